@@ -1,0 +1,16 @@
+export * from "./environment";
+export * from "./errors";
+export * from "./common";
+export * from "./schema";
+export * from "./load";
+export * from "./checks";
+export { kmsSchema, KmsSettings } from "./kms";
+export { networkSchema, NetworkSettings, INTERFACE_ENDPOINTS, NAT_STRATEGIES } from "./network";
+export { clusterSchema, ClusterSettings } from "./cluster";
+export { databaseSchema, DatabaseSettings } from "./database";
+export { cacheSchema, CacheSettings } from "./cache";
+export { objectStoreSchema, ObjectStoreSettings } from "./objectStore";
+export { queuesSchema, QueuesSettings } from "./queues";
+export { servicesSchema, ServicesSettings } from "./services";
+export { wafSchema, WafSettings } from "./waf";
+export * from "./pulumi";

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { ConfigError, formatZodError, keyPath, showValue, suggest, unwrapSchema } from "./errors";
+import { ENVIRONMENTS, Environment } from "./environment";
+import { PlatformSettings, platformSchema, TOP_LEVEL_KEYS } from "./schema";
+import { CROSS_CHECKS } from "./checks";
+import { Naming, namingPrefix } from "../naming";
+import { buildDefaultTags, Tags } from "../tags";
+
+/** Where a stack runs: from Pulumi (project, stack) and `aws:region`. */
+export interface StackContext {
+    project: string;
+    stack: string;
+    region: string;
+}
+
+/** Validated configuration with presets applied, plus what every component needs to name and tag things. */
+export interface PlatformConfig extends PlatformSettings {
+    context: StackContext;
+    /** `<strata:name>-<stack>` naming helper. */
+    naming: Naming;
+    /** Default tags for the AWS providers. */
+    defaultTags: Tags;
+}
+
+/** AWS regions as `aws:region` accepts them (commercial, GovCloud and China partitions). */
+const REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$|^cn-(north|northwest)-1$/;
+
+/**
+ * Decodes raw Pulumi config (every value a string; objects and arrays as JSON) for one top-level key, by the
+ * type its schema expects.
+ */
+function decode(schema: z.ZodTypeAny | undefined, raw: string): unknown {
+    const base = schema ? unwrapSchema(schema) : undefined;
+    if (base instanceof z.ZodObject || base instanceof z.ZodArray || base instanceof z.ZodRecord) {
+        try {
+            return JSON.parse(raw);
+        } catch {
+            return raw; // zod then reports "is a string; expected object"
+        }
+    }
+    if (base instanceof z.ZodNumber) return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+    if (base instanceof z.ZodBoolean) return raw === "true" ? true : raw === "false" ? false : raw;
+    return raw;
+}
+
+/**
+ * Validates a stack's configuration. `raw` is every config value of the stack as Pulumi gives it
+ * (`namespace:key` -> string). Throws a ConfigError listing every problem; registers nothing.
+ */
+export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: string; stack: string }): PlatformConfig {
+    const problems: string[] = [];
+
+    const region = raw["aws:region"];
+    if (region === undefined) problems.push(`aws:region: is required (for example us-east-1); set it with 'pulumi config set aws:region us-east-1'`);
+    else if (!REGION.test(region)) problems.push(`aws:region: ${showValue(region)} is not an AWS region name such as us-east-1 or eu-west-1`);
+
+    const envRaw = raw["strata:environment"];
+    if (envRaw === undefined) {
+        problems.push(`strata:environment: is required; set it to one of: ${ENVIRONMENTS.join(", ")}`);
+        throw new ConfigError(problems);
+    }
+    if (!(ENVIRONMENTS as readonly string[]).includes(envRaw)) {
+        problems.push(`strata:environment: ${showValue(envRaw)} is not allowed; expected one of: ${ENVIRONMENTS.map((e) => JSON.stringify(e)).join(", ")}`);
+        throw new ConfigError(problems);
+    }
+    const env = envRaw as Environment;
+    const schema = platformSchema(env);
+    const shape = schema.shape as Record<string, z.ZodTypeAny>;
+
+    const input: Record<string, unknown> = {};
+    for (const [fullKey, value] of Object.entries(raw)) {
+        if (!fullKey.startsWith("strata:")) continue;
+        const key = fullKey.slice("strata:".length);
+        if (!(key in shape)) {
+            const hint = suggest(key, TOP_LEVEL_KEYS);
+            problems.push(`${fullKey}: unknown key${hint ? ` (did you mean "strata:${hint}"?)` : ""}; allowed keys: ${TOP_LEVEL_KEYS.map((k) => `strata:${k}`).join(", ")}`);
+            continue;
+        }
+        input[key] = decode(shape[key], value);
+    }
+
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+        problems.push(...formatZodError(parsed.error, input, schema));
+        throw new ConfigError(problems);
+    }
+    const settings = parsed.data;
+
+    let naming: Naming | undefined;
+    const prefix = namingPrefix(settings.name, ctx.stack);
+    try {
+        naming = new Naming(prefix);
+    } catch {
+        problems.push(`strata:name: together with the stack name "${ctx.stack}" gives the prefix "${prefix}", which is not a valid resource name prefix (lower-case letters, digits, hyphens, starting with a letter)`);
+    }
+    if (naming) {
+        const report = (path: Array<string | number>, message: string) => {
+            problems.push(`${keyPath(path)}: ${message.startsWith("!") ? message.slice(1) : message}`);
+        };
+        for (const check of CROSS_CHECKS) check(settings, report, naming);
+    }
+    if (problems.length > 0) throw new ConfigError(problems);
+
+    return {
+        ...settings,
+        context: { project: ctx.project, stack: ctx.stack, region: region! },
+        naming: naming!,
+        defaultTags: buildDefaultTags({
+            project: settings.name,
+            environment: settings.environment,
+            owner: settings.owner,
+            costCenter: settings.costCenter,
+            extra: settings.tags,
+        }),
+    };
+}
+
+/** The same validation, from a plain object of `strata:` settings (for consumers' programs and tests). */
+export function resolveSettings(env: Environment, settings: Record<string, unknown>): PlatformSettings {
+    const schema = platformSchema(env);
+    const parsed = schema.safeParse({ ...settings, environment: env });
+    if (!parsed.success) throw new ConfigError(formatZodError(parsed.error, settings, schema));
+    return parsed.data;
+}

@@ -1,0 +1,49 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { PlatformConfig } from "./config/load";
+import { BaseArgs } from "./base";
+import { createAwsProvider } from "./providers";
+import { KmsKeys } from "./kms";
+import { Network } from "./network";
+
+export interface PlatformArgs {
+    /** Validated configuration (`loadStackConfig()` or `loadPlatformConfig()`). */
+    config: PlatformConfig;
+}
+
+/**
+ * The whole platform of one stack: tags + KMS keys -> network -> (cluster | database | cache | object store |
+ * queues, in parallel) -> services. Layers that do not need each other do not wait for each other.
+ */
+export class Platform extends pulumi.ComponentResource {
+    public readonly awsProvider: aws.Provider;
+    public readonly kms: KmsKeys;
+    public readonly network: Network;
+
+    constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("strata:platform:Platform", name, {}, opts);
+        const cfg = args.config;
+        const n = cfg.naming;
+        const region = cfg.context.region;
+
+        this.awsProvider = createAwsProvider(
+            n.name("aws"),
+            { region, defaultTags: cfg.defaultTags, allowedAccountIds: cfg.accountId ? [cfg.accountId] : undefined },
+            { parent: this },
+        );
+        const withAws: pulumi.ComponentResourceOptions = { parent: this, providers: { aws: this.awsProvider } };
+        const base: BaseArgs = { naming: n, environment: cfg.environment, defaultTags: cfg.defaultTags };
+
+        this.kms = new KmsKeys(n.name("kms"), { ...base, ...cfg.kms, region }, withAws);
+
+        this.network = new Network(n.name("network"), { ...base, ...cfg.network, region, logsKmsKeyArn: this.kms.arns.logs }, withAws);
+
+        // -- cluster (EKS) --
+
+        // -- data tier --
+
+        // -- services --
+
+        this.registerOutputs({ vpcId: this.network.vpcId });
+    }
+}

@@ -1,0 +1,52 @@
+/** The offline plan's JSON document (`npm run plan -- --json`). */
+
+export interface PlanResourceOptions {
+    protect: boolean;
+    retainOnDelete: boolean;
+    ignoreChanges: string[];
+    deleteBeforeReplace: boolean;
+}
+
+export interface PlanResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** URN of the parent resource (the stack for top-level resources). */
+    parent: string | null;
+    /** Provider reference `<provider urn>::<provider id>` the resource is created with (null for components). */
+    provider: string | null;
+    custom: boolean;
+    /** Resolved inputs; every secret value is shown as "[secret]". */
+    inputs: Record<string, unknown>;
+    options: PlanResourceOptions;
+    /** URNs this resource waits for: inputs and dependsOn. */
+    dependencies: string[];
+    /** Per-input dependencies, as the engine receives them. */
+    propertyDependencies: Record<string, string[]>;
+}
+
+export interface PlanViolation {
+    policy: string;
+    enforcementLevel: "mandatory" | "advisory";
+    urn: string | null;
+    message: string;
+}
+
+export interface CostItem {
+    urn: string;
+    type: string;
+    monthlyUsd: number;
+    basis: string;
+}
+
+export interface PlanDocument {
+    project: string;
+    stack: string;
+    resources: PlanResource[];
+    outputs: Record<string, unknown>;
+    violations: PlanViolation[];
+    cost: { monthlyUsd: number; priceTable: string; items: CostItem[] };
+    deploy: { criticalPathMinutes: number; sumMinutes: number; path: string[] };
+}
+
+export const SECRET_PLACEHOLDER = "[secret]";
