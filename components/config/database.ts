@@ -1,8 +1,321 @@
 import { z } from "zod";
-import { Environment } from "./environment";
+import { Environment, PerEnvironment } from "./environment";
+import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
+import { CROSS_CHECKS, checkName } from "./checks";
 
-/** `strata:database` (placeholder: filled in by the Database work). */
-export function databaseSchema(_env: Environment) {
-    return z.object({}).strict().default({});
+/** PostgreSQL major versions RDS offers (the engine version is pinned to the major; minors upgrade automatically). */
+export const POSTGRES_MAJOR_VERSIONS = ["13", "14", "15", "16", "17"] as const;
+
+const sizes = (family: string, list: string[]) => list.map((s) => `db.${family}.${s}`);
+const T = ["micro", "small", "medium", "large", "xlarge", "2xlarge"];
+const M5 = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"];
+const G = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
+const I = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"];
+
+/** RDS for PostgreSQL instance classes Strata accepts (current generations). */
+export const RDS_INSTANCE_CLASSES: readonly string[] = [
+    ...sizes("t3", T),
+    ...sizes("t4g", T),
+    ...sizes("m5", M5),
+    ...sizes("m6g", G),
+    ...sizes("m6i", I),
+    ...sizes("m7g", G),
+    ...sizes("m7i", [...I, "48xlarge"]),
+    ...sizes("r5", M5),
+    ...sizes("r6g", G),
+    ...sizes("r6i", I),
+    ...sizes("r7g", G),
+    ...sizes("r7i", [...I, "48xlarge"]),
+];
+
+/** Enhanced monitoring intervals (seconds) RDS accepts; 0 turns it off. */
+export const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
+
+/** Names PostgreSQL / RDS reserve for the master user. */
+const RESERVED_USERNAMES = ["rdsadmin", "rdsrepladmin", "rds_superuser", "rds_replication", "pg_signal_backend", "public", "none"];
+/** Parameters Strata sets itself and a stack may not override. */
+export const ENFORCED_DB_PARAMETERS = ["rds.force_ssl"];
+
+interface DatabaseDefaults {
+    instanceClass: string;
+    allocatedStorage: number;
+    maxAllocatedStorage: number;
+    multiAz: boolean;
+    readReplicas: number;
+    backupRetentionDays: number;
+    deletionProtection: boolean;
+    finalSnapshot: boolean;
+    retainAutomatedBackups: boolean;
+    performanceInsights: boolean;
+    performanceInsightsRetentionDays: number;
+    monitoringInterval: (typeof MONITORING_INTERVALS)[number];
+    logRetentionDays: number;
+    proxy: boolean;
+    secretRecoveryDays: number;
+}
+
+const defaults: PerEnvironment<DatabaseDefaults> = {
+    dev: {
+        instanceClass: "db.t4g.micro",
+        allocatedStorage: 20,
+        maxAllocatedStorage: 100,
+        multiAz: false,
+        readReplicas: 0,
+        backupRetentionDays: 7,
+        deletionProtection: false,
+        finalSnapshot: false,
+        retainAutomatedBackups: false,
+        performanceInsights: false,
+        performanceInsightsRetentionDays: 7,
+        monitoringInterval: 0,
+        logRetentionDays: 30,
+        proxy: false,
+        secretRecoveryDays: 7,
+    },
+    staging: {
+        instanceClass: "db.t4g.medium",
+        allocatedStorage: 50,
+        maxAllocatedStorage: 200,
+        multiAz: true,
+        readReplicas: 0,
+        backupRetentionDays: 14,
+        deletionProtection: true,
+        finalSnapshot: true,
+        retainAutomatedBackups: false,
+        performanceInsights: true,
+        performanceInsightsRetentionDays: 7,
+        monitoringInterval: 60,
+        logRetentionDays: 90,
+        proxy: true,
+        secretRecoveryDays: 7,
+    },
+    prod: {
+        instanceClass: "db.m7g.large",
+        allocatedStorage: 100,
+        maxAllocatedStorage: 1000,
+        multiAz: true,
+        readReplicas: 2,
+        backupRetentionDays: 30,
+        deletionProtection: true,
+        finalSnapshot: true,
+        retainAutomatedBackups: true,
+        performanceInsights: true,
+        performanceInsightsRetentionDays: 31,
+        monitoringInterval: 15,
+        logRetentionDays: 365,
+        proxy: true,
+        secretRecoveryDays: 30,
+    },
+};
+
+// ---- windows -------------------------------------------------------------------------------------------------
+
+const DAY = 24 * 60;
+const WEEK = 7 * DAY;
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/** A time window as minutes: [start, end) with end > start (end may pass the period, for windows over midnight). */
+export interface Interval {
+    start: number;
+    end: number;
+}
+
+const hm = (h: string, m: string) => Number(h) * 60 + Number(m);
+
+/** "03:00-04:00" -> minutes of the day (end past 1440 when the window crosses midnight). */
+export function parseDailyWindow(window: string): Interval | undefined {
+    const m = /^(\d\d):(\d\d)-(\d\d):(\d\d)$/.exec(window);
+    if (!m) return undefined;
+    const start = hm(m[1], m[2]);
+    let end = hm(m[3], m[4]);
+    if (end <= start) end += DAY;
+    return { start, end };
+}
+
+/** "sun:05:00-sun:06:00" -> minutes of the week (Monday 00:00 = 0). */
+export function parseWeeklyWindow(window: string): Interval | undefined {
+    const m = /^([a-z]{3}):(\d\d):(\d\d)-([a-z]{3}):(\d\d):(\d\d)$/.exec(window);
+    if (!m) return undefined;
+    const d1 = DAYS.indexOf(m[1]);
+    const d2 = DAYS.indexOf(m[4]);
+    if (d1 < 0 || d2 < 0) return undefined;
+    const start = d1 * DAY + hm(m[2], m[3]);
+    let end = d2 * DAY + hm(m[5], m[6]);
+    if (end <= start) end += WEEK;
+    return { start, end };
+}
+
+function overlapsOnCircle(a: Interval, b: Interval, period: number): boolean {
+    for (const k of [-1, 0, 1]) {
+        if (a.start < b.end + k * period && b.start + k * period < a.end) return true;
+    }
+    return false;
+}
+
+/** True if a daily window (backups, snapshots) overlaps a weekly window (maintenance) on any day. */
+export function dailyOverlapsWeekly(daily: string, weekly: string): boolean {
+    const d = parseDailyWindow(daily);
+    const w = parseWeeklyWindow(weekly);
+    if (!d || !w) return false;
+    for (let day = 0; day < 7; day++) {
+        if (overlapsOnCircle({ start: d.start + day * DAY, end: d.end + day * DAY }, w, WEEK)) return true;
+    }
+    return false;
+}
+
+export const windowMinutes = (i: Interval) => i.end - i.start;
+
+/**
+ * Adds the window rules shared by RDS and ElastiCache: each window lasts at least `minMinutes`, the maintenance
+ * window at most 24 hours, and the two do not overlap.
+ */
+export function refineWindows(
+    w: { daily: string; weekly: string },
+    keys: { daily: string; weekly: string; section: string },
+    minMinutes: number,
+    ctx: z.RefinementCtx,
+): void {
+    const d = parseDailyWindow(w.daily);
+    const wk = parseWeeklyWindow(w.weekly);
+    if (d && windowMinutes(d) < minMinutes) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [keys.daily], message: `lasts ${windowMinutes(d)} minutes; it must last at least ${minMinutes} minutes` });
+    }
+    if (wk && windowMinutes(wk) < minMinutes) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [keys.weekly], message: `lasts ${windowMinutes(wk)} minutes; it must last at least ${minMinutes} minutes` });
+    }
+    if (wk && windowMinutes(wk) > DAY) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [keys.weekly], message: `lasts ${windowMinutes(wk)} minutes; it may last at most 24 hours` });
+    }
+    if (d && wk && dailyOverlapsWeekly(w.daily, w.weekly)) {
+        ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [keys.weekly],
+            message: `overlaps the daily window ${JSON.stringify(w.daily)} of strata:${keys.section}.${keys.daily}; allowed: a weekly window of at least ${minMinutes} minutes outside it (e.g. "sun:05:00-sun:06:00" with "03:00-04:00")`,
+        });
+    }
+}
+
+// ---- schema ---------------------------------------------------------------------------------------------------
+
+const pgIdentifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, "must be 1-63 letters, digits or underscores, starting with a letter");
+
+/**
+ * `strata:database`: PostgreSQL on RDS. Every environment is encrypted (data key), TLS-only (`rds.force_ssl=1`),
+ * private (isolated subnets, port 5432 from the nodes only) and backed up; dev is single-AZ and small, staging adds
+ * Multi-AZ and deletion protection, prod adds read replicas, 30-day backups, final snapshots and Pulumi `protect`.
+ */
+export function databaseSchema(env: Environment) {
+    const d = defaults[env];
+    return z
+        .object({
+            /** Create the database at all. */
+            enabled: z.boolean().default(true),
+            /** Major version only ("16"): RDS applies minor versions itself (autoMinorVersionUpgrade). */
+            engineVersion: z
+                .string()
+                .refine((v) => (POSTGRES_MAJOR_VERSIONS as readonly string[]).includes(v), {
+                    message: `is not a PostgreSQL major version Strata supports (give the major only; minor versions upgrade automatically); allowed: ${POSTGRES_MAJOR_VERSIONS.join(", ")}`,
+                })
+                .default("16"),
+            instanceClass: z
+                .string()
+                .refine((v) => RDS_INSTANCE_CLASSES.includes(v), { message: `is not a known RDS instance class; allowed: ${RDS_INSTANCE_CLASSES.join(", ")}` })
+                .default(d.instanceClass),
+            /** Instance class of the read replicas (default: the primary's). */
+            replicaInstanceClass: z
+                .string()
+                .refine((v) => RDS_INSTANCE_CLASSES.includes(v), { message: `is not a known RDS instance class; allowed: ${RDS_INSTANCE_CLASSES.join(", ")}` })
+                .optional(),
+            /** gp3 storage in GiB (gp3: 20-65536). */
+            allocatedStorage: z.number().int().min(20).max(65536).default(d.allocatedStorage),
+            /** Storage autoscaling ceiling in GiB. */
+            maxAllocatedStorage: z.number().int().min(20).max(65536).default(d.maxAllocatedStorage),
+            multiAz: z.boolean().default(d.multiAz),
+            readReplicas: z.number().int().min(0).max(5).default(d.readReplicas),
+            databaseName: pgIdentifier
+                .refine((v) => !["template0", "template1", "rdsadmin"].includes(v.toLowerCase()), { message: "is a name PostgreSQL reserves" })
+                .default("app"),
+            username: pgIdentifier
+                .refine((v) => !RESERVED_USERNAMES.includes(v.toLowerCase()), { message: `is reserved by RDS; not allowed: ${RESERVED_USERNAMES.join(", ")}` })
+                .default("strata_admin"),
+            /** Length of the generated master password (RDS for PostgreSQL accepts 8-128). */
+            passwordLength: z.number().int().min(16).max(128).default(32),
+            backupRetentionDays: z.number().int().min(1).max(35).default(d.backupRetentionDays),
+            /** Daily backup window (UTC), at least 30 minutes. */
+            backupWindow: dailyWindow.default("03:00-04:00"),
+            /** Weekly maintenance window (UTC), at least 30 minutes, not overlapping the backup window. */
+            maintenanceWindow: weeklyWindow.default("sun:05:00-sun:06:00"),
+            deletionProtection: z.boolean().default(d.deletionProtection),
+            /** Take a final snapshot when the primary is deleted (replicas never can). */
+            finalSnapshot: z.boolean().default(d.finalSnapshot),
+            /** Keep automated backups after the instance is deleted. */
+            retainAutomatedBackups: z.boolean().default(d.retainAutomatedBackups),
+            performanceInsights: z.boolean().default(d.performanceInsights),
+            /** 7 (free), a multiple of 31 up to 713, or 731 days. */
+            performanceInsightsRetentionDays: z
+                .number()
+                .int()
+                .refine((v) => v === 7 || v === 731 || (v % 31 === 0 && v >= 31 && v <= 713), {
+                    message: "is not a Performance Insights retention period; allowed: 7, 731, or a multiple of 31 from 31 to 713",
+                })
+                .default(d.performanceInsightsRetentionDays),
+            /** Enhanced monitoring interval in seconds (0 = off). */
+            monitoringInterval: z
+                .number()
+                .int()
+                .refine((v) => (MONITORING_INTERVALS as readonly number[]).includes(v), { message: `is not an enhanced monitoring interval; allowed: ${MONITORING_INTERVALS.join(", ")}` })
+                .default(d.monitoringInterval),
+            /** Retention of the exported PostgreSQL and upgrade logs. */
+            logRetentionDays: logRetentionDays.default(d.logRetentionDays),
+            /** RDS Proxy in front of the primary, for connection pooling (TLS required). */
+            proxy: z.boolean().default(d.proxy),
+            /** Days Secrets Manager keeps the deleted master-password secret recoverable (7-30). */
+            secretRecoveryDays: z.number().int().min(7).max(30).default(d.secretRecoveryDays),
+            dataClassification: dataClassification.default("confidential"),
+            /** Extra PostgreSQL parameters (name -> value); `rds.force_ssl` stays 1. */
+            parameters: z
+                .record(z.string().regex(/^[a-z][a-z0-9_.]*$/, "is not a PostgreSQL parameter name"), z.string())
+                .superRefine((params, ctx) => {
+                    for (const k of Object.keys(params)) {
+                        if (ENFORCED_DB_PARAMETERS.includes(k)) {
+                            ctx.addIssue({ code: z.ZodIssueCode.custom, path: [k], message: `!is set by Strata (TLS is required) and cannot be overridden` });
+                        }
+                    }
+                })
+                .default({}),
+        })
+        .strict()
+        .superRefine((db, ctx) => {
+            if (db.maxAllocatedStorage < db.allocatedStorage) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["maxAllocatedStorage"],
+                    message: `is below strata:database.allocatedStorage (${db.allocatedStorage}); allowed: a ceiling >= the allocated storage`,
+                });
+            }
+            refineWindows({ daily: db.backupWindow, weekly: db.maintenanceWindow }, { daily: "backupWindow", weekly: "maintenanceWindow", section: "database" }, 30, ctx);
+        })
+        .default({});
 }
 export type DatabaseSettings = z.output<ReturnType<typeof databaseSchema>>;
+
+/** Names the Database component will create (shared by the component and the name check). */
+export const databaseNames = {
+    identifier: "postgres",
+    replica: (i: number) => `postgres-replica-${i + 1}`,
+    proxy: "postgres-proxy",
+    monitoringRole: "rds-monitoring",
+    proxyRole: "rds-proxy",
+};
+
+CROSS_CHECKS.push((settings, report, naming) => {
+    const db = settings.database;
+    if (!db.enabled) return;
+    checkName(naming, report, ["name"], () => naming.physical("rdsIdentifier", databaseNames.identifier));
+    for (let i = 0; i < db.readReplicas; i++) {
+        checkName(naming, report, ["database", "readReplicas"], () => naming.physical("rdsIdentifier", databaseNames.replica(i)));
+    }
+    if (db.proxy) checkName(naming, report, ["database", "proxy"], () => naming.physical("rdsIdentifier", databaseNames.proxy));
+    if (db.monitoringInterval > 0) checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", databaseNames.monitoringRole));
+    if (db.proxy) checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", databaseNames.proxyRole));
+});

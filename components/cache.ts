@@ -1,0 +1,172 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { BaseArgs, statefulOptions } from "./base";
+import { cacheNames, CacheSettings } from "./config/cache";
+import { percentEncode } from "./database";
+import { encryptedLogGroup } from "./logGroup";
+import { dataStoreTags } from "./tags";
+
+export const REDIS_PORT = 6379;
+
+/** Special characters ElastiCache accepts in an AUTH token. */
+export const AUTH_TOKEN_SPECIALS = "!&#$^<>-";
+
+/** The logs a replication group delivers to CloudWatch Logs. */
+export const CACHE_LOG_TYPES = ["slow-log", "engine-log"] as const;
+
+/** `rediss://:<token>@host:port` (TLS), with the token percent-encoded. */
+export function redisUrl(p: { token: string; host: string; port: number }): string {
+    return `rediss://:${percentEncode(p.token)}@${p.host}:${p.port}`;
+}
+
+export interface CacheArgs extends BaseArgs, CacheSettings {
+    vpcId: pulumi.Input<string>;
+    /** Isolated (data) subnets, one per AZ. */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** The one security group admitted on port 6379: the cluster nodes' group (from the network, not the cluster). */
+    clientSecurityGroupId: pulumi.Input<string>;
+    /** Data key: at-rest encryption. */
+    dataKmsKeyArn: pulumi.Input<string>;
+    /** Logs key: slow-log and engine-log groups. */
+    logsKmsKeyArn: pulumi.Input<string>;
+}
+
+/**
+ * A Valkey (default) or Redis replication group: at-rest encryption with the data key, TLS required, an AUTH token
+ * generated and kept secret, Multi-AZ with automatic failover whenever there are two or more nodes, snapshots,
+ * slow-log and engine-log delivery to KMS-encrypted log groups, `maxmemory-policy` from config, in the isolated
+ * subnets behind a security group admitting port 6379 from the nodes only.
+ */
+export class Cache extends pulumi.ComponentResource {
+    public readonly replicationGroup: aws.elasticache.ReplicationGroup;
+    public readonly replicationGroupId: string;
+    /** Host name of the primary endpoint (writes). */
+    public readonly primaryEndpoint: pulumi.Output<string>;
+    /** Host name of the reader endpoint (reads spread over the replicas). */
+    public readonly readerEndpoint: pulumi.Output<string>;
+    public readonly port: number;
+    public readonly securityGroupId: pulumi.Output<string>;
+    /** `rediss://:<token>@<primary>:6379`; secret. */
+    public readonly redisUrl: pulumi.Output<string>;
+    /** The AUTH token; secret. */
+    public readonly authToken: pulumi.Output<string>;
+
+    constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("strata:cache:Cache", name, {}, opts);
+        const n = args.naming;
+        const tags = dataStoreTags(args.dataClassification);
+        this.replicationGroupId = n.physical("elasticacheReplicationGroupId", cacheNames.replicationGroupId);
+        this.port = REDIS_PORT;
+
+        const subnetGroup = new aws.elasticache.SubnetGroup(
+            n.autoNamed("dbSubnetGroup", "cache"),
+            { subnetIds: args.subnetIds, description: `${n.prefix} cache: isolated subnets`, tags },
+            { parent: this },
+        );
+        const sg = new aws.ec2.SecurityGroup(
+            n.autoNamed("securityGroup", "cache"),
+            {
+                vpcId: args.vpcId,
+                description: `${n.prefix} ${args.engine}: port ${REDIS_PORT} from the cluster nodes only`,
+                revokeRulesOnDelete: true,
+                tags: { ...tags, Name: n.name("cache") },
+            },
+            { parent: this },
+        );
+        this.securityGroupId = sg.id;
+        new aws.vpc.SecurityGroupIngressRule(
+            n.name("cache-from-nodes"),
+            {
+                securityGroupId: sg.id,
+                referencedSecurityGroupId: args.clientSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: REDIS_PORT,
+                toPort: REDIS_PORT,
+                description: `${args.engine} from the cluster nodes`,
+            },
+            { parent: this },
+        );
+
+        // Auto-named: a family change (major upgrade) creates the new group before the old one is deleted.
+        const parameterGroup = new aws.elasticache.ParameterGroup(
+            n.autoNamed("dbSubnetGroup", "cache"),
+            {
+                family: args.parameterGroupFamily,
+                description: `${n.prefix} ${args.engine} ${args.engineVersion}`,
+                parameters: [{ name: "maxmemory-policy", value: args.maxmemoryPolicy }],
+                tags,
+            },
+            { parent: this },
+        );
+
+        const token = new random.RandomPassword(
+            n.name("cache-auth-token"),
+            { length: args.authTokenLength, special: true, overrideSpecial: AUTH_TOKEN_SPECIALS, minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 1 },
+            { parent: this },
+        );
+        this.authToken = pulumi.secret(token.result);
+
+        const logGroups = CACHE_LOG_TYPES.map((logType) => ({
+            logType,
+            group: encryptedLogGroup(
+                n.name("cache-log", logType),
+                { logGroupName: `/aws/elasticache/${this.replicationGroupId}/${logType}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+                { parent: this },
+            ),
+        }));
+
+        this.replicationGroup = new aws.elasticache.ReplicationGroup(
+            n.name(cacheNames.replicationGroupId),
+            {
+                replicationGroupId: this.replicationGroupId,
+                description: `${n.prefix} ${args.engine} (TLS + AUTH)`,
+                engine: args.engine,
+                engineVersion: args.engineVersion,
+                nodeType: args.nodeType,
+                port: REDIS_PORT,
+                numCacheClusters: args.numCacheClusters,
+                automaticFailoverEnabled: args.automaticFailover,
+                multiAzEnabled: args.multiAz,
+                parameterGroupName: parameterGroup.name,
+                subnetGroupName: subnetGroup.name,
+                securityGroupIds: [sg.id],
+                atRestEncryptionEnabled: true,
+                kmsKeyId: args.dataKmsKeyArn,
+                transitEncryptionEnabled: true,
+                transitEncryptionMode: "required",
+                authToken: this.authToken,
+                // ROTATE: a new token is added while the old one keeps working, so clients can roll over.
+                authTokenUpdateStrategy: "ROTATE",
+                autoMinorVersionUpgrade: true,
+                snapshotRetentionLimit: args.snapshotRetentionDays,
+                snapshotWindow: args.snapshotWindow,
+                maintenanceWindow: args.maintenanceWindow,
+                ...(args.finalSnapshot ? { finalSnapshotIdentifier: `${this.replicationGroupId}-final` } : {}),
+                applyImmediately: false,
+                logDeliveryConfigurations: logGroups.map(({ logType, group }) => ({
+                    destination: group.name,
+                    destinationType: "cloudwatch-logs",
+                    logFormat: "json",
+                    logType,
+                })),
+                tags,
+            },
+            { parent: this, ...statefulOptions(args.environment), dependsOn: logGroups.map((l) => l.group) },
+        );
+
+        this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;
+        this.readerEndpoint = this.replicationGroup.readerEndpointAddress;
+        this.redisUrl = pulumi.secret(
+            pulumi.all([this.authToken, this.primaryEndpoint]).apply(([t, host]) => redisUrl({ token: t, host, port: REDIS_PORT })),
+        );
+
+        this.registerOutputs({
+            primaryEndpoint: this.primaryEndpoint,
+            readerEndpoint: this.readerEndpoint,
+            port: this.port,
+            securityGroupId: this.securityGroupId,
+            redisUrl: this.redisUrl,
+        });
+    }
+}
