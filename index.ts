@@ -1,4 +1,5 @@
 // The Strata program: read and validate this stack's config, build the platform, export what operators need.
+import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, Platform } from "./components";
 
 const config = loadStackConfig();
@@ -12,3 +13,12 @@ export const privateSubnetIds = platform.network.privateSubnetIds;
 export const isolatedSubnetIds = platform.network.isolatedSubnetIds;
 export const nodeSecurityGroupId = platform.network.nodeSecurityGroupId;
 export const kmsKeyArns = platform.kms.arns;
+// Data tier: endpoints in the clear, connection URLs (with credentials) as secrets.
+export const databaseEndpoint = platform.database?.endpoint;
+export const databaseReaderEndpoints = platform.database?.readerEndpoints;
+export const databaseProxyEndpoint = platform.database?.proxyEndpoint;
+export const databaseSecretArn = platform.database?.secretArn;
+export const DATABASE_URL = platform.database ? pulumi.secret(platform.database.databaseUrl) : undefined;
+export const cachePrimaryEndpoint = platform.cache?.primaryEndpoint;
+export const cacheReaderEndpoint = platform.cache?.readerEndpoint;
+export const REDIS_URL = platform.cache ? pulumi.secret(platform.cache.redisUrl) : undefined;

@@ -8,4 +8,6 @@ export * from "./logGroup";
 export * from "./providers";
 export * from "./kms";
 export * from "./network";
+export * from "./database";
+export * from "./cache";
 export * from "./platform";

@@ -5,6 +5,8 @@ import { BaseArgs } from "./base";
 import { createAwsProvider } from "./providers";
 import { KmsKeys } from "./kms";
 import { Network } from "./network";
+import { Database } from "./database";
+import { Cache } from "./cache";
 
 export interface PlatformArgs {
     /** Validated configuration (`loadStackConfig()` or `loadPlatformConfig()`). */
@@ -19,6 +21,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly awsProvider: aws.Provider;
     public readonly kms: KmsKeys;
     public readonly network: Network;
+    public readonly database?: Database;
+    public readonly cache?: Cache;
 
     constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:platform:Platform", name, {}, opts);
@@ -41,6 +45,20 @@ export class Platform extends pulumi.ComponentResource {
         // -- cluster (EKS) --
 
         // -- data tier --
+        // Data stores need the network and the keys only (never the cluster): isolated subnets, the nodes' security group.
+        const dataInputs = {
+            vpcId: this.network.vpcId,
+            subnetIds: this.network.isolatedSubnetIds,
+            clientSecurityGroupId: this.network.nodeSecurityGroupId,
+            dataKmsKeyArn: this.kms.arns.data,
+            logsKmsKeyArn: this.kms.arns.logs,
+        };
+        if (cfg.database.enabled) {
+            this.database = new Database(n.name("database"), { ...base, ...cfg.database, ...dataInputs, region }, withAws);
+        }
+        if (cfg.cache.enabled) {
+            this.cache = new Cache(n.name("cache"), { ...base, ...cfg.cache, ...dataInputs }, withAws);
+        }
 
         // -- services --
 
