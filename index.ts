@@ -22,3 +22,6 @@ export const DATABASE_URL = platform.database ? pulumi.secret(platform.database.
 export const cachePrimaryEndpoint = platform.cache?.primaryEndpoint;
 export const cacheReaderEndpoint = platform.cache?.readerEndpoint;
 export const REDIS_URL = platform.cache ? pulumi.secret(platform.cache.redisUrl) : undefined;
+export const buckets = platform.objectStore.buckets;
+export const accessLogBucket = platform.objectStore.accessLogBucket;
+export const queues = platform.queues.outputs();

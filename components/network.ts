@@ -5,6 +5,7 @@ import { BaseArgs } from "./base";
 import type { NetworkSettings } from "./config/network";
 import { serviceAssumeRolePolicy, policyDocument } from "./iam";
 import { encryptedLogGroup } from "./logGroup";
+import { awsxSubnetLayout } from "./subnetLayout";
 
 export interface NetworkArgs extends BaseArgs, NetworkSettings {
     /** KMS key for the flow-log group (the logs key). */
@@ -33,6 +34,8 @@ export class Network extends pulumi.ComponentResource {
     public readonly publicSubnetIds: pulumi.Output<string[]>;
     public readonly privateSubnetIds: pulumi.Output<string[]>;
     public readonly isolatedSubnetIds: pulumi.Output<string[]>;
+    /** Subnet CIDRs per tier, in AZ order, as awsx's Auto strategy lays them out (plain values, known at plan time). */
+    public readonly subnetCidrs: Record<"private" | "public" | "isolated", string[]>;
     /** AZ names when given in config; otherwise awsx takes the region's first N. */
     public readonly availabilityZoneCount: number;
     /** Security group of the EKS nodes (rules added by the cluster); data stores admit exactly this group. */
@@ -57,6 +60,16 @@ export class Network extends pulumi.ComponentResource {
         this.cidrBlock = args.cidr;
         this.availabilityZoneCount = args.availabilityZoneNames?.length ?? args.availabilityZones;
         this.interfaceEndpoints = [...args.interfaceEndpoints];
+        const layout = awsxSubnetLayout(
+            args.cidr,
+            this.availabilityZoneCount,
+            SUBNET_TIERS.map(({ tier }) => ({ tier, cidrMask: tiers[tier].cidrMask })),
+        );
+        this.subnetCidrs = {
+            private: layout.filter((s) => s.tier === "private").map((s) => s.cidrBlock),
+            public: layout.filter((s) => s.tier === "public").map((s) => s.cidrBlock),
+            isolated: layout.filter((s) => s.tier === "isolated").map((s) => s.cidrBlock),
+        };
 
         this.vpc = new awsx.ec2.Vpc(
             n.name("vpc"),

@@ -1,0 +1,138 @@
+/**
+ * The offline plan: `npm run plan -- --stack dev [--json] [--config-file <file>] [--program <file>]`.
+ * Runs the real program under Pulumi's mock runtime with a stack's config; no cloud credentials needed.
+ * Exit codes: 0 clean, 1 a mandatory policy fails (or the program fails), 2 configuration error.
+ */
+import * as path from "path";
+import { runPlan, PlanConfigurationError, PlanProgramError } from "./run";
+import { stackNameOf } from "./stackConfig";
+import type { PlanDocument } from "./types";
+
+interface CliArgs {
+    stack?: string;
+    configFile?: string;
+    program?: string;
+    json: boolean;
+    help: boolean;
+}
+
+const USAGE = `Usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<name>.yaml>] [--program <file>] [--json]
+
+  --stack <name>         stack to plan (reads Pulumi.<name>.yaml); default: from --config-file, else dev
+  --config-file <file>   another stack file, e.g. blueprints/seed-002-cyber-agent/Pulumi.prod.yaml
+  --program <file>       another program file (default: Pulumi.yaml's main, index.ts)
+  --json                 print the plan document as JSON
+
+Exit codes: 0 clean plan, 1 a mandatory policy fails or the program fails, 2 invalid configuration.`;
+
+export function parseArgs(argv: string[]): CliArgs {
+    const args: CliArgs = { json: false, help: false };
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        const value = () => {
+            const v = argv[++i];
+            if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} needs a value`);
+            return v;
+        };
+        const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+        switch (flag) {
+            case "--stack":
+            case "-s":
+                args.stack = inline ?? value();
+                break;
+            case "--config-file":
+                args.configFile = inline ?? value();
+                break;
+            case "--program":
+                args.program = inline ?? value();
+                break;
+            case "--json":
+                args.json = true;
+                break;
+            case "--help":
+            case "-h":
+                args.help = true;
+                break;
+            default:
+                throw new UsageError(`unknown argument ${a}`);
+        }
+    }
+    return args;
+}
+
+class UsageError extends Error {}
+
+const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+export function summarize(plan: PlanDocument): string {
+    const lines: string[] = [];
+    const custom = plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    lines.push(`Strata offline plan: project ${plan.project}, stack ${plan.stack}`);
+    lines.push(`${plan.resources.length} resources registered (${custom.length} cloud/Kubernetes resources, ${plan.resources.length - custom.length} components and providers)`);
+    const counts = new Map<string, number>();
+    for (const r of plan.resources) if (!r.type.startsWith("pulumi:")) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    lines.push("", "Resources by type:");
+    for (const [t, c] of [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`  ${String(c).padStart(4)}  ${t}`);
+    lines.push("", `Estimated monthly cost: ${usd(plan.cost.monthlyUsd)} (${plan.cost.priceTable})`);
+    for (const it of plan.cost.items.filter((i) => i.monthlyUsd > 0).sort((a, b) => b.monthlyUsd - a.monthlyUsd)) {
+        lines.push(`  ${usd(it.monthlyUsd).padStart(11)}  ${it.urn.split("::").pop()}  ${it.basis}`);
+    }
+    lines.push("", `First deploy: about ${plan.deploy.criticalPathMinutes} min on the critical path (${plan.deploy.sumMinutes} min if done one by one)`);
+    for (const u of plan.deploy.path) lines.push(`  -> ${u.split("::").slice(-2).join(" ")}`);
+    const mandatory = plan.violations.filter((v) => v.enforcementLevel === "mandatory");
+    const advisory = plan.violations.filter((v) => v.enforcementLevel === "advisory");
+    lines.push("", `Policies: ${mandatory.length} mandatory violation(s), ${advisory.length} advisory`);
+    for (const v of [...mandatory, ...advisory]) lines.push(`  [${v.enforcementLevel}] ${v.policy}: ${v.urn ? v.urn.split("::").pop() + ": " : ""}${v.message}`);
+    const outputs = Object.keys(plan.outputs);
+    if (outputs.length) lines.push("", `Stack outputs: ${outputs.join(", ")}`);
+    return lines.join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+    let args: CliArgs;
+    try {
+        args = parseArgs(argv);
+    } catch (err) {
+        process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+        return 2;
+    }
+    if (args.help) {
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    const stack = args.stack ?? (args.configFile ? stackNameOf(args.configFile) : undefined) ?? "dev";
+    try {
+        const plan = await runPlan({
+            root: process.cwd(),
+            stack,
+            configFile: args.configFile ? path.resolve(args.configFile) : undefined,
+            program: args.program ? path.resolve(args.program) : undefined,
+        });
+        process.stdout.write(args.json ? `${JSON.stringify(plan, null, 2)}\n` : `${summarize(plan)}\n`);
+        return plan.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
+    } catch (err) {
+        if (err instanceof PlanConfigurationError) {
+            process.stderr.write(`${err.message}\n`);
+            return 2;
+        }
+        if (err instanceof PlanProgramError) {
+            process.stderr.write(`The program failed under the offline plan:\n${err.message}\n${err.programStack ?? ""}\n`);
+            return 1;
+        }
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+            process.stderr.write(`${(err as Error).message}\n`);
+            return 2;
+        }
+        throw err;
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(
+        (code) => process.exit(code),
+        (err) => {
+            process.stderr.write(`${(err as Error).stack ?? err}\n`);
+            process.exit(1);
+        },
+    );
+}

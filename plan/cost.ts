@@ -1,0 +1,186 @@
+import type { CostItem, PlanResource } from "./types";
+
+/**
+ * Public on-demand prices, us-east-1, USD. Rows marked (ref) come from ../shared/reference/aws-prices-and-timings.md
+ * (gathered 2026-11-22 from Infracost fixtures, the Karpenter us-east-1 table of 2026-07-20 and AWS blog posts);
+ * the others are AWS public list prices of the same region added for instance sizes the reference omits.
+ * Monthly = hourly x 730 (Infracost's convention).
+ */
+export const PRICE_TABLE = {
+    name: "aws-us-east-1-on-demand (shared/reference/aws-prices-and-timings.md, 2026-11-22; monthly = hourly x 730)",
+    hoursPerMonth: 730,
+    eksControlPlaneHour: 0.1, // (ref)
+    eksExtendedSupportHour: 0.6, // (ref)
+    spotDiscount: 0.65, // (ref: "typically 60-70% below on-demand")
+    natGatewayHour: 0.045, // (ref)
+    publicIpv4Hour: 0.005, // (ref)
+    albHour: 0.0225, // (ref)
+    interfaceEndpointAzHour: 0.01, // (ref)
+    kmsKeyMonth: 1.0, // (ref)
+    secretMonth: 0.4, // (ref)
+    ebsGp3GbMonth: 0.08, // (ref)
+    rdsGp3GbMonth: 0.115, // (ref)
+    wafWebAclMonth: 5, // (ref)
+    wafRuleMonth: 1, // (ref)
+    valkeyFactor: 0.8, // (ref)
+    ec2Hour: {
+        "t3.micro": 0.0104,
+        "t3.small": 0.0208,
+        "t3.medium": 0.0416, // (ref)
+        "t3.large": 0.0832, // (ref)
+        "t3.xlarge": 0.1664,
+        "t3a.medium": 0.0376,
+        "t3a.large": 0.0752,
+        "t4g.medium": 0.0336,
+        "t4g.large": 0.0672,
+        "m5.large": 0.096,
+        "m5.xlarge": 0.192,
+        "m6i.large": 0.096, // (ref)
+        "m6i.xlarge": 0.192, // (ref)
+        "m6i.2xlarge": 0.384,
+        "m7i.large": 0.1008,
+        "m7i.xlarge": 0.2016,
+        "m6g.large": 0.077,
+        "m7g.large": 0.0816, // (ref)
+        "m7g.xlarge": 0.1632,
+        "c6i.large": 0.085, // (ref)
+        "c6i.xlarge": 0.17,
+        "c7i.large": 0.0893,
+        "r6i.large": 0.126, // (ref)
+        "r6i.xlarge": 0.252,
+    } as Record<string, number>,
+    rdsHour: {
+        "db.t3.micro": 0.018, // (ref)
+        "db.t3.small": 0.036,
+        "db.t3.medium": 0.072, // (ref)
+        "db.t3.large": 0.145,
+        "db.t4g.micro": 0.016,
+        "db.t4g.small": 0.032,
+        "db.t4g.medium": 0.065, // (ref)
+        "db.t4g.large": 0.129,
+        "db.m6g.large": 0.159, // (ref)
+        "db.m6g.xlarge": 0.318,
+        "db.m6i.large": 0.171,
+        "db.m7g.large": 0.168,
+        "db.r6g.large": 0.225, // (ref)
+        "db.r6g.xlarge": 0.45,
+        "db.r7g.large": 0.239,
+    } as Record<string, number>,
+    elasticacheHour: {
+        "cache.t3.micro": 0.017, // (ref)
+        "cache.t3.small": 0.034,
+        "cache.t3.medium": 0.068,
+        "cache.t4g.micro": 0.016,
+        "cache.t4g.small": 0.032, // (ref)
+        "cache.t4g.medium": 0.065,
+        "cache.m6g.large": 0.149, // (ref)
+        "cache.m7g.large": 0.158,
+        "cache.r6g.large": 0.206, // (ref)
+        "cache.r7g.large": 0.219,
+    } as Record<string, number>,
+};
+
+const H = PRICE_TABLE.hoursPerMonth;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function price(table: Record<string, number>, key: string | undefined): number | undefined {
+    return key ? table[key] : undefined;
+}
+
+/** Estimates the monthly cost of a plan's resources from the price table; usage-based items are listed at 0 with their rate. */
+export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; priceTable: string; items: CostItem[] } {
+    const items: CostItem[] = [];
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const add = (r: PlanResource, monthlyUsd: number, basis: string) => items.push({ urn: r.urn, type: r.type, monthlyUsd: round(monthlyUsd), basis });
+
+    const albGroups = new Map<string, PlanResource>();
+    for (const r of resources) {
+        const i = r.inputs as Inputs;
+        switch (r.type) {
+            case "aws:eks/cluster:Cluster": {
+                const extended = i.upgradePolicy?.supportType === "EXTENDED";
+                const rate = extended ? PRICE_TABLE.eksExtendedSupportHour : PRICE_TABLE.eksControlPlaneHour;
+                add(r, rate * H, `EKS control plane ${rate}/h (${extended ? "extended" : "standard"} support)`);
+                break;
+            }
+            case "aws:eks/nodeGroup:NodeGroup": {
+                const type = (i.instanceTypes ?? [])[0] as string | undefined;
+                const n = Number(i.scalingConfig?.desiredSize ?? i.scalingConfig?.minSize ?? 0);
+                const spot = i.capacityType === "SPOT";
+                const hourly = price(PRICE_TABLE.ec2Hour, type);
+                const lt = r.dependencies.map((d) => byUrn.get(d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate");
+                const gb = Number((lt?.inputs as Inputs | undefined)?.blockDeviceMappings?.[0]?.ebs?.volumeSize ?? 20);
+                if (hourly === undefined) {
+                    add(r, 0, `instance type ${type} is not in the price table`);
+                } else {
+                    const compute = hourly * (spot ? 1 - PRICE_TABLE.spotDiscount : 1) * H * n;
+                    add(r, compute + gb * PRICE_TABLE.ebsGp3GbMonth * n, `${n} x ${type} ${spot ? `spot (~${PRICE_TABLE.spotDiscount * 100}% below ${hourly}/h)` : `${hourly}/h`} + ${n} x ${gb} GB gp3 at ${PRICE_TABLE.ebsGp3GbMonth}/GB-month (desired size; the autoscaler may add nodes)`);
+                }
+                break;
+            }
+            case "aws:rds/instance:Instance": {
+                const hourly = price(PRICE_TABLE.rdsHour, i.instanceClass);
+                const az = i.multiAz ? 2 : 1;
+                const gb = Number(i.allocatedStorage ?? 20);
+                if (hourly === undefined) add(r, 0, `instance class ${i.instanceClass} is not in the price table`);
+                else add(r, hourly * az * H + gb * PRICE_TABLE.rdsGp3GbMonth * az, `${i.instanceClass} ${hourly}/h${az === 2 ? " x2 (Multi-AZ)" : ""} + ${gb} GB gp3 at ${PRICE_TABLE.rdsGp3GbMonth}/GB-month${az === 2 ? " x2" : ""}${i.replicateSourceDb ? " (read replica)" : ""}`);
+                break;
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup": {
+                const hourly = price(PRICE_TABLE.elasticacheHour, i.nodeType);
+                const n = Number(i.numCacheClusters ?? 1);
+                const valkey = String(i.engine ?? "redis").toLowerCase() === "valkey";
+                if (hourly === undefined) add(r, 0, `node type ${i.nodeType} is not in the price table`);
+                else add(r, hourly * n * (valkey ? PRICE_TABLE.valkeyFactor : 1) * H, `${n} x ${i.nodeType} ${hourly}/h${valkey ? ` x ${PRICE_TABLE.valkeyFactor} (Valkey)` : " (Redis OSS)"}`);
+                break;
+            }
+            case "awsx:ec2:Vpc": {
+                const azs = (i.availabilityZoneNames as string[] | undefined)?.length ?? Number(i.numberOfAvailabilityZones ?? 3);
+                const strategy = i.natGateways?.strategy ?? "OnePerAz";
+                const nats = strategy === "None" ? 0 : strategy === "Single" ? 1 : azs;
+                add(r, nats * (PRICE_TABLE.natGatewayHour + PRICE_TABLE.publicIpv4Hour) * H, `${nats} NAT gateway(s) (${strategy}) at ${PRICE_TABLE.natGatewayHour}/h + public IPv4 ${PRICE_TABLE.publicIpv4Hour}/h each; data processed ${PRICE_TABLE.natGatewayHour}/GB extra`);
+                break;
+            }
+            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+                if (i.vpcEndpointType === "Interface") {
+                    const azs = Array.isArray(i.subnetIds) ? i.subnetIds.length : 2;
+                    add(r, PRICE_TABLE.interfaceEndpointAzHour * azs * H, `interface endpoint ${PRICE_TABLE.interfaceEndpointAzHour}/h x ${azs} AZs (+0.01/GB)`);
+                } else {
+                    add(r, 0, "gateway endpoint: free");
+                }
+                break;
+            }
+            case "aws:kms/key:Key":
+                add(r, PRICE_TABLE.kmsKeyMonth, `customer-managed key ${PRICE_TABLE.kmsKeyMonth}/month (+0.03 per 10k requests)`);
+                break;
+            case "aws:secretsmanager/secret:Secret":
+                add(r, PRICE_TABLE.secretMonth, `secret ${PRICE_TABLE.secretMonth}/month (+0.05 per 10k calls)`);
+                break;
+            case "aws:wafv2/webAcl:WebAcl": {
+                const rules = Array.isArray(i.rules) ? i.rules.length : 0;
+                add(r, PRICE_TABLE.wafWebAclMonth + rules * PRICE_TABLE.wafRuleMonth, `web ACL ${PRICE_TABLE.wafWebAclMonth}/month + ${rules} rules x ${PRICE_TABLE.wafRuleMonth} (+0.60 per 1M requests)`);
+                break;
+            }
+            case "aws:cloudwatch/logGroup:LogGroup":
+                add(r, 0, "usage-based: 0.50/GB ingested, 0.03/GB-month stored");
+                break;
+            case "aws:s3/bucket:Bucket":
+            case "aws:s3/bucketV2:BucketV2":
+                add(r, 0, "usage-based: 0.023/GB-month (S3 Standard)");
+                break;
+            case "kubernetes:networking.k8s.io/v1:Ingress": {
+                const group = (i.metadata?.annotations ?? {})["alb.ingress.kubernetes.io/group.name"] ?? r.urn;
+                if (!albGroups.has(group)) albGroups.set(group, r);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    for (const [group, r] of albGroups) {
+        add(r, (PRICE_TABLE.albHour + 2 * PRICE_TABLE.publicIpv4Hour) * H, `ALB for ingress group "${group}" (created by the load balancer controller): ${PRICE_TABLE.albHour}/h + 2 public IPv4 (+0.008/LCU-h)`);
+    }
+    return { monthlyUsd: round(items.reduce((s, it) => s + it.monthlyUsd, 0)), priceTable: PRICE_TABLE.name, items };
+}

@@ -1,0 +1,132 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+// Internal runtime modules (their functions are not all in the .d.ts): the same ones pulumi.runtime.setMocks uses.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings = require("@pulumi/pulumi/runtime/settings") as {
+    setMockOptions(monitor: unknown, project: string, stack: string, preview: boolean): void;
+    waitForRPCs(): Promise<void>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
+import { RecordingMonitor } from "./monitor";
+import { createMocks } from "./mocks";
+import { readProjectFile, readStackConfig } from "./stackConfig";
+import { PlanDocument, PlanViolation } from "./types";
+import { estimateCost, PRICE_TABLE } from "./cost";
+import { estimateDeploy } from "./deploy";
+import { evaluatePolicies } from "../policy/evaluate";
+
+export interface ExecutePlanOptions {
+    /** Project root (where Pulumi.yaml is). Default: the current directory. */
+    root?: string;
+    /** Stack name; default: the `<name>` of the config file `Pulumi.<name>.yaml`. */
+    stack?: string;
+    /** Stack config file; default `<root>/Pulumi.<stack>.yaml`. */
+    configFile?: string;
+    /** Program file; default the project's `main` or index.ts. */
+    program?: string;
+    /** Skip the policy pack (for speed where a test does not need it). */
+    skipPolicies?: boolean;
+}
+
+/** A configuration error of the planned program (exit code 2): the problems, without a stack trace. */
+export class PlanConfigError extends Error {
+    constructor(public readonly problems: string[], message: string) {
+        super(message);
+        this.name = "PlanConfigError";
+    }
+}
+
+function isConfigError(err: unknown): err is { message: string; problems: string[] } {
+    return typeof err === "object" && err !== null && (err as { isConfigError?: unknown }).isConfigError === true;
+}
+
+/** Engine behaviour the mock runtime lacks: with default providers disabled, a resource without one fails. */
+function defaultProviderViolations(doc: PlanDocument, disabled: string[]): PlanViolation[] {
+    return doc.resources
+        .filter((r) => (r.custom || r.type === "awsx:ec2:Vpc") && !r.type.startsWith("pulumi:providers:") && r.provider === null)
+        .filter((r) => disabled.includes(r.type.split(":")[0]))
+        .map((r) => ({
+            policy: "pulumi-default-provider-disabled",
+            enforcementLevel: "mandatory" as const,
+            urn: r.urn,
+            message: `${r.type} has no explicit provider, and Pulumi.yaml disables the default ${r.type.split(":")[0]} provider: the deploy would fail`,
+        }));
+}
+
+/**
+ * Runs a Pulumi program in this process under the mock runtime with a stack's configuration and returns the plan
+ * document. Loads the program once: a process runs one plan (runPlan() starts a process per plan).
+ */
+export async function executePlan(options: ExecutePlanOptions = {}): Promise<PlanDocument> {
+    const root = path.resolve(options.root ?? process.cwd());
+    const project = readProjectFile(root);
+    const configFile = path.resolve(root, options.configFile ?? `Pulumi.${options.stack ?? "dev"}.yaml`);
+    const stackConfig = readStackConfig(project, configFile, options.stack);
+    const stack = stackConfig.stack;
+    const region = stackConfig.config["aws:region"] ?? "us-east-1";
+    const program = path.resolve(root, options.program ?? project.main ?? "index.ts");
+
+    pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
+    const monitor = new RecordingMonitor(createMocks(region, project.name, stack), project.name, stack);
+    settings.setMockOptions(monitor, project.name, stack, false);
+    const store = state.getStore();
+    for (const flag of [
+        "supportsSecrets",
+        "supportsResourceReferences",
+        "supportsDeletedWith",
+        "supportsReplaceWith",
+        "supportsAliasSpecs",
+        "supportsTransforms",
+        "supportsInvokeTransforms",
+        "supportsParameterization",
+        "supportsResourceHooks",
+        "supportsErrorHooks",
+    ]) {
+        store[flag] = true;
+    }
+    store.supportsOutputValues = false;
+    store.supportsInvokeDependsOn = false;
+
+    let programError: unknown;
+    try {
+        await pulumi.runtime.runInPulumiStack(async () => {
+            try {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const mod = require(program);
+                return mod && typeof mod === "object" && "default" in mod && Object.keys(mod).length === 1 ? await mod.default : mod;
+            } catch (err) {
+                programError = err;
+                throw err;
+            }
+        });
+        await settings.waitForRPCs();
+    } catch (err) {
+        programError = programError ?? err;
+    }
+    if (programError !== undefined) {
+        if (isConfigError(programError)) throw new PlanConfigError(programError.problems, programError.message);
+        throw programError;
+    }
+
+    const environment = stackConfig.config[`${project.name}:environment`] ?? stackConfig.config["strata:environment"] ?? "dev";
+    const resources = monitor.records;
+    const doc: PlanDocument = {
+        project: project.name,
+        stack,
+        resources,
+        outputs: monitor.stackOutputs,
+        violations: [],
+        cost: { monthlyUsd: 0, priceTable: PRICE_TABLE.name, items: [] },
+        deploy: { criticalPathMinutes: 0, sumMinutes: 0, path: [] },
+    };
+    const disabledRaw = stackConfig.config["pulumi:disable-default-providers"];
+    const disabled = disabledRaw ? (JSON.parse(disabledRaw) as string[]) : [];
+    doc.violations.push(...defaultProviderViolations(doc, disabled));
+    if (!options.skipPolicies) {
+        doc.violations.push(...evaluatePolicies(resources, { environment, stack, project: project.name }));
+    }
+    doc.cost = estimateCost(resources);
+    doc.deploy = estimateDeploy(resources);
+    return doc;
+}

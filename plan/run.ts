@@ -1,0 +1,87 @@
+import * as childProcess from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { ExecutePlanOptions } from "./harness";
+import type { PlanDocument } from "./types";
+
+export interface RunPlanOptions extends ExecutePlanOptions {
+    /** Extra environment for the plan process. */
+    env?: NodeJS.ProcessEnv;
+}
+
+/** The planned program's configuration is invalid (the CLI exits 2 with these problems). */
+export class PlanConfigurationError extends Error {
+    constructor(public readonly problems: string[], message: string) {
+        super(message);
+        this.name = "PlanConfigurationError";
+    }
+}
+
+/** The planned program failed for another reason (a bug, a missing mock): message and stack of the program. */
+export class PlanProgramError extends Error {
+    constructor(message: string, public readonly programStack?: string) {
+        super(message);
+        this.name = "PlanProgramError";
+    }
+}
+
+const cache = new Map<string, Promise<PlanDocument>>();
+
+/**
+ * Runs a program under Pulumi's mock runtime in a fresh Node.js process (programs register resources once per
+ * process, so each plan gets its own) and returns the plan document. TypeScript programs are compiled with
+ * ts-node in transpile-only mode, as `pulumi up` would run them. Results are cached per options within a process.
+ */
+export function runPlan(options: RunPlanOptions = {}): Promise<PlanDocument> {
+    const root = path.resolve(options.root ?? process.cwd());
+    const opts: ExecutePlanOptions = { ...options, root };
+    delete (opts as RunPlanOptions).env;
+    const key = JSON.stringify(opts);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const p = spawnPlan(opts, options.env);
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+    return p;
+}
+
+function spawnPlan(opts: ExecutePlanOptions, env?: NodeJS.ProcessEnv): Promise<PlanDocument> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
+    const resultFile = path.join(dir, "result.json");
+    const compiled = __filename.endsWith(".js") && fs.existsSync(path.join(__dirname, "worker.js"));
+    const worker = path.join(__dirname, compiled ? "worker.js" : "worker.ts");
+    const nodeArgs = compiled ? [] : ["-r", require.resolve("ts-node/register/transpile-only")];
+    if (opts.program && opts.program.endsWith(".ts") && compiled) {
+        try {
+            nodeArgs.push("-r", require.resolve("ts-node/register/transpile-only", { paths: [opts.root ?? process.cwd()] }));
+        } catch {
+            // a TypeScript program needs ts-node in the consumer's project; the require below will say so.
+        }
+    }
+    return new Promise((resolve, reject) => {
+        const child = childProcess.spawn(process.execPath, [...nodeArgs, worker, JSON.stringify(opts), resultFile], {
+            cwd: opts.root,
+            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", ...env },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let output = "";
+        child.stdout.on("data", (d) => (output += d));
+        child.stderr.on("data", (d) => (output += d));
+        child.on("error", reject);
+        child.on("close", (code) => {
+            try {
+                if (!fs.existsSync(resultFile)) {
+                    reject(new PlanProgramError(`plan process exited with code ${code} and no result:\n${output}`));
+                    return;
+                }
+                const result = JSON.parse(fs.readFileSync(resultFile, "utf8"));
+                if (result.ok) resolve(result.plan as PlanDocument);
+                else if (result.kind === "config") reject(new PlanConfigurationError(result.problems, result.message));
+                else reject(new PlanProgramError(`${result.message}\n${output}`, result.stack));
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+    });
+}
