@@ -8,6 +8,8 @@ export * from "./logGroup";
 export * from "./providers";
 export * from "./kms";
 export * from "./network";
+export * from "./objectStore";
+export * from "./queue";
 export * from "./database";
 export * from "./cache";
 export * from "./platform";

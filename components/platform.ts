@@ -5,6 +5,8 @@ import { BaseArgs } from "./base";
 import { createAwsProvider } from "./providers";
 import { KmsKeys } from "./kms";
 import { Network } from "./network";
+import { ObjectStore } from "./objectStore";
+import { Queues } from "./queue";
 import { Database } from "./database";
 import { Cache } from "./cache";
 
@@ -21,6 +23,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly awsProvider: aws.Provider;
     public readonly kms: KmsKeys;
     public readonly network: Network;
+    public readonly objectStore: ObjectStore;
+    public readonly queues: Queues;
     public readonly database?: Database;
     public readonly cache?: Cache;
 
@@ -45,6 +49,13 @@ export class Platform extends pulumi.ComponentResource {
         // -- cluster (EKS) --
 
         // -- data tier --
+        // S3 and SQS need the data key only (not the network, not the cluster).
+        this.objectStore = new ObjectStore(
+            n.name("object-store"),
+            { ...base, ...cfg.objectStore, region, kmsKeyArn: this.kms.arns.data, allowedAccountIds: cfg.accountId ? [cfg.accountId] : undefined },
+            withAws,
+        );
+        this.queues = new Queues(n.name("queues"), { ...base, queues: cfg.queues, kmsKeyArn: this.kms.arns.data }, withAws);
         // Data stores need the network and the keys only (never the cluster): isolated subnets, the nodes' security group.
         const dataInputs = {
             vpcId: this.network.vpcId,

@@ -9,8 +9,8 @@ export { networkSchema, NetworkSettings, INTERFACE_ENDPOINTS, NAT_STRATEGIES } f
 export { clusterSchema, ClusterSettings } from "./cluster";
 export { databaseSchema, DatabaseSettings } from "./database";
 export { cacheSchema, CacheSettings } from "./cache";
-export { objectStoreSchema, ObjectStoreSettings } from "./objectStore";
-export { queuesSchema, QueuesSettings } from "./queues";
+export { objectStoreSchema, ObjectStoreSettings, BucketSettings, S3_TRANSITION_STORAGE_CLASSES, OBJECT_LOCK_MODES, REPLICATION_REGION_PAIRS, yearsInDays } from "./objectStore";
+export { queuesSchema, QueuesSettings, QueueSettings, SQS_LIMITS, queueNames } from "./queues";
 export { servicesSchema, ServicesSettings } from "./services";
 export { wafSchema, WafSettings } from "./waf";
 export * from "./pulumi";

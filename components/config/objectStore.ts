@@ -1,8 +1,261 @@
 import { z } from "zod";
-import { Environment } from "./environment";
+import { Environment, PerEnvironment } from "./environment";
+import { dataClassification } from "./common";
+import { checkName, CROSS_CHECKS } from "./checks";
+import type { DataClassification } from "../tags";
 
-/** `strata:objectStore` (placeholder: filled in by the ObjectStore work). */
-export function objectStoreSchema(_env: Environment) {
-    return z.object({}).strict().default({});
+/**
+ * S3 storage classes a lifecycle rule may move objects to, in the order S3's transition "waterfall" allows
+ * (an object only ever moves right: https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html).
+ */
+export const S3_TRANSITION_STORAGE_CLASSES = ["STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"] as const;
+export type S3TransitionStorageClass = (typeof S3_TRANSITION_STORAGE_CLASSES)[number];
+
+/** S3 moves objects to the infrequent-access classes no earlier than 30 days after creation, and keeps them there 30 days. */
+const IA_CLASSES: readonly string[] = ["STANDARD_IA", "ONEZONE_IA"];
+const IA_MINIMUM_DAYS = 30;
+
+export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
+
+/** Names the object store takes for itself: a bucket key may not be one of them or end like them. */
+export const ACCESS_LOG_BUCKET_KEY = "access-logs";
+export const REPLICA_SUFFIX = "replica";
+
+/** Retention in days covering whole calendar years (leap days included): 7 years = 2557 days. */
+export function yearsInDays(years: number): number {
+    return 365 * years + Math.ceil(years / 4);
+}
+
+/** Bucket keys become part of S3 bucket names: lower-case letters, digits and single hyphens. */
+const BUCKET_KEY = /^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/;
+
+interface BucketDefaults {
+    classification: DataClassification;
+    lifecycle: { transitions: Array<{ days: number; storageClass: S3TransitionStorageClass }>; expirationDays: number };
+    objectLock?: { mode: (typeof OBJECT_LOCK_MODES)[number]; days: number };
+}
+
+interface ObjectStoreDefaults {
+    /** Buckets of the default stacks: the seed 000 data retention policy. */
+    buckets: Record<string, BucketDefaults>;
+    noncurrentVersionExpirationDays: number;
+    replicate: boolean;
+    accessLogs: boolean;
+    accessLogRetentionDays: number;
+}
+
+/**
+ * Seed 000 "Data Retention Policies": user data 7 years (secure wipe = expiry of every version), audit logs
+ * 10 years in encrypted cold storage (object lock in prod), workflow results 5 years.
+ */
+function seedBuckets(objectLock: boolean): Record<string, BucketDefaults> {
+    return {
+        "user-data": {
+            classification: "restricted",
+            lifecycle: {
+                transitions: [
+                    { days: 90, storageClass: "STANDARD_IA" },
+                    { days: 365, storageClass: "GLACIER_IR" },
+                ],
+                expirationDays: yearsInDays(7),
+            },
+        },
+        "audit-logs": {
+            classification: "confidential",
+            lifecycle: {
+                transitions: [
+                    { days: 30, storageClass: "GLACIER_IR" },
+                    { days: 365, storageClass: "DEEP_ARCHIVE" },
+                ],
+                expirationDays: yearsInDays(10),
+            },
+            ...(objectLock ? { objectLock: { mode: "GOVERNANCE" as const, days: yearsInDays(10) } } : {}),
+        },
+        "workflow-results": {
+            classification: "confidential",
+            lifecycle: {
+                transitions: [
+                    { days: 90, storageClass: "STANDARD_IA" },
+                    { days: 365, storageClass: "GLACIER_IR" },
+                ],
+                expirationDays: yearsInDays(5),
+            },
+        },
+    };
+}
+
+const defaults: PerEnvironment<ObjectStoreDefaults> = {
+    dev: { buckets: seedBuckets(false), noncurrentVersionExpirationDays: 7, replicate: false, accessLogs: false, accessLogRetentionDays: 30 },
+    staging: { buckets: seedBuckets(false), noncurrentVersionExpirationDays: 30, replicate: false, accessLogs: true, accessLogRetentionDays: 90 },
+    prod: { buckets: seedBuckets(true), noncurrentVersionExpirationDays: 90, replicate: true, accessLogs: true, accessLogRetentionDays: 365 },
+};
+
+const AWS_REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$|^cn-(north|northwest)-1$/;
+
+function lifecycleSchema(d: ObjectStoreDefaults) {
+    return z
+        .object({
+            /** Storage class transitions of current versions, in waterfall order with increasing days. */
+            transitions: z
+                .array(
+                    z
+                        .object({
+                            days: z.number().int().min(0),
+                            storageClass: z.enum(S3_TRANSITION_STORAGE_CLASSES),
+                        })
+                        .strict(),
+                )
+                .max(S3_TRANSITION_STORAGE_CLASSES.length)
+                .default([]),
+            /** Current versions expire (become noncurrent) this many days after creation; unset: kept until deleted. */
+            expirationDays: z.number().int().min(1).optional(),
+            /** Noncurrent versions (overwritten or deleted objects) are removed this many days later. */
+            noncurrentVersionExpirationDays: z.number().int().min(1).default(d.noncurrentVersionExpirationDays),
+            /** Parts of multipart uploads never completed are removed after this many days. */
+            abortIncompleteMultipartUploadDays: z.number().int().min(1).max(365).default(7),
+        })
+        .strict()
+        .superRefine((l, ctx) => {
+            let previous: { days: number; storageClass: string; index: number } | undefined;
+            l.transitions.forEach((t, i) => {
+                const rank = S3_TRANSITION_STORAGE_CLASSES.indexOf(t.storageClass);
+                if (IA_CLASSES.includes(t.storageClass) && t.days < IA_MINIMUM_DAYS) {
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: ["transitions", i, "days"],
+                        message: `is too early for ${t.storageClass}; S3 moves objects there no earlier than ${IA_MINIMUM_DAYS} days after creation`,
+                    });
+                }
+                if (previous) {
+                    if (rank <= S3_TRANSITION_STORAGE_CLASSES.indexOf(previous.storageClass as S3TransitionStorageClass)) {
+                        ctx.addIssue({
+                            code: z.ZodIssueCode.custom,
+                            path: ["transitions", i, "storageClass"],
+                            message: `cannot follow ${previous.storageClass}; transitions must go down S3's waterfall: ${S3_TRANSITION_STORAGE_CLASSES.join(" -> ")}`,
+                        });
+                    }
+                    const gap = IA_CLASSES.includes(previous.storageClass) ? IA_MINIMUM_DAYS : 1;
+                    if (t.days < previous.days + gap) {
+                        ctx.addIssue({
+                            code: z.ZodIssueCode.custom,
+                            path: ["transitions", i, "days"],
+                            message: `must be at least ${previous.days + gap} (${gap === 1 ? "later than" : `${gap} days after`} the transition to ${previous.storageClass} at day ${previous.days})`,
+                        });
+                    }
+                }
+                previous = { days: t.days, storageClass: t.storageClass, index: i };
+            });
+            if (l.expirationDays !== undefined && previous && l.expirationDays <= previous.days) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["expirationDays"],
+                    message: `must be later than the last transition (day ${previous.days}, to ${previous.storageClass})`,
+                });
+            }
+        });
+}
+
+function bucketSchema(d: ObjectStoreDefaults) {
+    return z
+        .object({
+            /** DataClassification tag (seed 000 classes). */
+            classification: dataClassification,
+            lifecycle: lifecycleSchema(d).default({}),
+            /** Object lock (WORM) default retention; can only be switched on when the bucket is created. */
+            objectLock: z
+                .object({
+                    mode: z.enum(OBJECT_LOCK_MODES),
+                    days: z.number().int().min(1).max(36500),
+                })
+                .strict()
+                .optional(),
+            /** Replicate to `strata:objectStore.replicationRegion` (own bucket, key and role there). */
+            replicate: z.boolean().default(d.replicate),
+        })
+        .strict();
+}
+
+/**
+ * `strata:objectStore`: S3 buckets keyed by name (the key becomes part of the bucket name), access logging and
+ * cross-region replication. Every bucket is private, versioned, SSE-KMS encrypted with the data key and TLS-only
+ * whatever the config says; config decides retention, classification, object lock and replication.
+ */
+export function objectStoreSchema(env: Environment) {
+    const d = defaults[env];
+    return z
+        .object({
+            buckets: z.record(z.string(), bucketSchema(d)).default(d.buckets),
+            /** S3 server access logs of every bucket, to a dedicated log bucket (SSE-S3). */
+            accessLogs: z.boolean().default(d.accessLogs),
+            /** Days the access log bucket keeps logs. */
+            accessLogRetentionDays: z.number().int().min(1).default(d.accessLogRetentionDays),
+            /** Region of the replica buckets; unset: the region paired with aws:region (docs/components/object-store.md). */
+            replicationRegion: z.string().regex(AWS_REGION, "is not an AWS region name such as us-west-2").optional(),
+        })
+        .strict()
+        .superRefine((o, ctx) => {
+            for (const key of Object.keys(o.buckets)) {
+                if (!BUCKET_KEY.test(key) || key.length < 3) {
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: ["buckets", key],
+                        message: `!bucket key ${JSON.stringify(key)} is not allowed; bucket keys become part of S3 bucket names: 3 or more lower-case letters, digits and single hyphens, starting and ending with a letter or digit`,
+                    });
+                } else if (key === ACCESS_LOG_BUCKET_KEY || key.endsWith(`-${REPLICA_SUFFIX}`)) {
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: ["buckets", key],
+                        message: `!bucket key ${JSON.stringify(key)} is reserved (the object store names its access log bucket "${ACCESS_LOG_BUCKET_KEY}" and replicas "<key>-${REPLICA_SUFFIX}"); choose another key`,
+                    });
+                }
+                const lock = o.buckets[key].objectLock;
+                const expiration = o.buckets[key].lifecycle.expirationDays;
+                if (lock && expiration !== undefined && expiration < lock.days) {
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: ["buckets", key, "lifecycle", "expirationDays"],
+                        message: `is shorter than the object lock retention (${lock.days} days), so objects could not be removed when they expire; make it at least ${lock.days}`,
+                    });
+                }
+            }
+        })
+        .default({});
 }
 export type ObjectStoreSettings = z.output<ReturnType<typeof objectStoreSchema>>;
+export type BucketSettings = ObjectStoreSettings["buckets"][string];
+
+/** Regions replica buckets go to when `replicationRegion` is not set: the usual disaster-recovery pairs. */
+export const REPLICATION_REGION_PAIRS: Record<string, string> = {
+    "us-east-1": "us-west-2",
+    "us-east-2": "us-west-2",
+    "us-west-1": "us-east-1",
+    "us-west-2": "us-east-1",
+    "ca-central-1": "us-east-1",
+    "eu-west-1": "eu-central-1",
+    "eu-west-2": "eu-west-1",
+    "eu-west-3": "eu-central-1",
+    "eu-central-1": "eu-west-1",
+    "eu-north-1": "eu-central-1",
+    "eu-south-1": "eu-central-1",
+    "ap-southeast-1": "ap-southeast-2",
+    "ap-southeast-2": "ap-southeast-1",
+    "ap-northeast-1": "ap-northeast-3",
+    "ap-northeast-2": "ap-northeast-1",
+    "ap-northeast-3": "ap-northeast-1",
+    "ap-south-1": "ap-southeast-1",
+    "sa-east-1": "us-east-1",
+};
+
+// Names the object store derives from the config must fit S3 (63) and IAM (64) limits, with Pulumi's suffix.
+CROSS_CHECKS.push((settings, report, naming) => {
+    const o = settings.objectStore;
+    for (const [key, bucket] of Object.entries(o.buckets)) {
+        const path = ["objectStore", "buckets", key];
+        checkName(naming, report, path, () => naming.autoNamed("s3Bucket", key));
+        if (bucket.replicate) {
+            checkName(naming, report, path, () => naming.autoNamed("s3Bucket", key, REPLICA_SUFFIX));
+            checkName(naming, report, path, () => naming.autoNamed("iamRole", key, "replication"));
+        }
+    }
+    if (o.accessLogs) checkName(naming, report, ["objectStore", "accessLogs"], () => naming.autoNamed("s3Bucket", ACCESS_LOG_BUCKET_KEY));
+});

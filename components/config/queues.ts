@@ -1,8 +1,146 @@
 import { z } from "zod";
-import { Environment } from "./environment";
+import { Environment, PerEnvironment } from "./environment";
+import { checkName, CROSS_CHECKS } from "./checks";
+import { assertNameFits } from "../naming";
 
-/** `strata:queues` (placeholder: filled in by the Queues work). */
-export function queuesSchema(_env: Environment) {
-    return z.object({}).strict().default({});
+/** SQS limits (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html). */
+export const SQS_LIMITS = {
+    visibilityTimeoutSeconds: 43200,
+    /** Retention: 60 seconds to 14 days. */
+    minRetentionSeconds: 60,
+    maxRetentionSeconds: 1209600,
+    maxReceiveCount: 1000,
+    maxDelaySeconds: 900,
+    maxReceiveWaitTimeSeconds: 20,
+    minKmsDataKeyReusePeriodSeconds: 60,
+    maxKmsDataKeyReusePeriodSeconds: 86400,
+} as const;
+
+/** Every queue gets a dead-letter queue named `<queue>-dlq`; FIFO queue names end in `.fifo`. */
+export const DLQ_SUFFIX = "dlq";
+export const FIFO_SUFFIX = ".fifo";
+
+/** Queue keys become part of SQS queue names: lower-case letters, digits and single hyphens. */
+const QUEUE_KEY = /^[a-z](?:(?:[a-z0-9]|-(?!-))*[a-z0-9])?$/;
+
+interface QueueDefaults {
+    visibilityTimeoutSeconds: number;
+    messageRetentionSeconds: number;
+    maxReceiveCount: number;
+    dlqRetentionSeconds: number;
+}
+
+interface QueuesDefaults {
+    queue: QueueDefaults;
+    /** Queues of the default stacks (seed 000's workflow orchestration; seed 002's dead-letter queue for failed jobs). */
+    queues: Record<string, Partial<QueueDefaults> & { fifo?: boolean }>;
+}
+
+const FOUR_DAYS = 4 * 24 * 3600;
+const FOURTEEN_DAYS = 14 * 24 * 3600;
+
+const defaults: PerEnvironment<QueuesDefaults> = {
+    dev: {
+        queue: { visibilityTimeoutSeconds: 300, messageRetentionSeconds: 24 * 3600, maxReceiveCount: 5, dlqRetentionSeconds: FOURTEEN_DAYS },
+        queues: { "workflow-tasks": {} },
+    },
+    staging: {
+        queue: { visibilityTimeoutSeconds: 300, messageRetentionSeconds: FOUR_DAYS, maxReceiveCount: 5, dlqRetentionSeconds: FOURTEEN_DAYS },
+        queues: { "workflow-tasks": {} },
+    },
+    prod: {
+        queue: { visibilityTimeoutSeconds: 300, messageRetentionSeconds: FOUR_DAYS, maxReceiveCount: 5, dlqRetentionSeconds: FOURTEEN_DAYS },
+        queues: { "workflow-tasks": {} },
+    },
+};
+
+function queueSchema(d: QueueDefaults) {
+    return z
+        .object({
+            /** FIFO queue (exactly-once, ordered per message group); its dead-letter queue is FIFO too. */
+            fifo: z.boolean().default(false),
+            /** FIFO only: deduplicate by a SHA-256 of the body instead of an explicit deduplication id. */
+            contentBasedDeduplication: z.boolean().default(false),
+            /** How long a received message stays hidden; set it above the longest time a consumer needs. */
+            visibilityTimeoutSeconds: z.number().int().min(0).max(SQS_LIMITS.visibilityTimeoutSeconds).default(d.visibilityTimeoutSeconds),
+            messageRetentionSeconds: z.number().int().min(SQS_LIMITS.minRetentionSeconds).max(SQS_LIMITS.maxRetentionSeconds).default(d.messageRetentionSeconds),
+            /** Receives before a message moves to the dead-letter queue. */
+            maxReceiveCount: z.number().int().min(1).max(SQS_LIMITS.maxReceiveCount).default(d.maxReceiveCount),
+            /** Retention of the dead-letter queue: at least the queue's, since a standard queue keeps the original enqueue time. */
+            dlqRetentionSeconds: z.number().int().min(SQS_LIMITS.minRetentionSeconds).max(SQS_LIMITS.maxRetentionSeconds).default(d.dlqRetentionSeconds),
+            /** Long polling (0-20 seconds): fewer empty receives, lower cost. */
+            receiveWaitTimeSeconds: z.number().int().min(0).max(SQS_LIMITS.maxReceiveWaitTimeSeconds).default(20),
+            delaySeconds: z.number().int().min(0).max(SQS_LIMITS.maxDelaySeconds).default(0),
+            /** How long SQS reuses a data key before calling KMS again (60-86400 seconds). */
+            kmsDataKeyReusePeriodSeconds: z
+                .number()
+                .int()
+                .min(SQS_LIMITS.minKmsDataKeyReusePeriodSeconds)
+                .max(SQS_LIMITS.maxKmsDataKeyReusePeriodSeconds)
+                .default(300),
+        })
+        .strict()
+        .superRefine((q, ctx) => {
+            if (q.contentBasedDeduplication && !q.fifo) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["contentBasedDeduplication"],
+                    message: "is only allowed on FIFO queues; set fifo: true or remove it",
+                });
+            }
+            if (q.dlqRetentionSeconds < q.messageRetentionSeconds) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["dlqRetentionSeconds"],
+                    message: `is shorter than the queue's messageRetentionSeconds (${q.messageRetentionSeconds}); SQS would drop dead letters early. Allowed: ${q.messageRetentionSeconds}-${SQS_LIMITS.maxRetentionSeconds}`,
+                });
+            }
+        });
+}
+
+/**
+ * `strata:queues`: SQS queues keyed by name (the key becomes part of the queue name). Each gets a dead-letter
+ * queue with a redrive policy, KMS encryption with the data key and a TLS-only queue policy.
+ */
+export function queuesSchema(env: Environment) {
+    const d = defaults[env];
+    return z
+        .record(z.string(), queueSchema(d.queue))
+        .superRefine((queues, ctx) => {
+            for (const key of Object.keys(queues)) {
+                if (!QUEUE_KEY.test(key)) {
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: [key],
+                        message: `!queue key ${JSON.stringify(key)} is not allowed; queue keys become part of SQS queue names: lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit`,
+                    });
+                } else if (key.endsWith(`-${DLQ_SUFFIX}`)) {
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: [key],
+                        message: `!queue key ${JSON.stringify(key)} is reserved: every queue's dead-letter queue is named "<key>-${DLQ_SUFFIX}"; choose another key`,
+                    });
+                }
+            }
+        })
+        .default(d.queues);
 }
 export type QueuesSettings = z.output<ReturnType<typeof queuesSchema>>;
+export type QueueSettings = QueuesSettings[string];
+
+/** The physical SQS name of a queue or its dead-letter queue (explicit names, so operators and apps can find them). */
+export function queueNames(prefixName: (...parts: string[]) => string, key: string, fifo: boolean): { queue: string; dlq: string } {
+    const suffix = fifo ? FIFO_SUFFIX : "";
+    return { queue: `${prefixName(key)}${suffix}`, dlq: `${prefixName(key, DLQ_SUFFIX)}${suffix}` };
+}
+
+// Queue names (".fifo" included) must fit SQS's 80 characters.
+CROSS_CHECKS.push((settings, report, naming) => {
+    for (const [key, queue] of Object.entries(settings.queues)) {
+        const names = queueNames((...parts) => naming.name(...parts), key, queue.fifo);
+        checkName(naming, report, ["queues", key], () => {
+            assertNameFits("sqsQueue", names.queue, false);
+            assertNameFits("sqsQueue", names.dlq, false);
+        });
+    }
+});

@@ -1,0 +1,150 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { BaseArgs, statefulOptions } from "./base";
+import { policyDocument } from "./iam";
+import type { QueueSettings, QueuesSettings } from "./config/queues";
+import { queueNames } from "./config/queues";
+
+/** What a service needs to use a queue: the URL to call and the ARNs to grant access on. */
+export interface QueueOutputs {
+    /** Physical queue name (`<prefix>-<key>`, `.fifo` for FIFO queues). */
+    name: pulumi.Output<string>;
+    url: pulumi.Output<string>;
+    arn: pulumi.Output<string>;
+    dlqName: pulumi.Output<string>;
+    dlqUrl: pulumi.Output<string>;
+    dlqArn: pulumi.Output<string>;
+}
+
+export interface QueueArgs extends BaseArgs, QueueSettings {
+    /** The queue's key in `strata:queues`: the physical name is `<prefix>-<key>` (+ `.fifo`). */
+    key: string;
+    /** The data KMS key (SSE-KMS for messages). */
+    kmsKeyArn: pulumi.Input<string>;
+}
+
+/** Denies any request to the queue that does not use TLS. */
+function tlsOnlyQueuePolicy(queueArn: pulumi.Input<string>): pulumi.Output<string> {
+    return policyDocument([
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: "sqs:*",
+            Resource: queueArn,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+    ]);
+}
+
+/**
+ * One SQS queue with its dead-letter queue: both KMS-encrypted with the data key and TLS-only; the queue's
+ * redrive policy moves a message to the dead-letter queue after `maxReceiveCount` receives, and the dead-letter
+ * queue accepts dead letters from this queue only (redrive allow policy `byQueue`). FIFO queues get a FIFO DLQ.
+ */
+export class Queue extends pulumi.ComponentResource implements QueueOutputs {
+    public readonly queue: aws.sqs.Queue;
+    public readonly deadLetterQueue: aws.sqs.Queue;
+    public readonly name: pulumi.Output<string>;
+    public readonly url: pulumi.Output<string>;
+    public readonly arn: pulumi.Output<string>;
+    public readonly dlqName: pulumi.Output<string>;
+    public readonly dlqUrl: pulumi.Output<string>;
+    public readonly dlqArn: pulumi.Output<string>;
+
+    constructor(name: string, args: QueueArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("strata:queue:Queue", name, {}, opts);
+        const n = args.naming;
+        const names = queueNames((...parts) => n.name(...parts), args.key, args.fifo);
+        const stateful = { parent: this, ...statefulOptions(args.environment) };
+        const common = {
+            fifoQueue: args.fifo || undefined,
+            kmsMasterKeyId: args.kmsKeyArn,
+            kmsDataKeyReusePeriodSeconds: args.kmsDataKeyReusePeriodSeconds,
+            visibilityTimeoutSeconds: args.visibilityTimeoutSeconds,
+            receiveWaitTimeSeconds: args.receiveWaitTimeSeconds,
+        };
+
+        this.deadLetterQueue = new aws.sqs.Queue(
+            `${name}-dlq`,
+            {
+                ...common,
+                name: names.dlq,
+                messageRetentionSeconds: args.dlqRetentionSeconds,
+                tags: { Name: names.dlq, Purpose: "dead-letter-queue" },
+            },
+            stateful,
+        );
+
+        this.queue = new aws.sqs.Queue(
+            name,
+            {
+                ...common,
+                name: names.queue,
+                contentBasedDeduplication: args.fifo ? args.contentBasedDeduplication : undefined,
+                messageRetentionSeconds: args.messageRetentionSeconds,
+                delaySeconds: args.delaySeconds,
+                redrivePolicy: pulumi
+                    .output(this.deadLetterQueue.arn)
+                    .apply((deadLetterTargetArn) => JSON.stringify({ deadLetterTargetArn, maxReceiveCount: args.maxReceiveCount })),
+                tags: { Name: names.queue },
+            },
+            stateful,
+        );
+
+        // Only this queue may send dead letters here (set after both exist: the two queues name each other).
+        new aws.sqs.RedriveAllowPolicy(
+            `${name}-dlq`,
+            {
+                queueUrl: this.deadLetterQueue.url,
+                redriveAllowPolicy: pulumi
+                    .output(this.queue.arn)
+                    .apply((arn) => JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [arn] })),
+            },
+            { parent: this },
+        );
+
+        new aws.sqs.QueuePolicy(name, { queueUrl: this.queue.url, policy: tlsOnlyQueuePolicy(this.queue.arn) }, { parent: this });
+        new aws.sqs.QueuePolicy(`${name}-dlq`, { queueUrl: this.deadLetterQueue.url, policy: tlsOnlyQueuePolicy(this.deadLetterQueue.arn) }, { parent: this });
+
+        this.name = this.queue.name;
+        this.url = this.queue.url;
+        this.arn = this.queue.arn;
+        this.dlqName = this.deadLetterQueue.name;
+        this.dlqUrl = this.deadLetterQueue.url;
+        this.dlqArn = this.deadLetterQueue.arn;
+        this.registerOutputs({ name: this.name, url: this.url, arn: this.arn, dlqUrl: this.dlqUrl, dlqArn: this.dlqArn });
+    }
+}
+
+export interface QueuesArgs extends BaseArgs {
+    /** `strata:queues`: settings per queue key. */
+    queues: QueuesSettings;
+    /** The data KMS key. */
+    kmsKeyArn: pulumi.Input<string>;
+}
+
+/** Every queue of `strata:queues`, by key. */
+export class Queues extends pulumi.ComponentResource {
+    public readonly queues: Record<string, Queue>;
+
+    constructor(name: string, args: QueuesArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("strata:queue:Queues", name, {}, opts);
+        const { queues, kmsKeyArn, ...base } = args;
+        this.queues = {};
+        for (const [key, settings] of Object.entries(queues)) {
+            this.queues[key] = new Queue(args.naming.name("queue", key), { ...base, ...settings, key, kmsKeyArn }, { parent: this });
+        }
+        this.registerOutputs({ queues: this.outputs() });
+    }
+
+    /** Name, URL and ARN of every queue and its dead-letter queue, by key (for stack outputs and services). */
+    public outputs(): Record<string, QueueOutputs> {
+        return Object.fromEntries(
+            Object.entries(this.queues).map(([key, q]) => [
+                key,
+                { name: q.name, url: q.url, arn: q.arn, dlqName: q.dlqName, dlqUrl: q.dlqUrl, dlqArn: q.dlqArn },
+            ]),
+        );
+    }
+}
