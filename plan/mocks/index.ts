@@ -3,13 +3,15 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { CallMock, MockContext, MockModule, ResourceMock } from "./types";
 import { core } from "./core";
 import { awsx } from "./awsx";
+import { s3 } from "./s3";
+import { sqs } from "./sqs";
 import { rds } from "./rds";
 import { elasticache } from "./elasticache";
 import { secretsmanager } from "./secretsmanager";
 import { random } from "./random";
 
 /** Every service's mocks. Add a module here when a component starts using a new service. */
-export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random];
+export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random, s3, sqs];
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
