@@ -1,8 +1,58 @@
 import { z } from "zod";
-import { Environment } from "./environment";
+import { Environment, PerEnvironment } from "./environment";
+import { logRetentionDays } from "./common";
+import { CROSS_CHECKS, checkName } from "./checks";
 
-/** `strata:waf` (placeholder: filled in by the Waf work). */
-export function wafSchema(_env: Environment) {
-    return z.object({}).strict().default({});
+/** The evaluation windows WAF rate-based rules accept (seconds). */
+export const WAF_EVALUATION_WINDOWS = [60, 120, 300, 600] as const;
+
+/** AWS managed rule groups Strata attaches, in priority order. */
+export const WAF_MANAGED_RULE_GROUPS = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"] as const;
+
+interface WafDefaults {
+    enabled: boolean;
+    rateLimit: number;
+    evaluationWindowSec: number;
+    logRetentionDays: number;
+}
+
+const defaults: PerEnvironment<WafDefaults> = {
+    dev: { enabled: true, rateLimit: 1000, evaluationWindowSec: 300, logRetentionDays: 30 },
+    staging: { enabled: true, rateLimit: 1000, evaluationWindowSec: 300, logRetentionDays: 90 },
+    prod: { enabled: true, rateLimit: 2000, evaluationWindowSec: 300, logRetentionDays: 365 },
+};
+
+/**
+ * `strata:waf`: the environment's regional WAF web ACL, attached to every ALB the services' Ingresses create.
+ * The rate-based rule counts requests per client IP over `evaluationWindowSec` (WAF allows 60, 120, 300 or 600 s):
+ * seed 000's "burst_limit: 100/minute" is `rateLimit: 100, evaluationWindowSec: 60`. Per-user and per-organisation
+ * hourly limits need the caller's identity and belong to the application, not to WAF.
+ */
+export function wafSchema(env: Environment) {
+    const d = defaults[env];
+    return z
+        .object({
+            enabled: z.boolean().default(d.enabled),
+            /** Requests per client IP per evaluation window before WAF blocks (10 - 2,000,000,000). */
+            rateLimit: z.number().int().min(10).max(2_000_000_000).default(d.rateLimit),
+            evaluationWindowSec: z
+                .number()
+                .int()
+                .refine((v) => (WAF_EVALUATION_WINDOWS as readonly number[]).includes(v), {
+                    message: `is not a WAF rate-based evaluation window; allowed: ${WAF_EVALUATION_WINDOWS.join(", ")} (seconds)`,
+                })
+                .default(d.evaluationWindowSec),
+            /** Managed rule groups to run in count mode instead of block (to tune false positives), by name. */
+            countOnly: z.array(z.enum(WAF_MANAGED_RULE_GROUPS)).default([]),
+            logRetentionDays: logRetentionDays.default(d.logRetentionDays),
+        })
+        .strict()
+        .default({});
 }
 export type WafSettings = z.output<ReturnType<typeof wafSchema>>;
+
+CROSS_CHECKS.push((settings, report, naming) => {
+    const waf = settings.waf as WafSettings;
+    if (!waf.enabled) return;
+    checkName(naming, report, ["waf"], () => naming.physical("wafWebAcl", "waf"));
+});

@@ -1,0 +1,80 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { BaseArgs } from "./base";
+import type { WafSettings } from "./config/waf";
+import { WAF_MANAGED_RULE_GROUPS } from "./config/waf";
+import { encryptedLogGroup } from "./logGroup";
+
+export interface WafArgs extends BaseArgs, Omit<WafSettings, "enabled"> {
+    /** The logs KMS key: WAF logs go to a log group encrypted with it. */
+    logsKmsKeyArn: pulumi.Input<string>;
+}
+
+/**
+ * A regional WAF (wafv2) web ACL for the environment's ALBs: AWS managed rule groups (common rule set, known bad
+ * inputs, SQL injection), a rate-based rule per client IP, default action allow, CloudWatch metrics and sampled
+ * requests on every rule, and full logging to a KMS-encrypted log group named `aws-waf-logs-<prefix>` (WAF only
+ * delivers to log groups whose name starts with `aws-waf-logs-`), with the Authorization and Cookie headers redacted.
+ * Ingresses attach it with the `alb.ingress.kubernetes.io/wafv2-acl-arn` annotation.
+ */
+export class Waf extends pulumi.ComponentResource {
+    public readonly webAcl: aws.wafv2.WebAcl;
+    public readonly webAclArn: pulumi.Output<string>;
+    public readonly logGroupName: pulumi.Output<string>;
+
+    constructor(name: string, args: WafArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("strata:waf:Waf", name, {}, opts);
+        const n = args.naming;
+        const metric = (rule: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: `${n.prefix}-${rule}`.slice(0, 128) });
+
+        const managedRules: aws.types.input.wafv2.WebAclRule[] = WAF_MANAGED_RULE_GROUPS.map((group, i) => ({
+            name: group,
+            priority: 10 + i,
+            overrideAction: args.countOnly.includes(group) ? { count: {} } : { none: {} },
+            statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
+            visibilityConfig: metric(group),
+        }));
+        const rateRule: aws.types.input.wafv2.WebAclRule = {
+            name: "RatePerClientIp",
+            priority: 1,
+            action: { block: {} },
+            statement: {
+                rateBasedStatement: { limit: args.rateLimit, evaluationWindowSec: args.evaluationWindowSec, aggregateKeyType: "IP" },
+            },
+            visibilityConfig: metric("rate-per-ip"),
+        };
+
+        this.webAcl = new aws.wafv2.WebAcl(
+            n.name("waf"),
+            {
+                name: n.physical("wafWebAcl", "waf"),
+                description: `${n.prefix}: managed rules + ${args.rateLimit} requests per IP per ${args.evaluationWindowSec} s`,
+                scope: "REGIONAL",
+                defaultAction: { allow: {} },
+                rules: [rateRule, ...managedRules],
+                visibilityConfig: metric("web-acl"),
+            },
+            { parent: this },
+        );
+        this.webAclArn = this.webAcl.arn;
+
+        const logGroup = encryptedLogGroup(
+            n.name("waf-logs"),
+            { logGroupName: `aws-waf-logs-${n.prefix}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+            { parent: this },
+        );
+        this.logGroupName = logGroup.name;
+
+        new aws.wafv2.WebAclLoggingConfiguration(
+            n.name("waf-logging"),
+            {
+                resourceArn: this.webAcl.arn,
+                logDestinationConfigs: [logGroup.arn],
+                redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
+            },
+            { parent: this },
+        );
+
+        this.registerOutputs({ webAclArn: this.webAclArn, logGroupName: this.logGroupName });
+    }
+}
