@@ -31,7 +31,12 @@ export interface ExecutePlanOptions {
 
 /** A configuration error of the planned program (exit code 2): the problems, without a stack trace. */
 export class PlanConfigError extends Error {
-    constructor(public readonly problems: string[], message: string) {
+    constructor(
+        public readonly problems: string[],
+        message: string,
+        /** URNs of resources registered before the error (besides the stack): none, when validation comes first. */
+        public readonly registered: string[] = [],
+    ) {
         super(message);
         this.name = "PlanConfigError";
     }
@@ -105,7 +110,10 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
         programError = programError ?? err;
     }
     if (programError !== undefined) {
-        if (isConfigError(programError)) throw new PlanConfigError(programError.problems, programError.message);
+        if (isConfigError(programError)) {
+            const registered = monitor.records.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => r.urn);
+            throw new PlanConfigError(programError.problems, programError.message, registered);
+        }
         throw programError;
     }
 

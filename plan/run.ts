@@ -12,7 +12,12 @@ export interface RunPlanOptions extends ExecutePlanOptions {
 
 /** The planned program's configuration is invalid (the CLI exits 2 with these problems). */
 export class PlanConfigurationError extends Error {
-    constructor(public readonly problems: string[], message: string) {
+    constructor(
+        public readonly problems: string[],
+        message: string,
+        /** URNs registered before the error besides the stack (none: validation runs first). */
+        public readonly registered: string[] = [],
+    ) {
         super(message);
         this.name = "PlanConfigurationError";
     }
@@ -77,7 +82,7 @@ function spawnPlan(opts: ExecutePlanOptions, env?: NodeJS.ProcessEnv): Promise<P
                 }
                 const result = JSON.parse(fs.readFileSync(resultFile, "utf8"));
                 if (result.ok) resolve(result.plan as PlanDocument);
-                else if (result.kind === "config") reject(new PlanConfigurationError(result.problems, result.message));
+                else if (result.kind === "config") reject(new PlanConfigurationError(result.problems, result.message, result.registered));
                 else reject(new PlanProgramError(`${result.message}\n${output}`, result.stack));
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });

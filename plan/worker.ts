@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 function errorResult(err: unknown) {
     if (err instanceof PlanConfigError || (typeof err === "object" && err !== null && (err as { isConfigError?: boolean }).isConfigError)) {
         const e = err as PlanConfigError;
-        return { ok: false, kind: "config", message: e.message, problems: e.problems };
+        return { ok: false, kind: "config", message: e.message, problems: e.problems, registered: e.registered ?? [] };
     }
     const e = err as Error;
     return { ok: false, kind: "program", message: e?.message ?? String(err), stack: e?.stack };

@@ -1,0 +1,51 @@
+import * as fs from "fs";
+import * as path from "path";
+import { runPlan, PlanDocument, PlanResource } from "../plan";
+
+export const ROOT = path.resolve(__dirname, "..");
+export const STACKS = ["dev", "staging", "prod"] as const;
+
+/** The plan of a root stack (cached per test file). */
+export function planOf(stack: string): Promise<PlanDocument> {
+    return runPlan({ root: ROOT, stack });
+}
+
+/** The plan of a stack file anywhere (blueprints, fixtures). */
+export function planOfFile(configFile: string, program?: string): Promise<PlanDocument> {
+    return runPlan({ root: ROOT, configFile: path.resolve(ROOT, configFile), program: program ? path.resolve(ROOT, program) : undefined });
+}
+
+export function ofType(plan: PlanDocument, type: string): PlanResource[] {
+    return plan.resources.filter((r) => r.type === type);
+}
+
+export function one(plan: PlanDocument, type: string): PlanResource {
+    const found = ofType(plan, type);
+    if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+    return found[0];
+}
+
+/** Writes a temporary stack file and returns its path. */
+export function tempStackFile(name: string, yaml: string): string {
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "strata-stack-"));
+    const file = path.join(dir, `Pulumi.${name}.yaml`);
+    fs.writeFileSync(file, yaml);
+    return file;
+}
+
+/** Every stack file a user can plan: the root stacks and the blueprints. */
+export function allStackFiles(): string[] {
+    const files = STACKS.map((s) => path.join(ROOT, `Pulumi.${s}.yaml`));
+    const bp = path.join(ROOT, "blueprints");
+    if (fs.existsSync(bp)) {
+        for (const dir of fs.readdirSync(bp)) {
+            const d = path.join(bp, dir);
+            if (!fs.statSync(d).isDirectory()) continue;
+            for (const f of fs.readdirSync(d)) if (/^Pulumi\..+\.ya?ml$/.test(f)) files.push(path.join(d, f));
+        }
+    }
+    return files;
+}
+
+export type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export const inputs = (r: PlanResource): Inputs => r.inputs as Inputs;
