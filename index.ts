@@ -13,6 +13,11 @@ export const privateSubnetIds = platform.network.privateSubnetIds;
 export const isolatedSubnetIds = platform.network.isolatedSubnetIds;
 export const nodeSecurityGroupId = platform.network.nodeSecurityGroupId;
 export const kmsKeyArns = platform.kms.arns;
+// Cluster: the kubeconfig (exec-based, no credentials inside) is still kept secret.
+export const clusterName = platform.cluster.clusterName;
+export const clusterEndpoint = platform.cluster.endpoint;
+export const kubeconfig = pulumi.secret(platform.cluster.kubeconfig);
+export const oidcProviderArn = platform.cluster.oidcProviderArn;
 // Data tier: endpoints in the clear, connection URLs (with credentials) as secrets.
 export const databaseEndpoint = platform.database?.endpoint;
 export const databaseReaderEndpoints = platform.database?.readerEndpoints;

@@ -12,4 +12,6 @@ export * from "./objectStore";
 export * from "./queue";
 export * from "./database";
 export * from "./cache";
+export * from "./identity";
+export * from "./cluster";
 export * from "./platform";

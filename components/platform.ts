@@ -9,6 +9,7 @@ import { ObjectStore } from "./objectStore";
 import { Queues } from "./queue";
 import { Database } from "./database";
 import { Cache } from "./cache";
+import { Cluster } from "./cluster";
 
 export interface PlatformArgs {
     /** Validated configuration (`loadStackConfig()` or `loadPlatformConfig()`). */
@@ -27,6 +28,7 @@ export class Platform extends pulumi.ComponentResource {
     public readonly queues: Queues;
     public readonly database?: Database;
     public readonly cache?: Cache;
+    public readonly cluster: Cluster;
 
     constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:platform:Platform", name, {}, opts);
@@ -47,6 +49,20 @@ export class Platform extends pulumi.ComponentResource {
         this.network = new Network(n.name("network"), { ...base, ...cfg.network, region, logsKmsKeyArn: this.kms.arns.logs }, withAws);
 
         // -- cluster (EKS) --
+        // The cluster needs the network and its keys only; nothing of the data tier (and the data tier not it).
+        this.cluster = new Cluster(
+            n.name("cluster"),
+            {
+                ...base,
+                ...cfg.cluster,
+                region,
+                vpcId: this.network.vpcId,
+                privateSubnetIds: this.network.privateSubnetIds,
+                nodeSecurityGroupId: this.network.nodeSecurityGroupId,
+                kmsKeyArns: { cluster: this.kms.arns.cluster, ebs: this.kms.arns.ebs, logs: this.kms.arns.logs },
+            },
+            withAws,
+        );
 
         // -- data tier --
         // S3 and SQS need the data key only (not the network, not the cluster).
@@ -55,7 +71,7 @@ export class Platform extends pulumi.ComponentResource {
             { ...base, ...cfg.objectStore, region, kmsKeyArn: this.kms.arns.data, allowedAccountIds: cfg.accountId ? [cfg.accountId] : undefined },
             withAws,
         );
-        this.queues = new Queues(n.name("queues"), { ...base, queues: cfg.queues, kmsKeyArn: this.kms.arns.data }, withAws);
+        this.queues = new Queues(n.name("queues"), { ...base, queues: cfg.queues.queues, kmsKeyArn: this.kms.arns.data }, withAws);
         // Data stores need the network and the keys only (never the cluster): isolated subnets, the nodes' security group.
         const dataInputs = {
             vpcId: this.network.vpcId,

@@ -6,7 +6,7 @@ export * from "./load";
 export * from "./checks";
 export { kmsSchema, KmsSettings } from "./kms";
 export { networkSchema, NetworkSettings, INTERFACE_ENDPOINTS, NAT_STRATEGIES } from "./network";
-export { clusterSchema, ClusterSettings } from "./cluster";
+export { clusterSchema, ClusterSettings, NodeGroupSettings, KUBERNETES_VERSIONS, KubernetesVersion, CLUSTER_ADDONS, ClusterAddonName, CHART_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, isKnownInstanceType, isArmInstanceType } from "./cluster";
 export { databaseSchema, DatabaseSettings } from "./database";
 export { cacheSchema, CacheSettings } from "./cache";
 export { objectStoreSchema, ObjectStoreSettings, BucketSettings, S3_TRANSITION_STORAGE_CLASSES, OBJECT_LOCK_MODES, REPLICATION_REGION_PAIRS, yearsInDays } from "./objectStore";
