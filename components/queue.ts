@@ -118,8 +118,8 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
 }
 
 export interface QueuesArgs extends BaseArgs {
-    /** `strata:queues`: settings per queue key. */
-    queues: QueuesSettings;
+    /** `strata:queues.queues`: settings per queue key. */
+    queues: QueuesSettings["queues"];
     /** The data KMS key. */
     kmsKeyArn: pulumi.Input<string>;
 }

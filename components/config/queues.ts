@@ -99,34 +99,41 @@ function queueSchema(d: QueueDefaults) {
 }
 
 /**
- * `strata:queues`: SQS queues keyed by name (the key becomes part of the queue name). Each gets a dead-letter
- * queue with a redrive policy, KMS encryption with the data key and a TLS-only queue policy.
+ * `strata:queues`: `{ queues: { <key>: {...} } }`, SQS queues keyed by name (the key becomes part of the queue
+ * name). Each gets a dead-letter queue with a redrive policy, KMS encryption with the data key and a TLS-only
+ * queue policy. The map sits one level down so that `strata:queues: {}` (Pulumi.yaml's default) means "the
+ * environment's default queues", and `strata:queues: { queues: {} }` means "no queues".
  */
 export function queuesSchema(env: Environment) {
     const d = defaults[env];
     return z
-        .record(z.string(), queueSchema(d.queue))
-        .superRefine((queues, ctx) => {
-            for (const key of Object.keys(queues)) {
-                if (!QUEUE_KEY.test(key)) {
-                    ctx.addIssue({
-                        code: z.ZodIssueCode.custom,
-                        path: [key],
-                        message: `!queue key ${JSON.stringify(key)} is not allowed; queue keys become part of SQS queue names: lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit`,
-                    });
-                } else if (key.endsWith(`-${DLQ_SUFFIX}`)) {
-                    ctx.addIssue({
-                        code: z.ZodIssueCode.custom,
-                        path: [key],
-                        message: `!queue key ${JSON.stringify(key)} is reserved: every queue's dead-letter queue is named "<key>-${DLQ_SUFFIX}"; choose another key`,
-                    });
-                }
-            }
+        .object({
+            queues: z
+                .record(z.string(), queueSchema(d.queue))
+                .superRefine((queues, ctx) => {
+                    for (const key of Object.keys(queues)) {
+                        if (!QUEUE_KEY.test(key)) {
+                            ctx.addIssue({
+                                code: z.ZodIssueCode.custom,
+                                path: [key],
+                                message: `!queue key ${JSON.stringify(key)} is not allowed; queue keys become part of SQS queue names: lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit`,
+                            });
+                        } else if (key.endsWith(`-${DLQ_SUFFIX}`)) {
+                            ctx.addIssue({
+                                code: z.ZodIssueCode.custom,
+                                path: [key],
+                                message: `!queue key ${JSON.stringify(key)} is reserved: every queue's dead-letter queue is named "<key>-${DLQ_SUFFIX}"; choose another key`,
+                            });
+                        }
+                    }
+                })
+                .default(d.queues),
         })
-        .default(d.queues);
+        .strict()
+        .default({});
 }
 export type QueuesSettings = z.output<ReturnType<typeof queuesSchema>>;
-export type QueueSettings = QueuesSettings[string];
+export type QueueSettings = QueuesSettings["queues"][string];
 
 /** The physical SQS name of a queue or its dead-letter queue (explicit names, so operators and apps can find them). */
 export function queueNames(prefixName: (...parts: string[]) => string, key: string, fifo: boolean): { queue: string; dlq: string } {
@@ -136,9 +143,9 @@ export function queueNames(prefixName: (...parts: string[]) => string, key: stri
 
 // Queue names (".fifo" included) must fit SQS's 80 characters.
 CROSS_CHECKS.push((settings, report, naming) => {
-    for (const [key, queue] of Object.entries(settings.queues)) {
+    for (const [key, queue] of Object.entries(settings.queues.queues)) {
         const names = queueNames((...parts) => naming.name(...parts), key, queue.fifo);
-        checkName(naming, report, ["queues", key], () => {
+        checkName(naming, report, ["queues", "queues", key], () => {
             assertNameFits("sqsQueue", names.queue, false);
             assertNameFits("sqsQueue", names.dlq, false);
         });
