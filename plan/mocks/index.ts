@@ -11,9 +11,10 @@ import { secretsmanager } from "./secretsmanager";
 import { random } from "./random";
 import { k8s } from "./k8s";
 import { wafv2 } from "./wafv2";
+import { eks } from "./eks";
 
 /** Every service's mocks. Add a module here when a component starts using a new service. */
-export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random, s3, sqs, k8s, wafv2];
+export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random, s3, sqs, k8s, wafv2, eks];
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 

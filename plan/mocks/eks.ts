@@ -1,0 +1,168 @@
+import type { MockContext, MockModule } from "./types";
+
+/** A stable UUID-shaped id from a seed. */
+function uuid(ctx: MockContext, seed: string): string {
+    return `${ctx.hex(seed + "u1", 8)}-${ctx.hex(seed + "u2", 4)}-4${ctx.hex(seed + "u3", 3)}-8${ctx.hex(seed + "u4", 3)}-${ctx.hex(seed + "u5", 12)}`;
+}
+
+/** A base64 PEM-looking certificate authority, as EKS returns in certificateAuthority.data. */
+function fakeCaData(ctx: MockContext, seed: string): string {
+    const body = Buffer.from(ctx.hex(seed + "ca", 600), "hex").toString("base64").match(/.{1,64}/g)!.join("\n");
+    return Buffer.from(`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`).toString("base64");
+}
+
+/**
+ * EKS default add-on versions per Kubernetes minor, as `aws eks describe-addon-versions` reports the default
+ * (plausible figures for the offline plan; a real deploy resolves them from the API).
+ */
+function defaultAddonVersion(addon: string, k8sVersion: string): string {
+    const minor = Number(k8sVersion.split(".")[1] ?? "35");
+    switch (addon) {
+        case "vpc-cni":
+            return "v1.20.4-eksbuild.2";
+        case "eks-pod-identity-agent":
+            return "v1.3.9-eksbuild.3";
+        case "coredns":
+            return minor >= 34 ? "v1.12.4-eksbuild.1" : "v1.11.4-eksbuild.14";
+        case "kube-proxy":
+            return `v1.${minor}.3-eksbuild.2`;
+        case "aws-ebs-csi-driver":
+            return "v1.48.0-eksbuild.2";
+        case "metrics-server":
+            return "v0.8.0-eksbuild.2";
+        default:
+            throw new Error(`offline plan: no default version for EKS add-on ${addon}; add it to plan/mocks/eks.ts`);
+    }
+}
+
+/** EKS control plane, node groups, add-ons, access entries, IRSA OIDC provider, launch templates, Helm releases. */
+export const eks: MockModule = {
+    calls: {
+        "aws:eks/getAddonVersion:getAddonVersion": (args) => {
+            const addonName = String(args.inputs.addonName);
+            const kubernetesVersion = String(args.inputs.kubernetesVersion);
+            const version = defaultAddonVersion(addonName, kubernetesVersion);
+            return { addonName, kubernetesVersion, mostRecent: args.inputs.mostRecent ?? false, version, id: addonName };
+        },
+    },
+    resources: {
+        "aws:eks/cluster:Cluster": (args, ctx) => {
+            const name = String(args.inputs.name ?? `${args.name}-${ctx.hex(args.name, 7)}`);
+            const endpointId = ctx.hex(name + "endpoint", 32).toUpperCase();
+            const oidcId = ctx.hex(name + "oidc", 32).toUpperCase();
+            const vpcConfig = (args.inputs.vpcConfig ?? {}) as Record<string, unknown>;
+            return {
+                id: name,
+                state: {
+                    name,
+                    arn: ctx.arn("eks", `cluster/${name}`),
+                    clusterId: uuid(ctx, name),
+                    endpoint: `https://${endpointId}.gr7.${ctx.region}.eks.amazonaws.com`,
+                    certificateAuthority: { data: fakeCaData(ctx, name) },
+                    certificateAuthorities: [{ data: fakeCaData(ctx, name) }],
+                    identities: [{ oidcs: [{ issuer: `https://oidc.eks.${ctx.region}.amazonaws.com/id/${oidcId}` }] }],
+                    vpcConfig: {
+                        ...vpcConfig,
+                        clusterSecurityGroupId: `sg-${ctx.hex(name + "clustersg", 17)}`,
+                        vpcId: `vpc-${ctx.hex("vpc", 17)}`,
+                        publicAccessCidrs: vpcConfig.endpointPublicAccess ? vpcConfig.publicAccessCidrs : [],
+                    },
+                    kubernetesNetworkConfig: { ipFamily: "ipv4", serviceIpv4Cidr: "172.20.0.0/16" },
+                    platformVersion: "eks.8",
+                    status: "ACTIVE",
+                    createdAt: "2026-01-01T00:00:00Z",
+                },
+            };
+        },
+        "aws:eks/nodeGroup:NodeGroup": (args, ctx) => {
+            const clusterName = String(args.inputs.clusterName);
+            const nodeGroupName = String(args.inputs.nodeGroupName ?? `${args.name}-${ctx.hex(args.name, 7)}`);
+            const id = uuid(ctx, nodeGroupName);
+            return {
+                id: `${clusterName}:${nodeGroupName}`,
+                state: {
+                    nodeGroupName,
+                    arn: ctx.arn("eks", `nodegroup/${clusterName}/${nodeGroupName}/${id}`),
+                    status: "ACTIVE",
+                    releaseVersion: `${args.inputs.version ?? "1.35"}.0-20260801`,
+                    resources: [{ autoscalingGroups: [{ name: `eks-${nodeGroupName}-${id}` }], remoteAccessSecurityGroupId: "" }],
+                },
+            };
+        },
+        "aws:eks/addon:Addon": (args, ctx) => {
+            const clusterName = String(args.inputs.clusterName);
+            const addonName = String(args.inputs.addonName);
+            return {
+                id: `${clusterName}:${addonName}`,
+                state: {
+                    arn: ctx.arn("eks", `addon/${clusterName}/${addonName}/${uuid(ctx, clusterName + addonName)}`),
+                    addonVersion: args.inputs.addonVersion ?? defaultAddonVersion(addonName, "1.35"),
+                    createdAt: "2026-01-01T00:00:00Z",
+                },
+            };
+        },
+        "aws:eks/accessEntry:AccessEntry": (args, ctx) => {
+            const clusterName = String(args.inputs.clusterName);
+            const principalArn = String(args.inputs.principalArn);
+            return {
+                id: `${clusterName}:${principalArn}`,
+                state: {
+                    accessEntryArn: ctx.arn("eks", `access-entry/${clusterName}/${principalArn.includes(":role/") ? "role" : "user"}/${ctx.accountId}/${principalArn.split("/").pop()}/${uuid(ctx, principalArn)}`),
+                    kubernetesGroups: [],
+                    userName: principalArn,
+                    createdAt: "2026-01-01T00:00:00Z",
+                },
+            };
+        },
+        "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": (args) => ({
+            id: `${args.inputs.clusterName}#${args.inputs.principalArn}#${args.inputs.policyArn}`,
+            state: { associatedAt: "2026-01-01T00:00:00Z", modifiedAt: "2026-01-01T00:00:00Z" },
+        }),
+        "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (args, ctx) => {
+            const url = String(args.inputs.url).replace(/^https:\/\//, "");
+            const arn = ctx.arn("iam", `oidc-provider/${url}`, { global: true });
+            return { id: arn, state: { arn, thumbprintLists: ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"] } };
+        },
+        "aws:ec2/launchTemplate:LaunchTemplate": (args, ctx) => {
+            const id = `lt-${ctx.hex(args.name, 17)}`;
+            return {
+                id,
+                state: {
+                    name: args.inputs.name ?? `${args.name}-${ctx.hex(args.name, 7)}`,
+                    arn: ctx.arn("ec2", `launch-template/${id}`),
+                    latestVersion: 1,
+                    defaultVersion: 1,
+                },
+            };
+        },
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": (args, ctx) => {
+            const id = `sgr-${ctx.hex(args.name, 17)}`;
+            return { id, state: { arn: ctx.arn("ec2", `security-group-rule/${id}`), securityGroupRuleId: id } };
+        },
+        "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": (args, ctx) => {
+            const id = `sgr-${ctx.hex(args.name, 17)}`;
+            return { id, state: { arn: ctx.arn("ec2", `security-group-rule/${id}`), securityGroupRuleId: id } };
+        },
+        "aws:autoscaling/tag:Tag": (args) => {
+            const tag = (args.inputs.tag ?? {}) as { key?: string };
+            return { id: `${args.inputs.autoscalingGroupName},${tag.key}` };
+        },
+        "kubernetes:helm.sh/v3:Release": (args) => {
+            const name = String(args.inputs.name ?? args.name);
+            const namespace = String(args.inputs.namespace ?? "default");
+            return {
+                id: `${namespace}/${name}`,
+                state: {
+                    name,
+                    namespace,
+                    status: { name, namespace, chart: args.inputs.chart, version: args.inputs.version, revision: 1, status: "deployed" },
+                },
+            };
+        },
+        "kubernetes:storage.k8s.io/v1:StorageClass": (args, ctx) => {
+            const meta = (args.inputs.metadata ?? {}) as Record<string, unknown>;
+            const name = String(meta.name ?? `${args.name}-${ctx.hex(args.name, 8)}`);
+            return { id: name, state: { metadata: { ...meta, name, uid: uuid(ctx, name), resourceVersion: "1" } } };
+        },
+    },
+};
