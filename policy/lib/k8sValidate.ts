@@ -1,0 +1,14 @@
+import * as k8s from "@pulumi/kubernetes";
+import { ReportViolation, ResourceValidation, ResourceValidationArgs, validateResourceOfType } from "@pulumi/policy";
+
+export type WorkloadCheck = (props: any, args: ResourceValidationArgs, reportViolation: ReportViolation) => void;
+
+/** One validateResourceOfType per workload kind (Deployment, StatefulSet, DaemonSet, Pod), all running `check`. */
+export function validateWorkloads(check: WorkloadCheck): ResourceValidation[] {
+    return [
+        validateResourceOfType(k8s.apps.v1.Deployment, (p, a, r) => check(p, a, r)),
+        validateResourceOfType(k8s.apps.v1.StatefulSet, (p, a, r) => check(p, a, r)),
+        validateResourceOfType(k8s.apps.v1.DaemonSet, (p, a, r) => check(p, a, r)),
+        validateResourceOfType(k8s.core.v1.Pod, (p, a, r) => check(p, a, r)),
+    ];
+}

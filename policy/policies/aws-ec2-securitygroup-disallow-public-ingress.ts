@@ -1,0 +1,78 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { stackPolicy } from "../lib/metadata";
+import { linked, ofTypes } from "../lib/stack";
+import { asArray, OPEN_CIDRS } from "../lib/values";
+
+const SG_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"];
+const RULE_TYPE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+const INGRESS_RULE_TYPE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const LB_TYPES = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer", "aws:elb/loadBalancer:LoadBalancer"];
+const WEB_PORTS = [80, 443];
+
+interface Ingress {
+    from: number;
+    to: number;
+    protocol: string;
+    cidrs: string[];
+}
+
+function isAllProtocols(p: string): boolean {
+    return p === "-1" || p === "all";
+}
+
+function describeIngress(i: Ingress): string {
+    const ports = isAllProtocols(i.protocol) ? "all ports" : i.from === i.to ? `port ${i.from}` : `ports ${i.from}-${i.to}`;
+    return `${ports} (${i.protocol}) from ${i.cidrs.filter((c) => OPEN_CIDRS.has(c)).join(", ")}`;
+}
+
+/** Web ports to a load balancer's security group are the one allowed exception. */
+function allowed(i: Ingress, sg: PolicyResource | undefined, lbSgs: Set<PolicyResource>): boolean {
+    if (!sg || !lbSgs.has(sg)) return false;
+    if (isAllProtocols(i.protocol) || !["tcp", "6"].includes(i.protocol)) return false;
+    return WEB_PORTS.includes(i.from) && i.from === i.to;
+}
+
+export const awsEc2SecuritygroupDisallowPublicIngress = stackPolicy({
+    name: "aws-ec2-securitygroup-disallow-public-ingress",
+    description: "No security group may admit traffic from 0.0.0.0/0 or ::/0, except ports 80/443 to a load balancer.",
+    checks:
+        "Inline `ingress` of `aws.ec2.SecurityGroup`, `aws.ec2.SecurityGroupRule` (type ingress) and " +
+        "`aws.vpc.SecurityGroupIngressRule`; a rule is linked to its group through `securityGroupId`. Open ingress is " +
+        "allowed only on TCP 80 or 443 to a group that an `aws.lb.LoadBalancer` in the stack uses (`securityGroups`).",
+    category: "network-exposure",
+    severity: "critical",
+    controls: { cis: ["5.2", "5.3"], fsbp: ["EC2.18", "EC2.19", "EC2.53", "EC2.54"], checkov: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"], other: ["AwsSolutions-EC23"] },
+    validateStack: (args, reportViolation) => {
+        const sgs = ofTypes(args.resources, SG_TYPES);
+        const lbSgs = new Set<PolicyResource>();
+        for (const lb of ofTypes(args.resources, LB_TYPES)) for (const sg of linked(lb, "securityGroups", sgs)) lbSgs.add(sg);
+
+        const check = (owner: PolicyResource, sg: PolicyResource | undefined, i: Ingress) => {
+            if (!i.cidrs.some((c) => OPEN_CIDRS.has(c))) return;
+            if (allowed(i, sg, lbSgs)) return;
+            const where = sg && sg !== owner ? ` (security group '${sg.name}')` : "";
+            reportViolation(`'${owner.name}'${where} admits ${describeIngress(i)}.`, owner.urn);
+        };
+        for (const sg of sgs) {
+            for (const r of asArray<any>(sg.props?.ingress)) {
+                check(sg, sg, {
+                    from: Number(r.fromPort), to: Number(r.toPort), protocol: String(r.protocol ?? "-1"),
+                    cidrs: [...asArray<string>(r.cidrBlocks), ...asArray<string>(r.ipv6CidrBlocks)],
+                });
+            }
+        }
+        for (const rule of ofTypes(args.resources, [RULE_TYPE])) {
+            if (rule.props?.type !== "ingress") continue;
+            check(rule, linked(rule, "securityGroupId", sgs)[0], {
+                from: Number(rule.props.fromPort), to: Number(rule.props.toPort), protocol: String(rule.props.protocol ?? "-1"),
+                cidrs: [...asArray<string>(rule.props.cidrBlocks), ...asArray<string>(rule.props.ipv6CidrBlocks)],
+            });
+        }
+        for (const rule of ofTypes(args.resources, [INGRESS_RULE_TYPE])) {
+            check(rule, linked(rule, "securityGroupId", sgs)[0], {
+                from: Number(rule.props?.fromPort), to: Number(rule.props?.toPort), protocol: String(rule.props?.ipProtocol ?? "-1"),
+                cidrs: [rule.props?.cidrIpv4, rule.props?.cidrIpv6].filter((c): c is string => typeof c === "string"),
+            });
+        }
+    },
+});

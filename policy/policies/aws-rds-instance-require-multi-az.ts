@@ -1,0 +1,17 @@
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
+import { resourcePolicy } from "../lib/metadata";
+import { isTrue, nonEmptyString } from "../lib/values";
+
+export const awsRdsInstanceRequireMultiAz = resourcePolicy({
+    name: "aws-rds-instance-require-multi-az",
+    description: "The primary database instance must be Multi-AZ.",
+    checks: "`multiAz` is true on primary `aws.rds.Instance`s (read replicas are skipped).",
+    category: "data-protection",
+    severity: "medium",
+    controls: { fsbp: ["RDS.5"], checkov: ["CKV_AWS_157"], other: ["AwsSolutions-RDS (Multi-AZ)"] },
+    validateResource: validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
+        if (nonEmptyString(db.replicateSourceDb)) args.notApplicable("read replica");
+        if (!isTrue(db.multiAz)) reportViolation("multiAz must be true.");
+    }),
+});

@@ -1,0 +1,87 @@
+/**
+ * Every Strata policy, one per file. This module does not construct the PolicyPack (that starts the analyzer
+ * server): policy/index.ts does, and tests and the offline plan (policy/evaluate.ts) use these objects directly.
+ */
+import type { StrataPolicy } from "../lib/metadata";
+import { awsCloudwatchLoggroupRequireKmsEncryption } from "./aws-cloudwatch-loggroup-require-kms-encryption";
+import { awsDatastoreSubnetgroupRequirePrivateSubnets } from "./aws-datastore-subnetgroup-require-private-subnets";
+import { awsEbsVolumeRequireEncryption } from "./aws-ebs-volume-require-encryption";
+import { awsEc2LaunchtemplateRequireEbsEncryption } from "./aws-ec2-launchtemplate-require-ebs-encryption";
+import { awsEc2LaunchtemplateRequireImdsv2 } from "./aws-ec2-launchtemplate-require-imdsv2";
+import { awsEc2SecuritygroupDisallowPublicIngress } from "./aws-ec2-securitygroup-disallow-public-ingress";
+import { awsEksClusterRequireSecretsEncryption } from "./aws-eks-cluster-require-secrets-encryption";
+import { awsEksClusterRestrictPublicEndpoint } from "./aws-eks-cluster-restrict-public-endpoint";
+import { awsElasticacheReplicationgroupRequireAtRestEncryption } from "./aws-elasticache-replicationgroup-require-at-rest-encryption";
+import { awsElasticacheReplicationgroupRequireMultiAz } from "./aws-elasticache-replicationgroup-require-multi-az";
+import { awsElasticacheReplicationgroupRequireTransitEncryption } from "./aws-elasticache-replicationgroup-require-transit-encryption";
+import { awsKmsKeyRequireRotation } from "./aws-kms-key-require-rotation";
+import { awsRdsInstanceDisallowPublicAccess } from "./aws-rds-instance-disallow-public-access";
+import { awsRdsInstanceRequireBackupRetention } from "./aws-rds-instance-require-backup-retention";
+import { awsRdsInstanceRequireDeletionProtection } from "./aws-rds-instance-require-deletion-protection";
+import { awsRdsInstanceRequireFinalSnapshot } from "./aws-rds-instance-require-final-snapshot";
+import { awsRdsInstanceRequireMultiAz } from "./aws-rds-instance-require-multi-az";
+import { awsRdsInstanceRequirePerformanceInsightsEncryption } from "./aws-rds-instance-require-performance-insights-encryption";
+import { awsRdsInstanceRequireStorageEncryption } from "./aws-rds-instance-require-storage-encryption";
+import { awsResourceRequireTags } from "./aws-resource-require-tags";
+import { awsS3BucketRequireKmsEncryption } from "./aws-s3-bucket-require-kms-encryption";
+import { awsS3BucketRequirePublicAccessBlock } from "./aws-s3-bucket-require-public-access-block";
+import { awsS3BucketRequireVersioning } from "./aws-s3-bucket-require-versioning";
+import { awsSecretsmanagerSecretRequireKmsKey } from "./aws-secretsmanager-secret-require-kms-key";
+import { awsSnsTopicRequireKmsEncryption } from "./aws-sns-topic-require-kms-encryption";
+import { awsSqsQueueRequireKmsEncryption } from "./aws-sqs-queue-require-kms-encryption";
+import { kubernetesNamespaceRequireRestrictedPodSecurity } from "./kubernetes-namespace-require-restricted-pod-security";
+import { kubernetesWorkloadDisallowHostAccess } from "./kubernetes-workload-disallow-host-access";
+import { kubernetesWorkloadDisallowLatestImage } from "./kubernetes-workload-disallow-latest-image";
+import { kubernetesWorkloadRequireDisruptionBudget } from "./kubernetes-workload-require-disruption-budget";
+import { kubernetesWorkloadRequireNetworkPolicy } from "./kubernetes-workload-require-network-policy";
+import { kubernetesWorkloadRequireProbes } from "./kubernetes-workload-require-probes";
+import { kubernetesWorkloadRequireReplicas } from "./kubernetes-workload-require-replicas";
+import { kubernetesWorkloadRequireResourceLimits } from "./kubernetes-workload-require-resource-limits";
+import { kubernetesWorkloadRequireRestrictedSecurityContext } from "./kubernetes-workload-require-restricted-security-context";
+import { pulumiStatefulResourceRequireProtect } from "./pulumi-stateful-resource-require-protect";
+
+export const policies: StrataPolicy[] = [
+    // encryption
+    awsCloudwatchLoggroupRequireKmsEncryption,
+    awsEbsVolumeRequireEncryption,
+    awsEc2LaunchtemplateRequireEbsEncryption,
+    awsEksClusterRequireSecretsEncryption,
+    awsElasticacheReplicationgroupRequireAtRestEncryption,
+    awsElasticacheReplicationgroupRequireTransitEncryption,
+    awsKmsKeyRequireRotation,
+    awsRdsInstanceRequirePerformanceInsightsEncryption,
+    awsRdsInstanceRequireStorageEncryption,
+    awsS3BucketRequireKmsEncryption,
+    awsSecretsmanagerSecretRequireKmsKey,
+    awsSnsTopicRequireKmsEncryption,
+    awsSqsQueueRequireKmsEncryption,
+    // tagging
+    awsResourceRequireTags,
+    // network-exposure
+    awsDatastoreSubnetgroupRequirePrivateSubnets,
+    awsEc2LaunchtemplateRequireImdsv2,
+    awsEc2SecuritygroupDisallowPublicIngress,
+    awsEksClusterRestrictPublicEndpoint,
+    awsRdsInstanceDisallowPublicAccess,
+    awsS3BucketRequirePublicAccessBlock,
+    // data-protection
+    awsElasticacheReplicationgroupRequireMultiAz,
+    awsRdsInstanceRequireBackupRetention,
+    awsRdsInstanceRequireDeletionProtection,
+    awsRdsInstanceRequireFinalSnapshot,
+    awsRdsInstanceRequireMultiAz,
+    awsS3BucketRequireVersioning,
+    pulumiStatefulResourceRequireProtect,
+    // workload-hardening
+    kubernetesNamespaceRequireRestrictedPodSecurity,
+    kubernetesWorkloadDisallowHostAccess,
+    kubernetesWorkloadDisallowLatestImage,
+    kubernetesWorkloadRequireDisruptionBudget,
+    kubernetesWorkloadRequireNetworkPolicy,
+    kubernetesWorkloadRequireProbes,
+    kubernetesWorkloadRequireReplicas,
+    kubernetesWorkloadRequireResourceLimits,
+    kubernetesWorkloadRequireRestrictedSecurityContext,
+];
+
+export type { StrataPolicy, StrataResourcePolicy, StrataStackPolicy } from "../lib/metadata";

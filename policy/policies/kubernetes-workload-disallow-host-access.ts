@@ -1,0 +1,25 @@
+import { podSpec } from "../lib/k8s";
+import { validateWorkloads } from "../lib/k8sValidate";
+import { resourcePolicy } from "../lib/metadata";
+import { asArray } from "../lib/values";
+
+export const kubernetesWorkloadDisallowHostAccess = resourcePolicy({
+    name: "kubernetes-workload-disallow-host-access",
+    description: "Workloads must not share the node's network, PID or IPC namespaces nor mount host paths or ports.",
+    checks: "`hostNetwork`, `hostPID`, `hostIPC` are not true; no `hostPath` volumes; no container `hostPort`.",
+    category: "workload-hardening",
+    severity: "critical",
+    controls: {
+        cis: ["EKS 4.2.2", "EKS 4.2.3", "EKS 4.2.4"],
+        checkov: ["CKV_K8S_17", "CKV_K8S_18", "CKV_K8S_19", "CKV_K8S_26"],
+        other: ["PSS baseline", "kube-linter host-network / host-pid / host-ipc / sensitive-host-mounts"],
+    },
+    validateResource: validateWorkloads((props, args, reportViolation) => {
+        const spec = podSpec(args.type, props);
+        for (const k of ["hostNetwork", "hostPID", "hostIPC"]) if (spec[k] === true) reportViolation(`${k} must not be true.`);
+        for (const v of asArray<any>(spec.volumes)) if (v?.hostPath) reportViolation(`volume '${v.name}' mounts a hostPath.`);
+        for (const c of [...asArray<any>(spec.initContainers), ...asArray<any>(spec.containers)]) {
+            for (const p of asArray<any>(c?.ports)) if (p?.hostPort) reportViolation(`container '${c.name}' binds hostPort ${p.hostPort}.`);
+        }
+    }),
+});

@@ -1,0 +1,24 @@
+import { describe, namespaceOf, NETWORK_POLICY_TYPE, podLabels, selects, WORKLOAD_TYPES } from "../lib/k8s";
+import { stackPolicy } from "../lib/metadata";
+import { ofTypes } from "../lib/stack";
+
+export const kubernetesWorkloadRequireNetworkPolicy = stackPolicy({
+    name: "kubernetes-workload-require-network-policy",
+    description: "Every workload must be selected by a NetworkPolicy.",
+    checks:
+        "A `networking.k8s.io/v1` `NetworkPolicy` in the workload's namespace whose `spec.podSelector` selects the pod " +
+        "template's labels (an empty selector selects every pod in the namespace).",
+    category: "workload-hardening",
+    severity: "high",
+    controls: { cis: ["EKS 4.3.2"], checkov: ["CKV2_K8S_6"], other: ["kube-linter (network policy)", "Polaris"] },
+    validateStack: (args, reportViolation) => {
+        const workloads = ofTypes(args.resources, WORKLOAD_TYPES);
+        if (workloads.length === 0) args.notApplicable("no workloads");
+        const nps = ofTypes(args.resources, [NETWORK_POLICY_TYPE]);
+        for (const w of workloads) {
+            const labels = podLabels(w.type, w.props);
+            const covered = nps.some((np) => namespaceOf(np.props) === namespaceOf(w.props) && selects(np.props?.spec?.podSelector ?? null, labels));
+            if (!covered) reportViolation(`${describe(w.type, w.props, w.name)} is selected by no NetworkPolicy.`, w.urn);
+        }
+    },
+});

@@ -1,0 +1,18 @@
+import { containers, podSpec } from "../lib/k8s";
+import { validateWorkloads } from "../lib/k8sValidate";
+import { resourcePolicy } from "../lib/metadata";
+
+export const kubernetesWorkloadRequireProbes = resourcePolicy({
+    name: "kubernetes-workload-require-probes",
+    description: "Every long-running container must have liveness and readiness probes.",
+    checks: "`livenessProbe` and `readinessProbe` on each container of Deployments, StatefulSets, DaemonSets and Pods (init containers excluded).",
+    category: "workload-hardening",
+    severity: "medium",
+    controls: { checkov: ["CKV_K8S_8", "CKV_K8S_9"], other: ["kube-linter no-liveness-probe / no-readiness-probe", "Polaris"] },
+    validateResource: validateWorkloads((props, args, reportViolation) => {
+        for (const c of containers(podSpec(args.type, props))) {
+            const missing = ["livenessProbe", "readinessProbe"].filter((p) => !(c as any)[p]);
+            if (missing.length > 0) reportViolation(`container '${c.name ?? "?"}' lacks ${missing.join(" and ")}.`);
+        }
+    }),
+});
