@@ -404,7 +404,9 @@ export class Database extends pulumi.ComponentResource {
                     ],
                     tags,
                 },
-                { parent: this, dependsOn: [secretVersion, proxyPolicy] },
+                // Only the secret's ARN is needed to create the proxy: it is built while the instance is, and just
+                // the target registration (below) waits for the instance and the secret's value.
+                { parent: this, dependsOn: [proxyPolicy] },
             );
             const targetGroup = new aws.rds.ProxyDefaultTargetGroup(
                 n.name(databaseNames.proxy),
@@ -417,7 +419,7 @@ export class Database extends pulumi.ComponentResource {
             new aws.rds.ProxyTarget(
                 n.name(databaseNames.proxy, "primary"),
                 { dbProxyName: this.proxy.name, targetGroupName: targetGroup.name, dbInstanceIdentifier: this.instance.identifier },
-                { parent: this },
+                { parent: this, dependsOn: [secretVersion] },
             );
             this.proxyEndpoint = this.proxy.endpoint;
             urlHost = this.proxy.endpoint;
