@@ -53,7 +53,7 @@ export interface ClusterArgs extends BaseArgs, ClusterSettings {
 /** EKS AMI type for a node group's instance types (all of one architecture: config validation ensures it). */
 export function amiTypeFor(instanceTypes: string[]): string {
     const first = instanceTypes[0];
-    if (isArmInstanceType(first)) return "AL2023_ARM_64_STANDARD";
+    if (isArmInstanceType(first)) return /^g\d/.test(first) ? "AL2023_ARM_64_NVIDIA" : "AL2023_ARM_64_STANDARD";
     if (/^(g|p)\d/.test(first)) return "AL2023_x86_64_NVIDIA";
     if (/^(inf|trn)\d/.test(first)) return "AL2023_x86_64_NEURON";
     return "AL2023_x86_64_STANDARD";

@@ -137,14 +137,10 @@ const defaults: PerEnvironment<ClusterDefaults> = {
 /** RFC 1918 ranges: EKS refuses them as public-endpoint CIDRs (they can never reach a public endpoint). */
 const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) => parseCidr(c)!);
 
-function overlapsPrivate(cidr: string): boolean {
+function withinPrivateRange(cidr: string): boolean {
     const c = parseCidr(cidr);
     if (!c) return false;
-    return PRIVATE_RANGES.some((p) => {
-        const mask = Math.min(p.mask, c.mask);
-        const block = 2 ** (32 - mask);
-        return Math.floor(p.base / block) === Math.floor(c.base / block);
-    });
+    return PRIVATE_RANGES.some((p) => c.mask >= p.mask && Math.floor(c.base / 2 ** (32 - p.mask)) === Math.floor(p.base / 2 ** (32 - p.mask)));
 }
 
 /**
@@ -217,7 +213,7 @@ export function clusterSchema(env: Environment) {
                         path: ["publicAccessCidrs", i],
                         message: `!"${cidr}" opens the Kubernetes API endpoint to the whole internet, which ${env} does not allow; list the CIDRs of your operators and CI runners, or leave the list empty for a private-only endpoint`,
                     });
-                } else if (overlapsPrivate(cidr)) {
+                } else if (withinPrivateRange(cidr)) {
                     ctx.addIssue({
                         code: z.ZodIssueCode.custom,
                         path: ["publicAccessCidrs", i],

@@ -1,0 +1,467 @@
+import { PlanDocument, PlanResource, transitiveDependencies, providerOf } from "../plan";
+import { loadPlatformConfig } from "../components/config/load";
+import { ConfigError } from "../components/config/errors";
+import { CLUSTER_ADDONS } from "../components/config/cluster";
+import { amiTypeFor, buildKubeconfig, CONTROL_PLANE_LOG_TYPES, LOAD_BALANCER_CONTROLLER_POLICY } from "../components/cluster";
+import { irsaTrustPolicy } from "../components/identity";
+import { inputs, ofType, one, planOf, planOfFile, STACKS, tempStackFile } from "./helpers";
+import * as pulumi from "@pulumi/pulumi";
+
+const CLUSTER = "aws:eks/cluster:Cluster";
+const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const ADDON = "aws:eks/addon:Addon";
+const RELEASE = "kubernetes:helm.sh/v3:Release";
+const ROLE = "aws:iam/role:Role";
+const SECRET = "[secret]";
+
+const inCluster = (r: PlanResource) => r.urn.includes("strata:cluster:Cluster$");
+const keyArns = (plan: PlanDocument) => plan.outputs.kmsKeyArns as Record<string, string>;
+const addonByName = (plan: PlanDocument, name: string) => {
+    const found = ofType(plan, ADDON).filter((a) => a.inputs.addonName === name);
+    expect(found).toHaveLength(1);
+    return found[0];
+};
+
+/** The role whose (mocked) ARN is given: the mock names roles `<logical name>-<7 hex>`. */
+function roleByArn(plan: PlanDocument, arn: string): PlanResource {
+    const roles = ofType(plan, ROLE).filter((r) => new RegExp(`:role/${r.name}-[0-9a-f]{7}$`).test(arn));
+    expect(roles).toHaveLength(1);
+    return roles[0];
+}
+
+/** The inline policy statements of a role (aws.iam.RolePolicy named like the role). */
+function inlineStatements(plan: PlanDocument, role: PlanResource): Array<Record<string, any>> {
+    const policies = ofType(plan, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.name === role.name);
+    expect(policies).toHaveLength(1);
+    return JSON.parse(String(policies[0].inputs.policy)).Statement;
+}
+
+function expectIrsaTrust(plan: PlanDocument, role: PlanResource, namespace: string, serviceAccount: string) {
+    const cluster = one(plan, CLUSTER);
+    const oidc = one(plan, "aws:iam/openIdConnectProvider:OpenIdConnectProvider");
+    const issuer = String(oidc.inputs.url).replace(/^https:\/\//, "");
+    const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
+    expect(trust.Statement).toHaveLength(1);
+    const s = trust.Statement[0];
+    expect(s.Effect).toBe("Allow");
+    expect(s.Action).toBe("sts:AssumeRoleWithWebIdentity");
+    expect(s.Principal).toEqual({ Federated: `arn:aws:iam::123456789012:oidc-provider/${issuer}` });
+    expect(s.Condition).toEqual({
+        StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`, [`${issuer}:aud`]: "sts.amazonaws.com" },
+    });
+    expect(role.dependencies).toContain(oidc.urn);
+    expect(issuer).toContain(`oidc.eks.us-east-1.amazonaws.com/id/`);
+    expect(cluster).toBeDefined();
+}
+
+describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
+    let plan: PlanDocument;
+    beforeAll(async () => {
+        plan = await planOf(stack);
+    });
+
+    test("one EKS cluster: pinned version, secrets encrypted by the cluster key, all five log types, API auth, no creator admin", () => {
+        const c = one(plan, CLUSTER);
+        const i = inputs(c);
+        expect(i.name).toBe(`strata-${stack}-eks`);
+        expect(i.version).toMatch(/^1\.\d+$/);
+        expect(i.encryptionConfig).toEqual({ provider: { keyArn: keyArns(plan).cluster }, resources: ["secrets"] });
+        expect(keyArns(plan).cluster).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\//);
+        expect([...i.enabledClusterLogTypes].sort()).toEqual(["api", "audit", "authenticator", "controllerManager", "scheduler"]);
+        expect(i.accessConfig).toEqual({ authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false });
+        expect(i.upgradePolicy).toEqual({ supportType: "STANDARD" });
+        expect(c.options.protect).toBe(stack === "prod");
+    });
+
+    test("private endpoint on; public endpoint off or CIDR-restricted, never 0.0.0.0/0", () => {
+        const v = inputs(one(plan, CLUSTER)).vpcConfig;
+        expect(v.endpointPrivateAccess).toBe(true);
+        if (v.endpointPublicAccess) {
+            expect(Array.isArray(v.publicAccessCidrs) && v.publicAccessCidrs.length).toBeTruthy();
+            expect(v.publicAccessCidrs).not.toContain("0.0.0.0/0");
+        } else {
+            expect(v.endpointPublicAccess).toBe(false);
+        }
+        // Control plane ENIs in the private subnets.
+        expect(v.subnetIds).toEqual(plan.outputs.privateSubnetIds);
+    });
+
+    test("control-plane logs go to /aws/eks/<cluster>/cluster, created first, KMS-encrypted with retention", () => {
+        const c = one(plan, CLUSTER);
+        const lg = ofType(plan, "aws:cloudwatch/logGroup:LogGroup").filter((l) => l.inputs.name === `/aws/eks/${c.inputs.name}/cluster`);
+        expect(lg).toHaveLength(1);
+        expect(lg[0].inputs.kmsKeyId).toBe(keyArns(plan).logs);
+        expect(lg[0].inputs.retentionInDays).toBe({ dev: 30, staging: 90, prod: 365 }[stack]);
+        expect(c.dependencies).toContain(lg[0].urn);
+    });
+
+    test("access entries: the deploying identity, resolved to its role, is admin; the Kubernetes provider waits for that", () => {
+        const entries = ofType(plan, "aws:eks/accessEntry:AccessEntry");
+        const deployer = entries.filter((e) => e.inputs.principalArn === "arn:aws:iam::123456789012:role/strata-deployer");
+        expect(deployer).toHaveLength(1);
+        expect(deployer[0].inputs.type).toBe("STANDARD");
+        const assoc = ofType(plan, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation").filter(
+            (a) => a.inputs.principalArn === "arn:aws:iam::123456789012:role/strata-deployer",
+        );
+        expect(assoc).toHaveLength(1);
+        expect(assoc[0].inputs).toMatchObject({
+            policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+            accessScope: { type: "cluster" },
+            clusterName: `strata-${stack}-eks`,
+        });
+        expect(assoc[0].dependencies).toContain(deployer[0].urn);
+        const providers = ofType(plan, "pulumi:providers:kubernetes");
+        expect(providers).toHaveLength(1);
+        expect(providers[0].dependencies).toContain(assoc[0].urn);
+    });
+
+    test("Kubernetes provider: exec kubeconfig kept secret; every Kubernetes resource uses it", () => {
+        const provider = one(plan, "pulumi:providers:kubernetes");
+        expect(provider.inputs.kubeconfig).toBe(SECRET);
+        expect(plan.outputs.kubeconfig).toBe(SECRET);
+        const k8sResources = plan.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
+        expect(k8sResources.length).toBeGreaterThanOrEqual(3);
+        for (const r of k8sResources) expect(providerOf(plan, r)?.urn).toBe(provider.urn);
+    });
+
+    test("stack outputs: cluster name, endpoint, OIDC provider ARN", () => {
+        expect(plan.outputs.clusterName).toBe(`strata-${stack}-eks`);
+        expect(plan.outputs.clusterEndpoint).toMatch(/^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/);
+        expect(plan.outputs.oidcProviderArn).toMatch(/^arn:aws:iam::123456789012:oidc-provider\/oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/);
+    });
+
+    test("IRSA: an OIDC provider for the cluster's issuer with the STS audience", () => {
+        const oidc = one(plan, "aws:iam/openIdConnectProvider:OpenIdConnectProvider");
+        expect(oidc.inputs.url).toMatch(/^https:\/\/oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/);
+        expect(oidc.inputs.clientIdLists).toEqual(["sts.amazonaws.com"]);
+        expect(oidc.dependencies).toContain(one(plan, CLUSTER).urn);
+    });
+
+    test("launch templates: IMDSv2 required (hop limit 1), gp3 root volume encrypted with the ebs key, tag specifications, both SGs", () => {
+        const lts = ofType(plan, LAUNCH_TEMPLATE).filter(inCluster);
+        expect(lts.length).toBe(ofType(plan, NODE_GROUP).length);
+        for (const lt of lts) {
+            const i = inputs(lt);
+            expect(i.metadataOptions).toMatchObject({ httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 });
+            expect(i.blockDeviceMappings).toHaveLength(1);
+            expect(i.blockDeviceMappings[0].ebs).toMatchObject({ encrypted: "true", kmsKeyId: keyArns(plan).ebs, volumeType: "gp3" });
+            expect(i.updateDefaultVersion).toBe(true);
+            const types = i.tagSpecifications.map((t: { resourceType: string }) => t.resourceType).sort();
+            expect(types).toEqual(["instance", "network-interface", "volume"]);
+            for (const spec of i.tagSpecifications) {
+                expect(spec.tags).toMatchObject({ Project: "strata", Environment: stack, ManagedBy: "pulumi", Owner: expect.any(String), CostCenter: expect.any(String) });
+            }
+            expect(i.vpcSecurityGroupIds).toHaveLength(2);
+            expect(i.vpcSecurityGroupIds).toContain(plan.outputs.nodeSecurityGroupId);
+            expect(i.vpcSecurityGroupIds.find((s: string) => s !== plan.outputs.nodeSecurityGroupId)).toMatch(/^sg-/);
+        }
+    });
+
+    test("node groups: launch template latest version, desired size left to the autoscaler, update config, node repair", () => {
+        const groups = ofType(plan, NODE_GROUP);
+        expect(groups.length).toBeGreaterThanOrEqual(1);
+        for (const g of groups) {
+            const i = inputs(g);
+            expect(g.options.ignoreChanges).toContain("scalingConfig.desiredSize");
+            expect(i.launchTemplate.version).toBe("1");
+            expect(ofType(plan, LAUNCH_TEMPLATE).map((lt) => lt.urn)).toContain(g.propertyDependencies.launchTemplate[0]);
+            expect(i.nodeRepairConfig).toEqual({ enabled: true });
+            expect(i.updateConfig.maxUnavailable).toBeGreaterThanOrEqual(1);
+            expect(i.diskSize).toBeUndefined();
+            expect(i.subnetIds).toEqual(plan.outputs.privateSubnetIds);
+            expect(i.amiType).toMatch(/^AL2023_/);
+        }
+    });
+
+    test("per-environment node pools (DESIGN.md)", () => {
+        const pools = ofType(plan, NODE_GROUP).map((g) => inputs(g));
+        const byPool = Object.fromEntries(pools.map((p) => [p.labels["strata.io/pool"], p]));
+        if (stack === "dev") {
+            expect(Object.keys(byPool)).toEqual(["system"]);
+            expect(byPool.system).toMatchObject({ capacityType: "SPOT", scalingConfig: { minSize: 1, maxSize: 4 } });
+            expect(byPool.system.instanceTypes.every((t: string) => /\.(medium|small|large)$/.test(t))).toBe(true);
+        } else if (stack === "staging") {
+            expect(Object.keys(byPool)).toEqual(["system"]);
+            expect(byPool.system).toMatchObject({ capacityType: "ON_DEMAND", scalingConfig: { minSize: 2, maxSize: 6 } });
+        } else {
+            expect(Object.keys(byPool).sort()).toEqual(["system", "workers"]);
+            expect(byPool.system).toMatchObject({ capacityType: "ON_DEMAND", scalingConfig: { minSize: 3, maxSize: 20 } });
+            expect(byPool.system.taints).toEqual([]);
+            expect(byPool.workers.capacityType).toBe("SPOT");
+            expect(byPool.workers.taints).toEqual([{ key: "strata.io/spot", value: "true", effect: "NO_SCHEDULE" }]);
+        }
+    });
+
+    test("six managed add-ons: vpc-cni and the pod identity agent before the node groups, the rest after them", () => {
+        const addons = ofType(plan, ADDON);
+        expect(addons.map((a) => a.inputs.addonName).sort()).toEqual([...CLUSTER_ADDONS].sort());
+        const groups = ofType(plan, NODE_GROUP);
+        for (const g of groups) {
+            expect(g.dependencies).toContain(addonByName(plan, "vpc-cni").urn);
+            expect(g.dependencies).toContain(addonByName(plan, "eks-pod-identity-agent").urn);
+        }
+        for (const name of ["coredns", "kube-proxy", "aws-ebs-csi-driver", "metrics-server"]) {
+            const a = addonByName(plan, name);
+            for (const g of groups) expect(a.dependencies).toContain(g.urn);
+        }
+        for (const a of addons) {
+            expect(a.inputs.addonVersion).toMatch(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/);
+            expect(a.inputs.resolveConflictsOnCreate).toBe("OVERWRITE");
+        }
+    });
+
+    test("vpc-cni enforces NetworkPolicies and has its own role for aws-node", () => {
+        const cni = addonByName(plan, "vpc-cni");
+        expect(JSON.parse(String(cni.inputs.configurationValues))).toMatchObject({ enableNetworkPolicy: "true" });
+        expectIrsaTrust(plan, roleByArn(plan, String(cni.inputs.serviceAccountRoleArn)), "kube-system", "aws-node");
+    });
+
+    test("aws-ebs-csi-driver has its own role, scoped to its controller's service account, with the ebs key", () => {
+        const ebs = addonByName(plan, "aws-ebs-csi-driver");
+        const role = roleByArn(plan, String(ebs.inputs.serviceAccountRoleArn));
+        expectIrsaTrust(plan, role, "kube-system", "ebs-csi-controller-sa");
+        const resources = inlineStatements(plan, role).map((s) => s.Resource);
+        expect(resources.every((r) => r === keyArns(plan).ebs)).toBe(true);
+    });
+
+    test("load balancer controller: pinned chart, its published policy on its own role, VPC and region passed in", () => {
+        const lbc = ofType(plan, RELEASE).filter((r) => r.inputs.chart === "aws-load-balancer-controller");
+        expect(lbc).toHaveLength(1);
+        const i = inputs(lbc[0]);
+        expect(i.version).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(i.repositoryOpts).toEqual({ repo: "https://aws.github.io/eks-charts" });
+        expect(i.values).toMatchObject({ clusterName: `strata-${stack}-eks`, region: "us-east-1", vpcId: plan.outputs.vpcId });
+        expect(i.values.serviceAccount.name).toBe("aws-load-balancer-controller");
+        const role = roleByArn(plan, i.values.serviceAccount.annotations["eks.amazonaws.com/role-arn"]);
+        expectIrsaTrust(plan, role, "kube-system", "aws-load-balancer-controller");
+        expect(inlineStatements(plan, role)).toEqual(JSON.parse(JSON.stringify(LOAD_BALANCER_CONTROLLER_POLICY)));
+        for (const g of ofType(plan, NODE_GROUP)) expect(lbc[0].dependencies).toContain(g.urn);
+    });
+
+    test("cluster autoscaler: pinned chart, role limited to this cluster's node groups, timings from config", () => {
+        const ca = ofType(plan, RELEASE).filter((r) => r.inputs.chart === "cluster-autoscaler");
+        expect(ca).toHaveLength(1);
+        const i = inputs(ca[0]);
+        expect(i.version).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(i.repositoryOpts).toEqual({ repo: "https://kubernetes.github.io/autoscaler" });
+        expect(i.values.autoDiscovery).toEqual({ clusterName: `strata-${stack}-eks` });
+        expect(i.values.image.tag).toMatch(new RegExp(`^v${inputs(one(plan, CLUSTER)).version.replace(".", "\\.")}\\.\\d+$`));
+        const expected = { dev: [0.5, "10m", 10], staging: [0.5, "10m", 20], prod: [0.7, "10m", 50] }[stack];
+        expect(i.values.extraArgs).toMatchObject({
+            "scale-down-utilization-threshold": expected[0],
+            "scale-down-unneeded-time": expected[1],
+            "max-nodes-total": expected[2],
+        });
+        const role = roleByArn(plan, i.values.rbac.serviceAccount.annotations["eks.amazonaws.com/role-arn"]);
+        expectIrsaTrust(plan, role, "kube-system", "cluster-autoscaler");
+        const statements = inlineStatements(plan, role);
+        const mutate = statements.filter((s) => [].concat(s.Action).some((a: string) => /SetDesiredCapacity|TerminateInstance/.test(a)));
+        expect(mutate).toHaveLength(1);
+        expect(mutate[0].Condition.StringEquals).toMatchObject({ [`aws:ResourceTag/k8s.io/cluster-autoscaler/strata-${stack}-eks`]: "owned" });
+        const describeNg = statements.find((s) => [].concat(s.Action).includes("eks:DescribeNodegroup" as never));
+        expect(describeNg?.Resource).toBe(`arn:aws:eks:us-east-1:123456789012:nodegroup/strata-${stack}-eks/*/*`);
+    });
+
+    test("default StorageClass: encrypted gp3 with the ebs key, WaitForFirstConsumer", () => {
+        const sc = one(plan, "kubernetes:storage.k8s.io/v1:StorageClass");
+        expect(inputs(sc)).toMatchObject({
+            metadata: { name: "gp3-encrypted", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+            provisioner: "ebs.csi.aws.com",
+            parameters: { type: "gp3", encrypted: "true", kmsKeyId: keyArns(plan).ebs },
+            volumeBindingMode: "WaitForFirstConsumer",
+        });
+    });
+
+    test("node security group rules: node to node, control plane to nodes on 443 and 10250, nodes to the API, egress", () => {
+        const nodeSg = plan.outputs.nodeSecurityGroupId as string;
+        const ingress = ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(inCluster).map(inputs);
+        const clusterSg = ingress.find((r) => r.securityGroupId !== nodeSg)?.securityGroupId as string;
+        expect(clusterSg).toMatch(/^sg-/);
+        expect(ingress).toContainEqual(expect.objectContaining({ securityGroupId: nodeSg, referencedSecurityGroupId: nodeSg, ipProtocol: "-1" }));
+        for (const port of [443, 10250]) {
+            expect(ingress).toContainEqual(expect.objectContaining({ securityGroupId: nodeSg, referencedSecurityGroupId: clusterSg, ipProtocol: "tcp", fromPort: port, toPort: port }));
+        }
+        expect(ingress).toContainEqual(expect.objectContaining({ securityGroupId: clusterSg, referencedSecurityGroupId: nodeSg, fromPort: 443, toPort: 443 }));
+        expect(ingress.some((r) => r.cidrIpv4 === "0.0.0.0/0")).toBe(false);
+        const egress = ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter(inCluster).map(inputs);
+        expect(egress).toContainEqual(expect.objectContaining({ securityGroupId: nodeSg }));
+    });
+
+    test("the cluster waits for nothing of the data tier, and the data tier waits for nothing of the cluster", () => {
+        const dataTier = /strata:(database|cache|objectStore|queues?):[A-Za-z]+[$:]/;
+        const clusterResources = plan.resources.filter((r) => inCluster(r) || r.type === "pulumi:providers:kubernetes");
+        expect(clusterResources.length).toBeGreaterThan(40);
+        for (const r of clusterResources) {
+            const bad = [...transitiveDependencies(plan, r.urn)].filter((u) => dataTier.test(u));
+            expect({ urn: r.urn, bad }).toEqual({ urn: r.urn, bad: [] });
+        }
+        const dataResources = plan.resources.filter((r) => dataTier.test(r.urn));
+        for (const r of dataResources) {
+            const bad = [...transitiveDependencies(plan, r.urn)].filter((u) => u.includes("strata:cluster:Cluster"));
+            expect({ urn: r.urn, bad }).toEqual({ urn: r.urn, bad: [] });
+        }
+    });
+});
+
+describe("Cluster with configured endpoint CIDRs, principals and pinned add-on versions", () => {
+    let plan: PlanDocument;
+    beforeAll(async () => {
+        const file = tempStackFile(
+            "prod",
+            [
+                "config:",
+                "  aws:region: us-east-1",
+                "  strata:environment: prod",
+                "  strata:cluster:",
+                "    publicAccessCidrs: [203.0.113.0/24]",
+                "    adminPrincipalArns: [arn:aws:iam::123456789012:role/platform-admins]",
+                "    readOnlyPrincipalArns: [arn:aws:iam::123456789012:role/developers]",
+                "    imdsHopLimit: 2",
+                "    addonVersions:",
+                "      coredns: v1.12.1-eksbuild.2",
+                "    nodeGroups:",
+                "      - { name: arm, instanceTypes: [m7g.large, c7g.large], minSize: 2, maxSize: 5 }",
+            ].join("\n"),
+        );
+        plan = await planOfFile(file);
+    });
+
+    test("the public endpoint is on for exactly the listed CIDRs", () => {
+        expect(inputs(one(plan, CLUSTER)).vpcConfig).toMatchObject({ endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] });
+    });
+
+    test("admin and read-only principals get access entries with their policies", () => {
+        const assoc = ofType(plan, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation").map(inputs);
+        expect(assoc).toContainEqual(
+            expect.objectContaining({ principalArn: "arn:aws:iam::123456789012:role/platform-admins", policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy" }),
+        );
+        expect(assoc).toContainEqual(
+            expect.objectContaining({ principalArn: "arn:aws:iam::123456789012:role/developers", policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy" }),
+        );
+        expect(assoc).toHaveLength(3); // + the deployer
+    });
+
+    test("pinned add-on versions win; hop limit 2; Graviton pools get the arm64 AMI", () => {
+        expect(addonByName(plan, "coredns").inputs.addonVersion).toBe("v1.12.1-eksbuild.2");
+        expect(inputs(one(plan, LAUNCH_TEMPLATE)).metadataOptions.httpPutResponseHopLimit).toBe(2);
+        const g = inputs(one(plan, NODE_GROUP));
+        expect(g).toMatchObject({ amiType: "AL2023_ARM_64_STANDARD", capacityType: "ON_DEMAND", scalingConfig: { minSize: 2, maxSize: 5, desiredSize: 2 } });
+    });
+});
+
+describe("strata:cluster validation", () => {
+    const load = (env: string, cluster: unknown, extra: Record<string, string> = {}, stack = env) =>
+        loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": env, "strata:cluster": JSON.stringify(cluster), ...extra }, { project: "strata", stack });
+    const problems = (fn: () => unknown): string[] => {
+        try {
+            fn();
+        } catch (err) {
+            expect(ConfigError.is(err)).toBe(true);
+            return (err as ConfigError).problems;
+        }
+        throw new Error("expected a ConfigError");
+    };
+
+    test.each(["staging", "prod"])("0.0.0.0/0 as a public endpoint CIDR is refused in %s, naming the key", (env) => {
+        const p = problems(() => load(env, { publicAccessCidrs: ["198.51.100.0/24", "0.0.0.0/0"] }));
+        expect(p).toHaveLength(1);
+        expect(p[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[1\]: "0\.0\.0\.0\/0" opens the Kubernetes API endpoint to the whole internet/);
+    });
+
+    test("dev may open the endpoint (it is still a config choice, never a default)", () => {
+        expect(load("dev", { publicAccessCidrs: ["0.0.0.0/0"] }).cluster.publicAccessCidrs).toEqual(["0.0.0.0/0"]);
+        expect(load("dev", {}).cluster.publicAccessCidrs).toEqual([]);
+    });
+
+    test("private ranges and malformed CIDRs are refused for the public endpoint", () => {
+        expect(problems(() => load("prod", { publicAccessCidrs: ["10.20.0.0/16"] }))[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[0\]: "10\.20\.0\.0\/16" is a private \(RFC 1918\) range/);
+        expect(problems(() => load("prod", { publicAccessCidrs: ["300.1.1.1/24"] }))[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[0\]: "300\.1\.1\.1\/24" is not an IPv4 CIDR/);
+    });
+
+    test.each([["m9x.huge"], ["t2.micro"], ["m5 large"], ["m3.medium"]])("instance type %s is refused", (bad) => {
+        const p = problems(() => load("prod", { nodeGroups: [{ name: "system", instanceTypes: [bad], minSize: 1, maxSize: 3 }] }));
+        expect(p).toEqual([`strata:cluster.nodeGroups[0].instanceTypes[0]: ${JSON.stringify(bad)} is not an EC2 instance type EKS nodes can use (a current-generation type such as t3.medium, m7i.large or m7g.xlarge)`]);
+    });
+
+    test("current instance types are accepted", () => {
+        for (const t of ["t3.medium", "m7i-flex.large", "m6gd.2xlarge", "c7gn.metal", "r8g.48xlarge", "g5.xlarge", "inf2.xlarge"]) {
+            expect(() => load("prod", { nodeGroups: [{ name: "system", instanceTypes: [t], minSize: 1, maxSize: 3 }] })).not.toThrow();
+        }
+    });
+
+    test("node group sizes, architecture mixes, duplicate names and all-tainted pools are refused", () => {
+        expect(problems(() => load("prod", { nodeGroups: [{ name: "a", instanceTypes: ["m7i.large"], minSize: 5, maxSize: 3 }] }))).toContain(
+            "strata:cluster.nodeGroups[0].minSize: 5 is larger than maxSize (3)",
+        );
+        expect(problems(() => load("prod", { nodeGroups: [{ name: "a", instanceTypes: ["m7i.large"], minSize: 1, maxSize: 3, desiredSize: 4 }] }))).toContain(
+            "strata:cluster.nodeGroups[0].desiredSize: 4 must be between minSize (1) and maxSize (3)",
+        );
+        expect(problems(() => load("prod", { nodeGroups: [{ name: "a", instanceTypes: ["m7i.large", "m7g.large"], minSize: 1, maxSize: 3 }] }))[0]).toMatch(
+            /^strata:cluster\.nodeGroups\[0\]\.instanceTypes: .* mixes arm64 \(Graviton\) and x86_64/,
+        );
+        const dup = { name: "a", instanceTypes: ["m7i.large"], minSize: 1, maxSize: 3 };
+        expect(problems(() => load("prod", { nodeGroups: [dup, dup] }))[0]).toMatch(/^strata:cluster\.nodeGroups\[1\]\.name: "a" names a node group twice/);
+        const tainted = { ...dup, taints: [{ key: "x", effect: "NO_SCHEDULE" }] };
+        expect(problems(() => load("prod", { nodeGroups: [tainted] }))[0]).toMatch(/^strata:cluster\.nodeGroups: needs at least one node group without NoSchedule/);
+        expect(problems(() => load("prod", { nodeGroups: [{ ...dup, taints: [{ key: "x", effect: "SOMETIMES" }] }] }))[0]).toMatch(
+            /^strata:cluster\.nodeGroups\[0\]\.taints\[0\]\.effect: "SOMETIMES" is not allowed; expected one of: "NO_SCHEDULE"/,
+        );
+    });
+
+    test("unknown keys, unsupported versions, bad durations and autoscaler ceilings are reported with their key", () => {
+        expect(problems(() => load("prod", { versoin: "1.35" }))[0]).toMatch(/^strata:cluster\.versoin: unknown key \(did you mean "version"\?\)/);
+        expect(problems(() => load("prod", { version: "1.20" }))[0]).toMatch(/^strata:cluster\.version: "1\.20" is not allowed; expected one of: "1\.32"/);
+        expect(problems(() => load("prod", { autoscaler: { scaleDownUnneededTime: "ten minutes" } }))[0]).toMatch(/^strata:cluster\.autoscaler\.scaleDownUnneededTime: "ten minutes" is not a duration/);
+        expect(problems(() => load("prod", { autoscaler: { maxNodesTotal: 2 } }))[0]).toBe("strata:cluster.autoscaler.maxNodesTotal: 2 is below the sum of the node groups' minSize (3)");
+        expect(problems(() => load("prod", { adminPrincipalArns: ["admins"] }))[0]).toMatch(/^strata:cluster\.adminPrincipalArns\[0\]: "admins" is not an IAM role or user ARN/);
+        expect(problems(() => load("prod", { addonVersions: { "vpc-cni": "latest" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc-cni: "latest" is not an EKS add-on version/);
+        expect(problems(() => load("prod", { addonVersions: { "vpc_cni": "v1.0.0-eksbuild.1" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc_cni: unknown key \(did you mean "vpc-cni"\?\)/);
+    });
+
+    test("names the cluster implies must fit AWS limits (node group 63 with Pulumi's suffix)", () => {
+        const p = problems(() => load("prod", { nodeGroups: [{ name: "general-purpose-pool", instanceTypes: ["m7i.large"], minSize: 1, maxSize: 3 }] }, { "strata:name": "abcdefghijklmnopqrst" }, "production-blue"));
+        expect(p.some((m) => /^strata:cluster\.nodeGroups\[0\]\.name: gives the eksNodeGroup name ".*-ng-general-purpose-pool-xxxxxxx" \(\d+ characters, AWS allows 63\)/.test(m))).toBe(true);
+    });
+
+    test("per-environment defaults", () => {
+        expect(load("dev", {}).cluster.nodeGroups.map((g) => [g.name, g.capacityType, g.minSize, g.maxSize])).toEqual([["system", "SPOT", 1, 4]]);
+        expect(load("staging", {}).cluster.nodeGroups.map((g) => [g.name, g.capacityType, g.minSize, g.maxSize])).toEqual([["system", "ON_DEMAND", 2, 6]]);
+        expect(load("prod", {}).cluster.nodeGroups.map((g) => [g.name, g.capacityType, g.minSize, g.maxSize])).toEqual([
+            ["system", "ON_DEMAND", 3, 20],
+            ["workers", "SPOT", 0, 20],
+        ]);
+        expect(load("prod", {}).cluster.autoscaler).toMatchObject({ scaleDownUtilizationThreshold: 0.7, scaleDownUnneededTime: "10m", maxNodesTotal: 50 });
+    });
+});
+
+describe("cluster helpers", () => {
+    test("kubeconfig: exec with aws eks get-token for the cluster and region, v1beta1", () => {
+        const k = JSON.parse(buildKubeconfig({ clusterName: "c1", endpoint: "https://X.gr7.eu-west-1.eks.amazonaws.com", certificateAuthority: "Q0E=", region: "eu-west-1" }));
+        expect(k.clusters[0].cluster).toEqual({ server: "https://X.gr7.eu-west-1.eks.amazonaws.com", "certificate-authority-data": "Q0E=" });
+        expect(k.users[0].user.exec).toMatchObject({
+            apiVersion: "client.authentication.k8s.io/v1beta1",
+            command: "aws",
+            args: ["eks", "get-token", "--cluster-name", "c1", "--region", "eu-west-1", "--output", "json"],
+        });
+    });
+
+    test("AMI type follows the instance family", () => {
+        expect(amiTypeFor(["m7i.large"])).toBe("AL2023_x86_64_STANDARD");
+        expect(amiTypeFor(["t4g.medium"])).toBe("AL2023_ARM_64_STANDARD");
+        expect(amiTypeFor(["g5.xlarge"])).toBe("AL2023_x86_64_NVIDIA");
+        expect(amiTypeFor(["g5g.xlarge"])).toBe("AL2023_ARM_64_NVIDIA");
+        expect(CONTROL_PLANE_LOG_TYPES).toHaveLength(5);
+    });
+
+    test("IRSA trust policy: one service account, STS audience", async () => {
+        const doc = await new Promise<string>((resolve) =>
+            irsaTrustPolicy({ oidcProviderArn: "arn:aws:iam::1:oidc-provider/oidc.eks.x/id/A", oidcIssuer: "oidc.eks.x/id/A" }, "apps", "api").apply((d) => {
+                resolve(d);
+                return d;
+            }),
+        );
+        expect(JSON.parse(doc).Statement[0].Condition.StringEquals).toEqual({ "oidc.eks.x/id/A:sub": "system:serviceaccount:apps:api", "oidc.eks.x/id/A:aud": "sts.amazonaws.com" });
+        expect(pulumi).toBeDefined();
+    });
+});
