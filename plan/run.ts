@@ -1,4 +1,5 @@
 import * as childProcess from "child_process";
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -33,6 +34,46 @@ export class PlanProgramError extends Error {
 
 const cache = new Map<string, Promise<PlanDocument>>();
 
+const HASHED = /\.(ts|js|json|ya?ml)$/;
+const SKIP_DIRS = new Set(["node_modules", ".git", "dist", ".scratch", "coverage", "tests", "docs"]);
+
+/** A hash of every source, config and lock file under the root: a plan depends on nothing else. */
+function sourceHash(root: string, extra: string[]): string {
+    const h = crypto.createHash("sha256");
+    const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            if (entry.isDirectory()) {
+                if (!SKIP_DIRS.has(entry.name)) walk(path.join(dir, entry.name));
+            } else if (HASHED.test(entry.name)) {
+                const f = path.join(dir, entry.name);
+                h.update(f).update(fs.readFileSync(f));
+            }
+        }
+    };
+    walk(root);
+    for (const f of extra) if (fs.existsSync(f)) h.update(f).update(fs.readFileSync(f));
+    return h.digest("hex");
+}
+
+/**
+ * With STRATA_PLAN_CACHE=<dir> (the test suite sets it), plans are shared across processes through files named
+ * by the hash of the options and of every source file, so a test file reuses a plan another one computed.
+ */
+function diskCached(opts: ExecutePlanOptions, compute: () => Promise<PlanDocument>): Promise<PlanDocument> {
+    const dir = process.env.STRATA_PLAN_CACHE;
+    if (!dir) return compute();
+    const extra = [opts.configFile, opts.program].filter((f): f is string => !!f).map((f) => path.resolve(opts.root ?? ".", f));
+    const file = path.join(dir, `${crypto.createHash("sha256").update(JSON.stringify(opts)).update(sourceHash(opts.root ?? process.cwd(), extra)).digest("hex")}.json`);
+    if (fs.existsSync(file)) return Promise.resolve(JSON.parse(fs.readFileSync(file, "utf8")) as PlanDocument);
+    return compute().then((doc) => {
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, JSON.stringify(doc));
+        fs.renameSync(tmp, file);
+        return doc;
+    });
+}
+
 /**
  * Runs a program under Pulumi's mock runtime in a fresh Node.js process (programs register resources once per
  * process, so each plan gets its own) and returns the plan document. TypeScript programs are compiled with
@@ -45,7 +86,7 @@ export function runPlan(options: RunPlanOptions = {}): Promise<PlanDocument> {
     const key = JSON.stringify(opts);
     const hit = cache.get(key);
     if (hit) return hit;
-    const p = spawnPlan(opts, options.env);
+    const p = diskCached(opts, () => spawnPlan(opts, options.env));
     cache.set(key, p);
     p.catch(() => cache.delete(key));
     return p;
