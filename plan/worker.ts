@@ -16,8 +16,10 @@ async function main(): Promise<void> {
     process.on("unhandledRejection", fail);
     process.on("uncaughtException", fail);
     try {
+        const started = Date.now();
         const doc = await executePlan(options);
-        fs.writeFileSync(resultFile, JSON.stringify({ ok: true, plan: doc }));
+        const stats = { planMs: Date.now() - started, uptimeMs: Math.round(process.uptime() * 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+        fs.writeFileSync(resultFile, JSON.stringify({ ok: true, plan: doc, stats }));
     } catch (err) {
         fs.writeFileSync(resultFile, JSON.stringify(errorResult(err)));
     }
