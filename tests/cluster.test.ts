@@ -297,6 +297,7 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
             expect({ urn: r.urn, bad }).toEqual({ urn: r.urn, bad: [] });
         }
         const dataResources = plan.resources.filter((r) => dataTier.test(r.urn));
+        expect(dataResources.length).toBeGreaterThan(10);
         for (const r of dataResources) {
             const bad = [...transitiveDependencies(plan, r.urn)].filter((u) => u.includes("strata:cluster:Cluster"));
             expect({ urn: r.urn, bad }).toEqual({ urn: r.urn, bad: [] });
@@ -375,6 +376,8 @@ describe("strata:cluster validation", () => {
     });
 
     test("private ranges and malformed CIDRs are refused for the public endpoint", () => {
+        expect(problems(() => load("prod", { publicAccessCidrs: ["172.20.1.0/24"] }))[0]).toMatch(/is a private \(RFC 1918\) range/);
+        expect(load("prod", { publicAccessCidrs: ["172.32.0.0/16", "8.0.0.0/7"] }).cluster.publicAccessCidrs).toHaveLength(2);
         expect(problems(() => load("prod", { publicAccessCidrs: ["10.20.0.0/16"] }))[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[0\]: "10\.20\.0\.0\/16" is a private \(RFC 1918\) range/);
         expect(problems(() => load("prod", { publicAccessCidrs: ["300.1.1.1/24"] }))[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[0\]: "300\.1\.1\.1\/24" is not an IPv4 CIDR/);
     });
