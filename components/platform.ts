@@ -9,6 +9,9 @@ import { ObjectStore } from "./objectStore";
 import { Queues } from "./queue";
 import { Database } from "./database";
 import { Cache } from "./cache";
+import { Waf } from "./waf";
+import { Services } from "./services";
+import { resolveSecretEnv } from "./config/services";
 import { Cluster } from "./cluster";
 
 export interface PlatformArgs {
@@ -28,6 +31,10 @@ export class Platform extends pulumi.ComponentResource {
     public readonly queues: Queues;
     public readonly database?: Database;
     public readonly cache?: Cache;
+    /** The environment's WAF web ACL (attached to every service Ingress). */
+    public readonly waf?: Waf;
+    /** Application services (namespaces, workloads, ingress) from `strata:services`. */
+    public readonly services?: Services;
     public readonly cluster: Cluster;
 
     constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -88,6 +95,38 @@ export class Platform extends pulumi.ComponentResource {
         }
 
         // -- services --
+        if (cfg.waf.enabled) {
+            this.waf = new Waf(n.name("waf"), { ...base, ...cfg.waf, logsKmsKeyArn: this.kms.arns.logs }, withAws);
+        }
+        if (Object.keys(cfg.services).length > 0) {
+            const cluster = this.cluster;
+            this.services = new Services(
+                n.name("services"),
+                {
+                    ...base,
+                    services: cfg.services,
+                    defaultNamespace: cfg.name,
+                    region,
+                    vpcCidr: this.network.cidrBlock,
+                    publicSubnetCidrs: this.network.subnetCidrs.public,
+                    isolatedSubnetCidrs: this.network.subnetCidrs.isolated,
+                    workloadRole: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
+                    loadBalancerController: cluster.loadBalancerControllerRelease,
+                    spotScheduling: {
+                        tolerations: [{ key: "strata.io/spot", operator: "Equal", value: "true", effect: "NoSchedule" }],
+                        preferNodeLabels: { "strata.io/capacity": "spot" },
+                    },
+                    database: this.database ? { url: this.database.databaseUrl, port: this.database.port } : undefined,
+                    cache: this.cache ? { url: this.cache.redisUrl, port: this.cache.port } : undefined,
+                    buckets: this.objectStore.buckets,
+                    queues: this.queues.queues,
+                    dataKeyArn: this.kms.arns.data,
+                    secretConfig: resolveSecretEnv(cfg.services),
+                    wafAclArn: this.waf?.webAclArn,
+                },
+                { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
+            );
+        }
 
         this.registerOutputs({ vpcId: this.network.vpcId });
     }

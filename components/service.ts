@@ -23,7 +23,7 @@ export type WorkloadRoleFactory = (
     name: string,
     args: { namespace: string; serviceAccount: string; statements: PolicyStatement[] },
     opts?: pulumi.ComponentResourceOptions,
-) => aws.iam.Role;
+) => { role: aws.iam.Role; ready: pulumi.Resource[] };
 
 /** Another service, as a NetworkPolicy peer. */
 export interface ServicePeer {
@@ -78,7 +78,13 @@ export interface ServiceArgs extends BaseArgs {
     /** The AWS Load Balancer Controller's release: Services and Ingresses wait for its webhook. */
     loadBalancerController?: pulumi.Resource;
     /** Scheduling onto the spot pool (workers with `spot: true`). */
-    spotScheduling?: { tolerations: k8s.types.input.core.v1.Toleration[]; nodeSelector?: Record<string, string> };
+    spotScheduling?: SpotScheduling;
+}
+
+/** How `spot: true` services reach the spot pool: tolerate its taint, prefer its nodes (it may not exist in dev). */
+export interface SpotScheduling {
+    tolerations: k8s.types.input.core.v1.Toleration[];
+    preferNodeLabels?: Record<string, string>;
 }
 
 function upperSnake(s: string): string {
@@ -171,10 +177,13 @@ export class Service extends pulumi.ComponentResource {
         const usesAws = Object.keys(args.buckets).length > 0 || Object.keys(args.queues).length > 0;
 
         // -- identity: ServiceAccount + IAM role (only when the service uses AWS APIs) --
+        let roleReady: pulumi.Resource[] = [];
         const statements = workloadStatements(args.region, args.buckets, args.queues, args.dataKeyArn);
         if (statements.length > 0) {
             if (!args.workloadRole) throw new Error(`service ${svc} uses buckets or queues but no workload-identity helper was given`);
-            this.role = args.workloadRole(`${name}-role`, { namespace: ns, serviceAccount: svc, statements }, { parent: this });
+            const identity = args.workloadRole(`${name}-role`, { namespace: ns, serviceAccount: svc, statements }, { parent: this });
+            this.role = identity.role;
+            roleReady = identity.ready;
         }
         const serviceAccount = new k8s.core.v1.ServiceAccount(
             `${name}-sa`,
@@ -191,14 +200,12 @@ export class Service extends pulumi.ComponentResource {
         );
 
         // -- environment: plain values in a ConfigMap, credentials in a Secret --
-        const configData: Record<string, pulumi.Input<string>> = {
-            ...s.env,
-            AWS_REGION: args.region,
-            STRATA_ENVIRONMENT: args.environment,
-        };
+        // Derived values first (callee URLs, bucket names, queue URLs); the service's own env may override them.
+        const configData: Record<string, pulumi.Input<string>> = {};
+        for (const callee of args.callees) if (callee.url) configData[`${upperSnake(callee.name)}_URL`] = callee.url;
         for (const [bucketName, b] of Object.entries(args.buckets)) configData[`BUCKET_${upperSnake(bucketName)}`] = b.bucket;
         for (const [queueName, q] of Object.entries(args.queues)) configData[`QUEUE_${upperSnake(queueName)}_URL`] = q.url;
-        for (const callee of args.callees) if (callee.url) configData[`${upperSnake(callee.name)}_URL`] = callee.url;
+        Object.assign(configData, s.env, { AWS_REGION: args.region, STRATA_ENVIRONMENT: args.environment });
         // Auto-named: a change creates a new ConfigMap and rolls the Deployment.
         const configMap = new k8s.core.v1.ConfigMap(`${name}-env`, { metadata: { namespace: ns, labels }, data: configData }, inNs);
 
@@ -254,7 +261,27 @@ export class Service extends pulumi.ComponentResource {
                                 { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: zoneSpread, labelSelector: { matchLabels: selector } },
                                 { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: selector } },
                             ],
-                            ...(spot ? { tolerations: spot.tolerations, ...(spot.nodeSelector ? { nodeSelector: spot.nodeSelector } : {}) } : {}),
+                            ...(spot
+                                ? {
+                                      tolerations: spot.tolerations,
+                                      ...(spot.preferNodeLabels
+                                          ? {
+                                                affinity: {
+                                                    nodeAffinity: {
+                                                        preferredDuringSchedulingIgnoredDuringExecution: [
+                                                            {
+                                                                weight: 100,
+                                                                preference: {
+                                                                    matchExpressions: Object.entries(spot.preferNodeLabels).map(([key, value]) => ({ key, operator: "In", values: [value] })),
+                                                                },
+                                                            },
+                                                        ],
+                                                    },
+                                                },
+                                            }
+                                          : {}),
+                                  }
+                                : {}),
                             containers: [
                                 {
                                     name: svc,
@@ -292,8 +319,8 @@ export class Service extends pulumi.ComponentResource {
                     },
                 },
             },
-            // The HPA owns the replica count once it exists.
-            { ...inNs, ...(s.autoscaling ? { ignoreChanges: ["spec.replicas"] } : {}) },
+            // Pods start once their IAM role and its policy exist; the HPA owns the replica count once it exists.
+            { ...inNs, dependsOn: [...nsDeps, ...roleReady], ...(s.autoscaling ? { ignoreChanges: ["spec.replicas"] } : {}) },
         );
 
         // -- Service and Ingress (web) --

@@ -1,10 +1,9 @@
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { BaseArgs } from "./base";
 import type { ServicesSettings, ServiceSettings } from "./config/services";
 import { formatCpu, formatMemory, parseCpu, parseMemory } from "./config/quantity";
 import { Namespace, NamespaceArgs } from "./namespace";
-import { Service, ServiceArgs, ServicePeer, WorkloadRoleFactory } from "./service";
+import { Service, ServiceArgs, ServicePeer, SpotScheduling, WorkloadRoleFactory } from "./service";
 
 export interface ServicesArgs extends BaseArgs {
     /** `strata:services`. */
@@ -23,7 +22,7 @@ export interface ServicesArgs extends BaseArgs {
     podIdentityAgent?: boolean;
     /** The AWS Load Balancer Controller release; Services and Ingresses wait for it. */
     loadBalancerController?: pulumi.Resource;
-    spotScheduling?: { tolerations: k8s.types.input.core.v1.Toleration[]; nodeSelector?: Record<string, string> };
+    spotScheduling?: SpotScheduling;
     database?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string> }>;

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ConfigError } from "./errors";
 import { Environment, PerEnvironment } from "./environment";
-import { CROSS_CHECKS } from "./checks";
+import { CROSS_CHECKS, checkName } from "./checks";
 import { parseCpu, parseMemory } from "./quantity";
 
 /** Kinds of application service: `web` serves HTTP (Service, optional Ingress); `worker` has neither (Celery workers). */
@@ -275,16 +275,20 @@ export function sectionEnabled(section: unknown): boolean {
 }
 
 // Dependencies on other sections: buckets and queues that exist, database and cache turned on.
-CROSS_CHECKS.push((settings, report) => {
+CROSS_CHECKS.push((settings, report, naming) => {
     const services = settings.services as ServicesSettings;
     const buckets = declaredNames(settings.objectStore, "buckets");
-    const queues = settings.queues && typeof settings.queues === "object" ? Object.keys(settings.queues) : [];
+    const queues = declaredNames(settings.queues, "queues");
     for (const [name, s] of Object.entries(services)) {
         for (const b of Object.keys(s.buckets)) {
             if (!buckets?.includes(b)) report(["services", name, "buckets", b], `!is not a bucket in strata:objectStore.buckets; known: ${buckets?.length ? buckets.join(", ") : "(none)"}`);
         }
         for (const q of Object.keys(s.queues)) {
             if (!queues?.includes(q)) report(["services", name, "queues", q], `!is not a queue in strata:queues; known: ${queues?.length ? queues.join(", ") : "(none)"}`);
+        }
+        if (Object.keys(s.buckets).length > 0 || Object.keys(s.queues).length > 0) {
+            // The service's IRSA role is auto-named from the Service component's name (services.ts).
+            checkName(naming, report, ["services", name], () => naming.autoNamed("iamRole", "svc", name, "role"));
         }
         if (s.database && !sectionEnabled(settings.database)) report(["services", name, "database"], "!is true, but strata:database is not enabled");
         if (s.cache && !sectionEnabled(settings.cache)) report(["services", name, "cache"], "!is true, but strata:cache is not enabled");
