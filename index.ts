@@ -30,3 +30,10 @@ export const REDIS_URL = platform.cache ? pulumi.secret(platform.cache.redisUrl)
 export const buckets = platform.objectStore.buckets;
 export const accessLogBucket = platform.objectStore.accessLogBucket;
 export const queues = platform.queues.outputs();
+// Services: namespaces, in-cluster and public URLs, the WAF web ACL the ALBs use.
+export const wafWebAclArn = platform.waf?.webAclArn;
+export const wafLogGroupName = platform.waf?.logGroupName;
+export const serviceNamespaces = platform.services ? Object.keys(platform.services.namespaces) : [];
+export const serviceUrls = platform.services
+    ? Object.fromEntries(Object.entries(platform.services.services).map(([k, s]) => [k, { internal: s.url ?? null, public: s.publicUrl ?? null }]))
+    : {};
