@@ -128,8 +128,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+    // exitCode, not exit(): a large JSON document on a pipe is written asynchronously and must be flushed first.
     main(process.argv.slice(2)).then(
-        (code) => process.exit(code),
+        (code) => {
+            process.exitCode = code;
+        },
         (err) => {
             process.stderr.write(`${(err as Error).stack ?? err}\n`);
             process.exit(1);
