@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BaseArgs, statefulOptions } from "./base";
 import { policyDocument } from "./iam";
+import { dataStoreTags } from "./tags";
 import type { QueueSettings, QueuesSettings } from "./config/queues";
 import { queueNames } from "./config/queues";
 
@@ -71,7 +72,7 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
                 ...common,
                 name: names.dlq,
                 messageRetentionSeconds: args.dlqRetentionSeconds,
-                tags: { Name: names.dlq, Purpose: "dead-letter-queue" },
+                tags: dataStoreTags(args.classification, { Name: names.dlq, Purpose: "dead-letter-queue" }),
             },
             stateful,
         );
@@ -87,7 +88,7 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
                 redrivePolicy: pulumi
                     .output(this.deadLetterQueue.arn)
                     .apply((deadLetterTargetArn) => JSON.stringify({ deadLetterTargetArn, maxReceiveCount: args.maxReceiveCount })),
-                tags: { Name: names.queue },
+                tags: dataStoreTags(args.classification, { Name: names.queue }),
             },
             stateful,
         );

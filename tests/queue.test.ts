@@ -23,7 +23,7 @@ const onQueue = (plan: PlanDocument, queue: PlanResource, type: string): PlanRes
     ofType(plan, type).filter((r) => (r.propertyDependencies.queueUrl ?? []).includes(queue.urn));
 
 /** Checks one queue and its dead-letter queue as the services engineer and the seeds (002) need them. */
-function expectQueueWithDlq(plan: PlanDocument, out: QueueOutput, expected: { maxReceiveCount: number; fifo: boolean }) {
+function expectQueueWithDlq(plan: PlanDocument, out: QueueOutput, expected: { maxReceiveCount: number; fifo: boolean; classification: string }) {
     const dataKeyArn = (plan.outputs.kmsKeyArns as Record<string, string>).data;
     const queue = byName(plan, out.name);
     const dlq = byName(plan, out.dlqName);
@@ -54,6 +54,7 @@ function expectQueueWithDlq(plan: PlanDocument, out: QueueOutput, expected: { ma
         expect(inputs(q).fifoQueue === true).toBe(expected.fifo);
         expect(inputs(q).name.endsWith(".fifo")).toBe(expected.fifo);
         expect(inputs(q).name.length).toBeLessThanOrEqual(80);
+        expect(inputs(q).tags.DataClassification).toBe(expected.classification);
         // TLS only.
         const policies = onQueue(plan, q, "aws:sqs/queuePolicy:QueuePolicy");
         expect(policies).toHaveLength(1);
@@ -73,7 +74,7 @@ describe.each(STACKS)("queues in %s", (stack) => {
         expect(Object.keys(queues)).toEqual(["workflow-tasks"]);
         expect(queues["workflow-tasks"].name).toBe(`strata-${stack}-workflow-tasks`);
         expect(queues["workflow-tasks"].dlqName).toBe(`strata-${stack}-workflow-tasks-dlq`);
-        expectQueueWithDlq(plan, queues["workflow-tasks"], { maxReceiveCount: 5, fifo: false });
+        expectQueueWithDlq(plan, queues["workflow-tasks"], { maxReceiveCount: 5, fifo: false, classification: "confidential" });
         // Every SQS queue in the stack is one of these, or their DLQ: none without a dead-letter queue.
         const names = Object.values(queues).flatMap((q) => [q.name, q.dlqName]);
         expect(sqsQueues(plan).map((q) => inputs(q).name).sort()).toEqual(names.sort());
@@ -109,6 +110,7 @@ describe("queues from a stack file", () => {
                 "        contentBasedDeduplication: true",
                 "        visibilityTimeoutSeconds: 120",
                 "        maxReceiveCount: 3",
+                "        classification: restricted",
                 "      scans:",
                 "        messageRetentionSeconds: 86400",
                 "        dlqRetentionSeconds: 604800",
@@ -120,8 +122,8 @@ describe("queues from a stack file", () => {
         expect(Object.keys(queues).sort()).toEqual(["orders", "scans"]);
         expect(queues.orders.name).toBe("strata-fifo-orders.fifo");
         expect(queues.orders.dlqName).toBe("strata-fifo-orders-dlq.fifo");
-        expectQueueWithDlq(plan, queues.orders, { maxReceiveCount: 3, fifo: true });
-        expectQueueWithDlq(plan, queues.scans, { maxReceiveCount: 5, fifo: false });
+        expectQueueWithDlq(plan, queues.orders, { maxReceiveCount: 3, fifo: true, classification: "restricted" });
+        expectQueueWithDlq(plan, queues.scans, { maxReceiveCount: 5, fifo: false, classification: "confidential" });
         const orders = byName(plan, queues.orders.name);
         expect(inputs(orders).contentBasedDeduplication).toBe(true);
         expect(inputs(orders).visibilityTimeoutSeconds).toBe(120);
@@ -181,7 +183,7 @@ describe("queue config", () => {
                 expect.stringMatching(/^strata:queues\.queues\.Jobs: queue key "Jobs" is not allowed; queue keys become part of SQS queue names: lower-case letters/),
                 expect.stringMatching(/^strata:queues\.queues\.jobs-dlq: queue key "jobs-dlq" is reserved/),
                 "strata:queues.queues.scans.visibilityTimeoutSeconds: 50000 is too large; it must be <= 43200",
-                expect.stringMatching(/^strata:queues\.queues\.scans\.retries: unknown key; allowed keys: fifo, contentBasedDeduplication, visibilityTimeoutSeconds/),
+                expect.stringMatching(/^strata:queues\.queues\.scans\.retries: unknown key; allowed keys: classification, fifo, contentBasedDeduplication, visibilityTimeoutSeconds/),
             ]),
         );
         expect(problemsOf({ queues: { scans: { contentBasedDeduplication: true, dlqRetentionSeconds: 60 } } })).toEqual([

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
 import { checkName, CROSS_CHECKS } from "./checks";
+import { dataClassification } from "./common";
 import { assertNameFits } from "../naming";
 
 /** SQS limits (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html). */
@@ -57,6 +58,8 @@ const defaults: PerEnvironment<QueuesDefaults> = {
 function queueSchema(d: QueueDefaults) {
     return z
         .object({
+            /** DataClassification tag of the queue and its DLQ: messages are data (seed 000 classes). */
+            classification: dataClassification.default("confidential"),
             /** FIFO queue (exactly-once, ordered per message group); its dead-letter queue is FIFO too. */
             fifo: z.boolean().default(false),
             /** FIFO only: deduplicate by a SHA-256 of the body instead of an explicit deduplication id. */
