@@ -73,7 +73,12 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
     const program = path.resolve(root, options.program ?? project.main ?? "index.ts");
 
     pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
-    const monitor = new RecordingMonitor(createMocks(region, project.name, stack), project.name, stack);
+    // Resources of a second-region provider (S3 replication) get that region's ARNs: the mocks ask the recording.
+    const providerRegion = (ref: string): string | undefined => {
+        const provider = monitor.records.find((r) => ref.startsWith(`${r.urn}::`));
+        return typeof provider?.inputs.region === "string" ? provider.inputs.region : undefined;
+    };
+    const monitor: RecordingMonitor = new RecordingMonitor(createMocks(region, project.name, stack, undefined, providerRegion), project.name, stack);
     settings.setMockOptions(monitor, project.name, stack, false);
     const store = state.getStore();
     for (const flag of [

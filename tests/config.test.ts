@@ -128,6 +128,18 @@ describe("config errors name the key, the value and what is allowed", () => {
         expect(problems).toHaveLength(3);
     });
 
+    test("a replication region equal to the stack's region fails in validation, before any resource exists", () => {
+        expect(problemsOf({ "strata:environment": "prod", "strata:objectStore": { replicationRegion: "us-east-1" } })).toEqual([
+            'strata:objectStore.replicationRegion: "us-east-1" is the stack\'s own region (aws:region); cross-region replication needs another region',
+        ]);
+    });
+
+    test("a region with no default replication pair needs an explicit replicationRegion when a bucket replicates", () => {
+        expect(problemsOf({ "strata:environment": "prod", "aws:region": "il-central-1" })).toEqual([
+            expect.stringMatching(/^strata:objectStore\.replicationRegion: is required when a bucket replicates and aws:region is "il-central-1"/),
+        ]);
+    });
+
     test("bad system name", () => {
         expect(problemsOf({ "strata:name": "Visa_Agent" })[0]).toMatch(/^strata:name: "Visa_Agent" must be 1-20 lower-case letters/);
     });

@@ -8,7 +8,13 @@ export type Report = (path: Array<string | number>, message: string) => void;
  * Checks that span sections (a service naming a bucket that must exist, names within AWS limits, ...).
  * Each section adds its own function here; they all run after the schema has applied the presets.
  */
-export type CrossCheck = (settings: PlatformSettings, report: Report, naming: Naming) => void;
+export type CrossCheck = (settings: PlatformSettings, report: Report, naming: Naming, context: CheckContext) => void;
+
+/** Where the stack runs, for checks that depend on it (e.g. a replication region must differ from aws:region). */
+export interface CheckContext {
+    region: string;
+    stack: string;
+}
 
 /** Explicit or auto-derived names must fit AWS limits: check each name the program will create. */
 export function checkName(naming: Naming, report: Report, path: Array<string | number>, build: () => unknown): void {
@@ -16,7 +22,7 @@ export function checkName(naming: Naming, report: Report, path: Array<string | n
         build();
     } catch (err) {
         if (err instanceof NameTooLongError) {
-            report(path, `!${path.length ? "" : ""}gives the ${err.kind} name "${err.value}" (${err.value.length} characters, AWS allows ${err.limit}); shorten strata:name ("${naming.prefix.split("-")[0]}") or the stack name`);
+            report(path, `!gives the ${err.kind} name "${err.value}" (${err.value.length} characters, AWS allows ${err.limit}); shorten strata:name ("${naming.prefix.split("-")[0]}") or the stack name`);
         } else {
             throw err;
         }

@@ -93,11 +93,11 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
     } catch {
         problems.push(`strata:name: together with the stack name "${ctx.stack}" gives the prefix "${prefix}", which is not a valid resource name prefix (lower-case letters, digits, hyphens, starting with a letter)`);
     }
-    if (naming) {
+    if (naming && region !== undefined) {
         const report = (path: Array<string | number>, message: string) => {
             problems.push(`${keyPath(path)}: ${message.startsWith("!") ? message.slice(1) : message}`);
         };
-        for (const check of CROSS_CHECKS) check(settings, report, naming);
+        for (const check of CROSS_CHECKS) check(settings, report, naming, { region, stack: ctx.stack });
     }
     if (problems.length > 0) throw new ConfigError(problems);
 

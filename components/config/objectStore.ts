@@ -247,8 +247,16 @@ export const REPLICATION_REGION_PAIRS: Record<string, string> = {
 };
 
 // Names the object store derives from the config must fit S3 (63) and IAM (64) limits, with Pulumi's suffix.
-CROSS_CHECKS.push((settings, report, naming) => {
+CROSS_CHECKS.push((settings, report, naming, context) => {
     const o = settings.objectStore;
+    if (Object.values(o.buckets).some((b) => b.replicate)) {
+        const target = o.replicationRegion ?? REPLICATION_REGION_PAIRS[context.region];
+        if (target === undefined) {
+            report(["objectStore", "replicationRegion"], `!is required when a bucket replicates and aws:region is ${JSON.stringify(context.region)} (no default pair for it); set another AWS region, e.g. us-west-2`);
+        } else if (target === context.region) {
+            report(["objectStore", "replicationRegion"], `${JSON.stringify(target)} is the stack's own region (aws:region); cross-region replication needs another region`);
+        }
+    }
     for (const [key, bucket] of Object.entries(o.buckets)) {
         const path = ["objectStore", "buckets", key];
         checkName(naming, report, path, () => naming.autoNamed("s3Bucket", key));

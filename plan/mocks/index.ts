@@ -47,8 +47,20 @@ function serviceOf(type: string): string {
  * every other AWS type gets an id, an ARN and (when it has a `name` input left to auto-naming) a Pulumi-style
  * auto-name; unknown invokes fail loudly so a missing mock is noticed.
  */
-export function createMocks(region: string, project: string, stack: string, modules: MockModule[] = MOCK_MODULES): pulumi.runtime.Mocks {
-    const ctx = mockContext(region, project, stack);
+export function createMocks(
+    region: string,
+    project: string,
+    stack: string,
+    modules: MockModule[] = MOCK_MODULES,
+    /** The region of a provider reference (`<urn>::<id>`): resources of a second-region provider get that region's ARNs. */
+    providerRegion: (providerRef: string) => string | undefined = () => undefined,
+): pulumi.runtime.Mocks {
+    const contexts = new Map<string, MockContext>([[region, mockContext(region, project, stack)]]);
+    const contextFor = (providerRef: string | undefined): MockContext => {
+        const r = (providerRef && providerRegion(providerRef)) || region;
+        if (!contexts.has(r)) contexts.set(r, mockContext(r, project, stack));
+        return contexts.get(r)!;
+    };
     const resources = new Map<string, ResourceMock>();
     const calls = new Map<string, CallMock>();
     for (const m of modules) {
@@ -57,6 +69,7 @@ export function createMocks(region: string, project: string, stack: string, modu
     }
     return {
         newResource(args) {
+            const ctx = contextFor(args.provider);
             const mock = resources.get(args.type);
             const result = mock ? mock(args, ctx) : {};
             const id = result.id ?? (args.type.startsWith("pulumi:providers:") ? `${args.name}-provider-id` : `${args.name}-${ctx.hex(args.name, 8)}`);
@@ -73,7 +86,7 @@ export function createMocks(region: string, project: string, stack: string, modu
             if (!mock) {
                 throw new Error(`offline plan: no mock for provider function ${args.token}; add one to plan/mocks/`);
             }
-            return mock(args, ctx);
+            return mock(args, contextFor(args.provider));
         },
     };
 }
