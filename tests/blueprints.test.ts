@@ -1,0 +1,271 @@
+import * as fs from "fs";
+import * as path from "path";
+import { PlanDocument, PlanResource } from "../plan";
+import { allStackFiles, inputs, ofType, planOfFile, ROOT } from "./helpers";
+import { isPinnedImage } from "../components/config/services";
+import { parseCpu, parseMemory } from "../components/config/quantity";
+
+const FILES = allStackFiles().map((f) => path.relative(ROOT, f));
+const BLUEPRINTS = ["seed-000-visa-agent", "seed-001-three-tier-ai", "seed-002-cyber-agent", "seed-003-insurance", "seed-004-business-hub"];
+
+/** The kubernetes-models class of a Pulumi Kubernetes type token (kubernetes:apps/v1:Deployment -> apps/v1/Deployment). */
+function modelOf(type: string): (new (obj: unknown) => { validate(): void }) | undefined {
+    const m = /^kubernetes:([^:]+):(\w+)$/.exec(type);
+    if (!m) return undefined;
+    const group = m[1].startsWith("core/") ? m[1].slice("core/".length) : m[1];
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const mod = require(`kubernetes-models/${group}/${m[2]}`);
+        return mod[m[2]] ?? mod.default;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Rebuilds the object the provider sends to the API server from the plan's inputs; secrets stay redacted. */
+function manifest(r: PlanResource): Record<string, unknown> {
+    const obj = JSON.parse(JSON.stringify(r.inputs)) as Record<string, unknown>;
+    for (const k of ["stringData", "data"]) if (obj[k] === "[secret]") obj[k] = { redacted: "x" };
+    return obj;
+}
+
+const k8sObjects = (plan: PlanDocument) => plan.resources.filter((r) => r.type.startsWith("kubernetes:") && r.custom && !r.type.startsWith("kubernetes:helm.sh"));
+const deployments = (plan: PlanDocument) => ofType(plan, "kubernetes:apps/v1:Deployment");
+const byName = (plan: PlanDocument, type: string, name: string, namespace?: string) =>
+    ofType(plan, type).find((r) => inputs(r).metadata?.name === name && (namespace === undefined || inputs(r).metadata?.namespace === namespace));
+
+test("every blueprint has dev and prod stack files and a README", () => {
+    for (const bp of BLUEPRINTS) {
+        const dir = path.join(ROOT, "blueprints", bp);
+        expect(fs.existsSync(path.join(dir, "Pulumi.dev.yaml"))).toBe(true);
+        expect(fs.existsSync(path.join(dir, "Pulumi.prod.yaml"))).toBe(true);
+        const readme = fs.readFileSync(path.join(dir, "README.md"), "utf8");
+        expect(readme).toMatch(/strata:services/);
+        expect(readme).toMatch(/Strata does not (have|provide)/i);
+    }
+});
+
+describe.each(FILES)("%s", (file) => {
+    let plan: PlanDocument;
+    beforeAll(async () => {
+        plan = await planOfFile(file);
+    });
+
+    test("plans without mandatory policy violations", () => {
+        expect(plan.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
+    });
+
+    test("every Kubernetes object validates against the Kubernetes API schema (kubernetes-models 4.5.1)", () => {
+        const objects = k8sObjects(plan);
+        expect(objects.length).toBeGreaterThan(0);
+        for (const r of objects) {
+            const Model = modelOf(r.type);
+            expect({ type: r.type, model: !!Model }).toEqual({ type: r.type, model: true });
+            const obj = manifest(r);
+            expect(obj.apiVersion).toBeDefined();
+            expect(obj.kind).toBeDefined();
+            try {
+                new Model!(obj).validate();
+            } catch (err) {
+                throw new Error(`${r.type} ${r.name} does not validate: ${(err as Error).message}`);
+            }
+        }
+    });
+
+    test("namespaces: restricted Pod Security enforced, default deny, DNS allowed, quota and limit range", () => {
+        for (const ns of ofType(plan, "kubernetes:core/v1:Namespace")) {
+            const name = inputs(ns).metadata.name as string;
+            const labels = inputs(ns).metadata.labels;
+            expect(labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+            expect(labels["pod-security.kubernetes.io/audit"]).toBe("restricted");
+            expect(labels["pod-security.kubernetes.io/warn"]).toBe("restricted");
+            const deny = byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "default-deny", name)!;
+            expect(inputs(deny).spec).toEqual({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+            const dns = byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-dns", name)!;
+            expect(inputs(dns).spec.egress[0].to[0].podSelector.matchLabels["k8s-app"]).toBe("kube-dns");
+            expect(inputs(dns).spec.egress[0].ports).toEqual([{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }]);
+            const quota = byName(plan, "kubernetes:core/v1:ResourceQuota", "compute", name)!;
+            expect(Object.keys(inputs(quota).spec.hard)).toEqual(expect.arrayContaining(["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods"]));
+            expect(byName(plan, "kubernetes:core/v1:LimitRange", "container-limits", name)).toBeDefined();
+        }
+    });
+
+    test("every Deployment: pinned image, non-root, no privilege escalation, capabilities dropped, read-only root, requests, limits, probes", () => {
+        const deps = deployments(plan);
+        expect(deps.length).toBeGreaterThan(0);
+        for (const d of deps) {
+            const pod = inputs(d).spec.template.spec;
+            expect(pod.automountServiceAccountToken).toBe(false);
+            expect(pod.securityContext.runAsNonRoot).toBe(true);
+            expect(pod.securityContext.seccompProfile.type).toBe("RuntimeDefault");
+            expect(pod.hostNetwork ?? false).toBe(false);
+            expect(pod.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toContain("topology.kubernetes.io/zone");
+            expect(inputs(d).spec.strategy.type).toBe("RollingUpdate");
+            for (const c of pod.containers) {
+                expect(isPinnedImage(c.image)).toBe(true);
+                const sc = c.securityContext;
+                expect(sc.runAsNonRoot).toBe(true);
+                expect(sc.runAsUser).toBeGreaterThan(0);
+                expect(sc.allowPrivilegeEscalation).toBe(false);
+                expect(sc.privileged).toBe(false);
+                expect(sc.capabilities.drop).toEqual(["ALL"]);
+                expect(sc.readOnlyRootFilesystem).toBe(true);
+                expect(sc.seccompProfile.type).toBe("RuntimeDefault");
+                for (const k of ["cpu", "memory"]) {
+                    expect(c.resources.requests[k]).toBeDefined();
+                    expect(c.resources.limits[k]).toBeDefined();
+                }
+                expect(parseCpu(c.resources.requests.cpu)!).toBeLessThanOrEqual(parseCpu(c.resources.limits.cpu)!);
+                expect(parseMemory(c.resources.requests.memory)!).toBeLessThanOrEqual(parseMemory(c.resources.limits.memory)!);
+                expect(c.livenessProbe).toBeDefined();
+                expect(c.readinessProbe).toBeDefined();
+                // Every writable path is an emptyDir volume.
+                for (const m of c.volumeMounts ?? []) expect(pod.volumes.find((v: { name: string }) => v.name === m.name).emptyDir).toBeDefined();
+            }
+        }
+    });
+
+    test("every Deployment is selected by its own NetworkPolicy (ingress and egress), besides the namespace's default deny", () => {
+        const policies = ofType(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy").map(inputs);
+        for (const d of deployments(plan)) {
+            const ns = inputs(d).metadata.namespace;
+            const labels = inputs(d).spec.template.metadata.labels as Record<string, string>;
+            const own = policies.filter(
+                (p) =>
+                    p.metadata.namespace === ns &&
+                    Object.keys(p.spec.podSelector.matchLabels ?? {}).length > 0 &&
+                    Object.entries(p.spec.podSelector.matchLabels).every(([k, v]) => labels[k] === v),
+            );
+            expect({ deployment: d.name, policies: own.length }).toEqual({ deployment: d.name, policies: 1 });
+            expect(own[0].spec.policyTypes).toEqual(["Ingress", "Egress"]);
+            // egress always starts with DNS; nothing allows all egress.
+            expect(own[0].spec.egress[0].ports).toEqual([{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }]);
+            for (const rule of own[0].spec.egress) expect(rule.to?.length ?? 0).toBeGreaterThan(0);
+            for (const rule of own[0].spec.ingress) expect(rule.from?.length ?? 0).toBeGreaterThan(0);
+        }
+    });
+
+    test("no Secret or environment value shows a credential in plain text", () => {
+        for (const s of ofType(plan, "kubernetes:core/v1:Secret")) {
+            expect(inputs(s).stringData ?? "[secret]").toBe("[secret]");
+            expect(inputs(s).data ?? "[secret]").toBe("[secret]");
+        }
+        const credentialUrl = /:\/\/[^\s/:@]*:[^\s/@]+@/;
+        for (const cm of ofType(plan, "kubernetes:core/v1:ConfigMap")) {
+            for (const [k, v] of Object.entries(inputs(cm).data ?? {})) {
+                expect({ key: k, credentialUrl: credentialUrl.test(String(v)) }).toEqual({ key: k, credentialUrl: false });
+                expect(k).not.toMatch(/PASSWORD|SECRET|TOKEN|API_KEY/);
+            }
+        }
+        for (const d of deployments(plan)) {
+            for (const c of inputs(d).spec.template.spec.containers) {
+                for (const e of c.env ?? []) if (e.value !== undefined) expect(String(e.value)).not.toMatch(credentialUrl);
+            }
+        }
+    });
+
+    test("service roles grant exactly the declared buckets and queues", () => {
+        const bucketArns = new Set(Object.values((plan.outputs.buckets ?? {}) as Record<string, { arn: string }>).map((b) => b.arn));
+        const queueArns = new Set(Object.values((plan.outputs.queues ?? {}) as Record<string, { arn: string }>).map((q) => q.arn));
+        let checked = 0;
+        for (const sa of ofType(plan, "kubernetes:core/v1:ServiceAccount")) {
+            const roleArn = inputs(sa).metadata.annotations?.["eks.amazonaws.com/role-arn"];
+            const svc = sa.name.replace(/-sa$/, "");
+            const policy = plan.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === `${svc}-role`);
+            if (!roleArn) {
+                expect(policy).toBeUndefined();
+                continue;
+            }
+            checked++;
+            const doc = JSON.parse(inputs(policy!).policy) as { Statement: Array<{ Action: string[]; Resource: string | string[] }> };
+            for (const st of doc.Statement) {
+                const resources = ([] as string[]).concat(st.Resource);
+                for (const a of st.Action) expect(a).toMatch(/^(s3:(GetObject|ListBucket|PutObject|DeleteObject)|sqs:(ReceiveMessage|DeleteMessage|ChangeMessageVisibility|GetQueueAttributes|GetQueueUrl|SendMessage)|kms:(Decrypt|GenerateDataKey))$/);
+                for (const res of resources) {
+                    if (st.Action[0].startsWith("s3:")) expect(bucketArns.has(res.replace(/\/\*$/, ""))).toBe(true);
+                    if (st.Action[0].startsWith("sqs:")) expect(queueArns.has(res)).toBe(true);
+                    expect(res).not.toBe("*");
+                }
+            }
+        }
+        // Seed 000 (the root stacks): auth, policy, workflow, workflow-worker and export use buckets or queues.
+        if (/^Pulumi\.|seed-000/.test(file)) expect(checked).toBe(5);
+    });
+});
+
+describe("seed 002 prod: the deployment architecture's HPA ranges and resource table", () => {
+    const table = {
+        gateway: { min: 3, max: 20, requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: "1Gi" } },
+        brain: { min: 2, max: 10, requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1000m", memory: "2Gi" } },
+        "celery-worker": { min: 3, max: 20, requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1000m", memory: "2Gi" } },
+    };
+    test.each(Object.entries(table))("%s", async (name, want) => {
+        const plan = await planOfFile("blueprints/seed-002-cyber-agent/Pulumi.prod.yaml");
+        const hpa = inputs(byName(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", name)!);
+        expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([want.min, want.max]);
+        const targets = Object.fromEntries(hpa.spec.metrics.map((m: { resource: { name: string; target: { averageUtilization: number } } }) => [m.resource.name, m.resource.target.averageUtilization]));
+        expect(targets).toEqual({ cpu: 70, memory: 80 });
+        const c = inputs(byName(plan, "kubernetes:apps/v1:Deployment", name)!).spec.template.spec.containers[0];
+        expect(c.resources).toEqual({ requests: want.requests, limits: want.limits });
+        // Workers have no Service and no Ingress.
+        if (name === "celery-worker") {
+            expect(byName(plan, "kubernetes:core/v1:Service", name)).toBeUndefined();
+            expect(c.ports).toBeUndefined();
+        }
+    });
+});
+
+describe("seed 004: the eight services of the deployment matrix, one namespace per context", () => {
+    const matrix: Array<[string, string, number, string, string]> = [
+        ["auth-service", "hub-shared", 3, "500m", "512Mi"],
+        ["api-gateway", "hub-shared", 2, "1000m", "1Gi"],
+        ["bakhmach-core", "bakhmach-hub", 2, "750m", "768Mi"],
+        ["slon-finance", "slon-credit", 3, "1000m", "1536Mi"],
+        ["audityzer-audit", "audityzer-eu", 2, "600m", "512Mi"],
+        ["debt-agent-ai", "debt-defense", 2, "2000m", "2Gi"],
+        ["trade-connector", "black-sea-corridor", 2, "750m", "768Mi"],
+        ["infusion-processor", "cannabis-infusion", 3, "500m", "512Mi"],
+    ];
+    test("prod: replicas and requests of the matrix, limits above them, HPA scale-up 30 s / scale-down 5 min", async () => {
+        const plan = await planOfFile("blueprints/seed-004-business-hub/Pulumi.prod.yaml");
+        expect(deployments(plan).map((d) => inputs(d).metadata.name).sort()).toEqual(matrix.map((m) => m[0]).sort());
+        expect(ofType(plan, "kubernetes:core/v1:Namespace").map((n) => inputs(n).metadata.name).sort()).toEqual([...new Set(matrix.map((m) => m[1]))].sort());
+        for (const [name, ns, replicas, cpu, memory] of matrix) {
+            const d = inputs(byName(plan, "kubernetes:apps/v1:Deployment", name, ns)!);
+            expect(d.spec.replicas).toBe(replicas);
+            const c = d.spec.template.spec.containers[0];
+            expect(c.resources.requests).toEqual({ cpu, memory });
+            expect(parseCpu(c.resources.limits.cpu)!).toBeGreaterThan(parseCpu(cpu)!);
+            expect(parseMemory(c.resources.limits.memory)!).toBeGreaterThan(parseMemory(memory)!);
+            const hpa = inputs(byName(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", name, ns)!);
+            expect(hpa.spec.minReplicas).toBe(replicas);
+            expect(hpa.spec.behavior.scaleUp.stabilizationWindowSeconds).toBe(30);
+            expect(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds).toBe(300);
+            expect(byName(plan, "kubernetes:policy/v1:PodDisruptionBudget", name, ns)).toBeDefined();
+        }
+    });
+
+    test("context services reach the shared auth-service across namespaces, and only it", async () => {
+        const plan = await planOfFile("blueprints/seed-004-business-hub/Pulumi.prod.yaml");
+        const np = inputs(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "slon-finance", "slon-credit")!);
+        const peers = np.spec.egress.flatMap((r: { to: Array<Record<string, any>> }) => r.to).filter((t: Record<string, any>) => t.podSelector);
+        expect(peers.map((p: Record<string, any>) => [p.namespaceSelector.matchLabels["kubernetes.io/metadata.name"], p.podSelector.matchLabels["app.kubernetes.io/name"]])).toContainEqual(["hub-shared", "auth-service"]);
+        const auth = inputs(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "auth-service", "hub-shared")!);
+        const callers = auth.spec.ingress.flatMap((r: { from: Array<Record<string, any>> }) => r.from).map((f: Record<string, any>) => f.podSelector?.matchLabels["app.kubernetes.io/name"]);
+        expect(callers).toEqual(expect.arrayContaining(["api-gateway", "slon-finance", "debt-agent-ai"]));
+    });
+});
+
+describe("seed 003: static frontend on unprivileged nginx above port 1024, Flask backend with PostgreSQL", () => {
+    test.each(["dev", "prod"])("%s", async (env) => {
+        const plan = await planOfFile(`blueprints/seed-003-insurance/Pulumi.${env}.yaml`);
+        const fe = inputs(byName(plan, "kubernetes:apps/v1:Deployment", "frontend")!).spec.template.spec.containers[0];
+        expect(fe.image).toMatch(/^nginxinc\/nginx-unprivileged:/);
+        expect(fe.ports[0].containerPort).toBeGreaterThanOrEqual(1024);
+        expect(fe.volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toContain("/tmp");
+        expect(ofType(plan, "aws:rds/instance:Instance").length).toBeGreaterThan(0);
+        const be = inputs(byName(plan, "kubernetes:apps/v1:Deployment", "backend")!).spec.template.spec.containers[0];
+        expect(be.envFrom.some((e: Record<string, unknown>) => e.secretRef)).toBe(true);
+        expect(byName(plan, "kubernetes:apps/v1:Deployment", "frontend")!.inputs).toBeDefined();
+    });
+});
