@@ -5,6 +5,7 @@ import { BaseArgs, statefulOptions } from "./base";
 import { cacheNames, CacheSettings } from "./config/cache";
 import { percentEncode } from "./database";
 import { encryptedLogGroup } from "./logGroup";
+import { allowTcpFrom, rulelessSecurityGroup } from "./securityGroups";
 import { dataStoreTags } from "./tags";
 
 export const REDIS_PORT = 6379;
@@ -64,27 +65,15 @@ export class Cache extends pulumi.ComponentResource {
             { subnetIds: args.subnetIds, description: `${n.prefix} cache: isolated subnets`, tags },
             { parent: this },
         );
-        const sg = new aws.ec2.SecurityGroup(
+        const sg = rulelessSecurityGroup(
             n.autoNamed("securityGroup", "cache"),
-            {
-                vpcId: args.vpcId,
-                description: `${n.prefix} ${args.engine}: port ${REDIS_PORT} from the cluster nodes only`,
-                revokeRulesOnDelete: true,
-                tags: { ...tags, Name: n.name("cache") },
-            },
+            { vpcId: args.vpcId, description: `${n.prefix} ${args.engine}: port ${REDIS_PORT} from the cluster nodes only`, nameTag: n.name("cache"), tags },
             { parent: this },
         );
         this.securityGroupId = sg.id;
-        new aws.vpc.SecurityGroupIngressRule(
+        allowTcpFrom(
             n.name("cache-from-nodes"),
-            {
-                securityGroupId: sg.id,
-                referencedSecurityGroupId: args.clientSecurityGroupId,
-                ipProtocol: "tcp",
-                fromPort: REDIS_PORT,
-                toPort: REDIS_PORT,
-                description: `${args.engine} from the cluster nodes`,
-            },
+            { securityGroupId: sg.id, peerSecurityGroupId: args.clientSecurityGroupId, port: REDIS_PORT, description: `${args.engine} from the cluster nodes` },
             { parent: this },
         );
 

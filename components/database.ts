@@ -4,6 +4,7 @@ import * as random from "@pulumi/random";
 import { BaseArgs, statefulOptions } from "./base";
 import { databaseNames, DatabaseSettings } from "./config/database";
 import { policyDocument, serviceAssumeRolePolicy } from "./iam";
+import { allowTcpFrom, allowTcpTo, rulelessSecurityGroup } from "./securityGroups";
 import { encryptedLogGroup } from "./logGroup";
 import { dataStoreTags } from "./tags";
 
@@ -110,27 +111,15 @@ export class Database extends pulumi.ComponentResource {
             { subnetIds: args.subnetIds, description: `${n.prefix} PostgreSQL: isolated subnets`, tags },
             { parent: this },
         );
-        const sg = new aws.ec2.SecurityGroup(
+        const sg = rulelessSecurityGroup(
             n.autoNamed("securityGroup", "postgres"),
-            {
-                vpcId: args.vpcId,
-                description: `${n.prefix} PostgreSQL: port ${POSTGRES_PORT} from the cluster nodes only`,
-                revokeRulesOnDelete: true,
-                tags: { ...tags, Name: n.name("postgres") },
-            },
+            { vpcId: args.vpcId, description: `${n.prefix} PostgreSQL: port ${POSTGRES_PORT} from the cluster nodes only`, nameTag: n.name("postgres"), tags },
             { parent: this },
         );
         this.securityGroupId = sg.id;
-        new aws.vpc.SecurityGroupIngressRule(
+        allowTcpFrom(
             n.name("postgres-from-nodes"),
-            {
-                securityGroupId: sg.id,
-                referencedSecurityGroupId: args.clientSecurityGroupId,
-                ipProtocol: "tcp",
-                fromPort: POSTGRES_PORT,
-                toPort: POSTGRES_PORT,
-                description: "PostgreSQL from the cluster nodes",
-            },
+            { securityGroupId: sg.id, peerSecurityGroupId: args.clientSecurityGroupId, port: POSTGRES_PORT, description: "PostgreSQL from the cluster nodes" },
             { parent: this },
         );
 
@@ -313,52 +302,20 @@ export class Database extends pulumi.ComponentResource {
         // -- optional RDS Proxy: pooling, TLS required, reads the secret through its own role --
         let urlHost: pulumi.Output<string> = this.instance.address;
         if (args.proxy) {
-            const proxySg = new aws.ec2.SecurityGroup(
+            const proxySg = rulelessSecurityGroup(
                 n.autoNamed("securityGroup", "postgres-proxy"),
                 {
                     vpcId: args.vpcId,
                     description: `${n.prefix} RDS Proxy: port ${POSTGRES_PORT} from the cluster nodes, to PostgreSQL only`,
-                    revokeRulesOnDelete: true,
-                    tags: { ...tags, Name: n.name("postgres-proxy") },
+                    nameTag: n.name("postgres-proxy"),
+                    tags,
                 },
                 { parent: this },
             );
-            new aws.vpc.SecurityGroupIngressRule(
-                n.name("proxy-from-nodes"),
-                {
-                    securityGroupId: proxySg.id,
-                    referencedSecurityGroupId: args.clientSecurityGroupId,
-                    ipProtocol: "tcp",
-                    fromPort: POSTGRES_PORT,
-                    toPort: POSTGRES_PORT,
-                    description: "PostgreSQL (through the proxy) from the cluster nodes",
-                },
-                { parent: this },
-            );
-            new aws.vpc.SecurityGroupEgressRule(
-                n.name("proxy-to-postgres"),
-                {
-                    securityGroupId: proxySg.id,
-                    referencedSecurityGroupId: sg.id,
-                    ipProtocol: "tcp",
-                    fromPort: POSTGRES_PORT,
-                    toPort: POSTGRES_PORT,
-                    description: "Proxy to PostgreSQL",
-                },
-                { parent: this },
-            );
-            new aws.vpc.SecurityGroupIngressRule(
-                n.name("postgres-from-proxy"),
-                {
-                    securityGroupId: sg.id,
-                    referencedSecurityGroupId: proxySg.id,
-                    ipProtocol: "tcp",
-                    fromPort: POSTGRES_PORT,
-                    toPort: POSTGRES_PORT,
-                    description: "PostgreSQL from the RDS Proxy",
-                },
-                { parent: this },
-            );
+            const pg = { port: POSTGRES_PORT };
+            allowTcpFrom(n.name("proxy-from-nodes"), { ...pg, securityGroupId: proxySg.id, peerSecurityGroupId: args.clientSecurityGroupId, description: "PostgreSQL (through the proxy) from the cluster nodes" }, { parent: this });
+            allowTcpTo(n.name("proxy-to-postgres"), { ...pg, securityGroupId: proxySg.id, peerSecurityGroupId: sg.id, description: "Proxy to PostgreSQL" }, { parent: this });
+            allowTcpFrom(n.name("postgres-from-proxy"), { ...pg, securityGroupId: sg.id, peerSecurityGroupId: proxySg.id, description: "PostgreSQL from the RDS Proxy" }, { parent: this });
 
             const proxyRole = new aws.iam.Role(
                 n.autoNamed("iamRole", databaseNames.proxyRole),

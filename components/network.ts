@@ -6,6 +6,7 @@ import type { NetworkSettings } from "./config/network";
 import { serviceAssumeRolePolicy, policyDocument } from "./iam";
 import { encryptedLogGroup } from "./logGroup";
 import { awsxSubnetLayout } from "./subnetLayout";
+import { rulelessSecurityGroup } from "./securityGroups";
 
 export interface NetworkArgs extends BaseArgs, NetworkSettings {
     /** KMS key for the flow-log group (the logs key). */
@@ -146,14 +147,9 @@ export class Network extends pulumi.ComponentResource {
         );
 
         // The nodes' security group: created here, rules come with the cluster.
-        const nodeSg = new aws.ec2.SecurityGroup(
+        const nodeSg = rulelessSecurityGroup(
             n.name("nodes"),
-            {
-                vpcId: this.vpcId,
-                description: "EKS worker nodes (rules managed by the cluster component)",
-                revokeRulesOnDelete: true,
-                tags: { Name: n.name("nodes") },
-            },
+            { vpcId: this.vpcId, description: "EKS worker nodes (rules managed by the cluster component)", nameTag: n.name("nodes") },
             { parent: this },
         );
         this.nodeSecurityGroupId = nodeSg.id;

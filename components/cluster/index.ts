@@ -14,6 +14,7 @@ import {
 import { policyDocument, PolicyStatement, serviceAssumeRolePolicy } from "../iam";
 import { OidcIdentity, workloadIdentity, WorkloadIdentity, WorkloadRoleArgs } from "../identity";
 import { encryptedLogGroup } from "../logGroup";
+import { allowTcpFrom } from "../securityGroups";
 import { tagSpecifications } from "../tags";
 import { LOAD_BALANCER_CONTROLLER_POLICY } from "./loadBalancerControllerPolicy";
 
@@ -251,17 +252,12 @@ export class Cluster extends pulumi.ComponentResource {
                 { port: 10250, what: "control plane to kubelets" },
                 { port: 9443, what: "control plane to the load balancer controller webhook" },
                 { port: 10251, what: "control plane to metrics-server" },
-            ].map(
-                ({ port, what }) =>
-                    new aws.vpc.SecurityGroupIngressRule(
-                        n.name("nodes-from-cp", String(port)),
-                        { securityGroupId: nodeSg, referencedSecurityGroupId: this.clusterSecurityGroupId, ipProtocol: "tcp", fromPort: port, toPort: port, description: what },
-                        parent,
-                    ),
+            ].map(({ port, what }) =>
+                allowTcpFrom(n.name("nodes-from-cp", String(port)), { securityGroupId: nodeSg, peerSecurityGroupId: this.clusterSecurityGroupId, port, description: what }, parent),
             ),
-            new aws.vpc.SecurityGroupIngressRule(
+            allowTcpFrom(
                 n.name("cp-from-nodes-443"),
-                { securityGroupId: this.clusterSecurityGroupId, referencedSecurityGroupId: nodeSg, ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "Nodes to the Kubernetes API" },
+                { securityGroupId: this.clusterSecurityGroupId, peerSecurityGroupId: nodeSg, port: 443, description: "Nodes to the Kubernetes API" },
                 parent,
             ),
             new aws.vpc.SecurityGroupEgressRule(
