@@ -14,4 +14,8 @@ export * from "./database";
 export * from "./cache";
 export * from "./identity";
 export * from "./cluster";
+export * from "./waf";
+export * from "./namespace";
+export * from "./service";
+export * from "./services";
 export * from "./platform";
