@@ -11,7 +11,6 @@ import { Database } from "./database";
 import { Cache } from "./cache";
 import { Waf } from "./waf";
 import { Services } from "./services";
-import { resolveSecretEnv } from "./config/services";
 import { Cluster } from "./cluster";
 
 export interface PlatformArgs {
@@ -121,7 +120,7 @@ export class Platform extends pulumi.ComponentResource {
                     buckets: this.objectStore.buckets,
                     queues: this.queues.queues,
                     dataKeyArn: this.kms.arns.data,
-                    secretConfig: resolveSecretEnv(cfg.services),
+                    secretConfig: cfg.secretValues,
                     wafAclArn: this.waf?.webAclArn,
                 },
                 { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },

@@ -28,7 +28,7 @@ export interface ServicesArgs extends BaseArgs {
     buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     dataKeyArn?: pulumi.Input<string>;
-    /** Secret config values by config key (`resolveSecretEnv`). */
+    /** Secret config values by config key (`PlatformConfig.secretValues`). */
     secretConfig: Record<string, pulumi.Input<string>>;
     wafAclArn?: pulumi.Input<string>;
     /** Labels per namespace (e.g. the business context). */

@@ -242,3 +242,36 @@ test("Ingress: created with host + certificate, HTTPS only, TLS 1.3 policy, WAF 
     expect(np.spec.ingress[0].from.map((f: { ipBlock: { cidr: string } }) => f.ipBlock.cidr)).toEqual(["10.0.32.0/24", "10.0.96.0/24", "10.0.160.0/24"]);
     expect(np.spec.ingress[0].ports).toEqual([{ protocol: "TCP", port: 8080 }]);
 });
+
+describe("secretEnv: values from secret stack config, secret end to end", () => {
+    const service = {
+        agent: {
+            ...WEB,
+            port: 8080,
+            secretEnv: { LLM_API_KEY: "visa:llmApiKey" },
+            resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+        },
+    };
+
+    test("a secretEnv key the stack does not set fails validation, before anything is registered", () => {
+        expect(problems(service)).toEqual([
+            `strata:services.agent.secretEnv.LLM_API_KEY: the config key "visa:llmApiKey" is not set; set it with 'pulumi config set --secret visa:llmApiKey <value>'`,
+        ]);
+    });
+
+    test("a secure stack value reaches the service's Secret as a secret", async () => {
+        const yaml = [
+            "config:",
+            "  aws:region: us-east-1",
+            "  strata:environment: dev",
+            "  visa:llmApiKey:",
+            "    secure: v1:AAAABBBBCCCCdddd",
+            `  strata:services: ${JSON.stringify(service)}`,
+        ].join("\n");
+        const plan = await planOfFile(tempStackFile("dev", yaml));
+        const secret = ofType(plan, "kubernetes:core/v1:Secret").find((r) => r.name.endsWith("-svc-agent-secret"))!;
+        expect(secret).toBeDefined();
+        expect(inputs(secret).stringData).toBe("[secret]");
+        expect(JSON.stringify(plan)).not.toContain("plan-placeholder-secret-value");
+    });
+});

@@ -14,6 +14,8 @@ export type CrossCheck = (settings: PlatformSettings, report: Report, naming: Na
 export interface CheckContext {
     region: string;
     stack: string;
+    /** Every config key the stack sets (any namespace), e.g. for secret values services reference. */
+    configKeys: ReadonlySet<string>;
 }
 
 /** Explicit or auto-derived names must fit AWS limits: check each name the program will create. */

@@ -11,7 +11,7 @@ export { databaseSchema, DatabaseSettings, RDS_INSTANCE_CLASSES, POSTGRES_MAJOR_
 export { cacheSchema, CacheSettings, CacheEngine, CACHE_ENGINES, CACHE_ENGINE_VERSIONS, CACHE_NODE_TYPES, MAXMEMORY_POLICIES } from "./cache";
 export { objectStoreSchema, ObjectStoreSettings, BucketSettings, S3_TRANSITION_STORAGE_CLASSES, OBJECT_LOCK_MODES, REPLICATION_REGION_PAIRS, yearsInDays } from "./objectStore";
 export { queuesSchema, QueuesSettings, QueueSettings, SQS_LIMITS, queueNames } from "./queues";
-export { servicesSchema, ServicesSettings, ServiceSettings, ProbeSettings, isPinnedImage, effectiveProbes, resolveSecretEnv, SERVICE_KINDS, BUCKET_ACCESS, QUEUE_ACCESS } from "./services";
+export { servicesSchema, ServicesSettings, ServiceSettings, ProbeSettings, isPinnedImage, effectiveProbes, secretEnvConfigKeys, SERVICE_KINDS, BUCKET_ACCESS, QUEUE_ACCESS } from "./services";
 export * from "./quantity";
 export { wafSchema, WafSettings, WAF_EVALUATION_WINDOWS, WAF_MANAGED_RULE_GROUPS } from "./waf";
 export * from "./pulumi";

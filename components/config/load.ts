@@ -1,8 +1,10 @@
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ConfigError, formatZodError, keyPath, showValue, suggest, unwrapSchema } from "./errors";
 import { ENVIRONMENTS, Environment } from "./environment";
 import { PlatformSettings, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { CROSS_CHECKS } from "./checks";
+import { secretEnvConfigKeys } from "./services";
 import { Naming, namingPrefix } from "../naming";
 import { buildDefaultTags, Tags } from "../tags";
 
@@ -20,6 +22,8 @@ export interface PlatformConfig extends PlatformSettings {
     naming: Naming;
     /** Default tags for the AWS providers. */
     defaultTags: Tags;
+    /** Values of the config keys services reference in `secretEnv`, as Pulumi secrets. */
+    secretValues: Record<string, pulumi.Output<string>>;
 }
 
 /** AWS regions as `aws:region` accepts them (commercial, GovCloud and China partitions). */
@@ -97,7 +101,7 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         const report = (path: Array<string | number>, message: string) => {
             problems.push(`${keyPath(path)}: ${message.startsWith("!") ? message.slice(1) : message}`);
         };
-        for (const check of CROSS_CHECKS) check(settings, report, naming, { region, stack: ctx.stack });
+        for (const check of CROSS_CHECKS) check(settings, report, naming, { region, stack: ctx.stack, configKeys: new Set(Object.keys(raw)) });
     }
     if (problems.length > 0) throw new ConfigError(problems);
 
@@ -105,6 +109,7 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         ...settings,
         context: { project: ctx.project, stack: ctx.stack, region: region! },
         naming: naming!,
+        secretValues: Object.fromEntries(secretEnvConfigKeys(settings.services).map((k) => [k, pulumi.secret(raw[k])])),
         defaultTags: buildDefaultTags({
             project: settings.name,
             environment: settings.environment,

@@ -275,7 +275,7 @@ export function sectionEnabled(section: unknown): boolean {
 }
 
 // Dependencies on other sections: buckets and queues that exist, database and cache turned on.
-CROSS_CHECKS.push((settings, report, naming) => {
+CROSS_CHECKS.push((settings, report, naming, context) => {
     const services = settings.services as ServicesSettings;
     const buckets = declaredNames(settings.objectStore, "buckets");
     const queues = declaredNames(settings.queues, "queues");
@@ -290,27 +290,17 @@ CROSS_CHECKS.push((settings, report, naming) => {
             // The service's IRSA role is auto-named from the Service component's name (services.ts).
             checkName(naming, report, ["services", name], () => naming.autoNamed("iamRole", "svc", name, "role"));
         }
+        for (const [envName, configKey] of Object.entries(s.secretEnv)) {
+            if (!context.configKeys.has(configKey)) {
+                report(["services", name, "secretEnv", envName], `!the config key "${configKey}" is not set; set it with 'pulumi config set --secret ${configKey} <value>'`);
+            }
+        }
         if (s.database && !sectionEnabled(settings.database)) report(["services", name, "database"], "!is true, but strata:database is not enabled");
         if (s.cache && !sectionEnabled(settings.cache)) report(["services", name, "cache"], "!is true, but strata:cache is not enabled");
     }
 });
 
-/**
- * The values of every `secretEnv` key, read from the stack's (secret) Pulumi config and kept secret. Config is read
- * here, in the config module, never in components. A key that is not set is a ConfigError naming the service.
- */
-export function resolveSecretEnv(services: ServicesSettings, allConfig: Record<string, string> = pulumi.runtime.allConfig()): Record<string, pulumi.Output<string>> {
-    const out: Record<string, pulumi.Output<string>> = {};
-    const problems: string[] = [];
-    for (const [name, s] of Object.entries(services)) {
-        for (const [envName, configKey] of Object.entries(s.secretEnv)) {
-            if (!(configKey in allConfig)) {
-                problems.push(`strata:services.${name}.secretEnv.${envName}: the config key "${configKey}" is not set; set it with 'pulumi config set --secret ${configKey} <value>'`);
-                continue;
-            }
-            out[configKey] = pulumi.secret(allConfig[configKey]);
-        }
-    }
-    if (problems.length > 0) throw new ConfigError(problems);
-    return out;
+/** The Pulumi config keys every `secretEnv` of the services names (their values become Pulumi secrets). */
+export function secretEnvConfigKeys(services: ServicesSettings): string[] {
+    return [...new Set(Object.values(services).flatMap((s) => Object.values(s.secretEnv)))];
 }
