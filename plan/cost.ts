@@ -1,4 +1,5 @@
 import type { CostItem, PlanResource } from "./types";
+import { allocatable, nodesNeeded, totalRequests, WorkloadRequest } from "../components/capacity";
 
 /**
  * Public on-demand prices, us-east-1, USD. Rows marked (ref) come from ../shared/reference/aws-prices-and-timings.md
@@ -177,6 +178,42 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
             }
             default:
                 break;
+        }
+    }
+    // The autoscaler adds nodes when the Deployments' requests at their replica counts exceed the desired sizes.
+    const nodeGroups = resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup");
+    const workloads: WorkloadRequest[] = [];
+    for (const d of resources.filter((r) => r.type === "kubernetes:apps/v1:Deployment")) {
+        const spec = (d.inputs as Inputs).spec ?? {};
+        for (const c of spec.template?.spec?.containers ?? []) {
+            workloads.push({ replicas: Number(spec.replicas ?? 1), cpu: String(c.resources?.requests?.cpu ?? "0"), memory: String(c.resources?.requests?.memory ?? "0") });
+        }
+    }
+    if (nodeGroups.length > 0 && workloads.length > 0) {
+        const need = totalRequests(workloads);
+        let cpu = 0;
+        let mem = 0;
+        for (const g of nodeGroups) {
+            const gi = g.inputs as Inputs;
+            const a = allocatable((gi.instanceTypes ?? [])[0]);
+            const n = Number(gi.scalingConfig?.desiredSize ?? gi.scalingConfig?.minSize ?? 0);
+            if (a) {
+                cpu += a.milliCpu * n;
+                mem += a.memoryBytes * n;
+            }
+        }
+        const first = nodeGroups[0].inputs as Inputs;
+        const type = (first.instanceTypes ?? [])[0] as string;
+        const extra = nodesNeeded(type, { milliCpu: Math.max(0, need.milliCpu - cpu), memoryBytes: Math.max(0, need.memoryBytes - mem) });
+        const hourly = price(PRICE_TABLE.ec2Hour, type);
+        if (extra && extra > 0 && hourly !== undefined) {
+            const spot = first.capacityType === "SPOT";
+            const gb = 50;
+            add(
+                nodeGroups[0],
+                extra * (hourly * (spot ? 1 - PRICE_TABLE.spotDiscount : 1) * H + gb * PRICE_TABLE.ebsGp3GbMonth),
+                `${extra} more x ${type} the cluster autoscaler adds: the Deployments request ${(need.milliCpu / 1000).toFixed(1)} vCPU / ${(need.memoryBytes / 2 ** 30).toFixed(1)} GiB (with add-ons) at their replica counts, the desired sizes offer ${(cpu / 1000).toFixed(1)} vCPU / ${(mem / 2 ** 30).toFixed(1)} GiB allocatable`,
+            );
         }
     }
     for (const [group, r] of albGroups) {

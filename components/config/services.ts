@@ -4,6 +4,7 @@ import { ConfigError } from "./errors";
 import { Environment, PerEnvironment } from "./environment";
 import { CROSS_CHECKS, checkName } from "./checks";
 import { parseCpu, parseMemory } from "./quantity";
+import { allocatable, totalRequests } from "../capacity";
 
 /** Kinds of application service: `web` serves HTTP (Service, optional Ingress); `worker` has neither (Celery workers). */
 export const SERVICE_KINDS = ["web", "worker"] as const;
@@ -304,3 +305,29 @@ CROSS_CHECKS.push((settings, report, naming, context) => {
 export function secretEnvConfigKeys(services: ServicesSettings): string[] {
     return [...new Set(Object.values(services).flatMap((s) => Object.values(s.secretEnv)))];
 }
+
+// The services' minimum replicas must fit the node groups at their maximum size: otherwise pods stay Pending
+// forever on a real cluster, which nothing in a plan would show.
+CROSS_CHECKS.push((settings, report) => {
+    const services = Object.values(settings.services as ServicesSettings);
+    if (services.length === 0) return;
+    const need = totalRequests(
+        services.map((s) => ({ replicas: s.autoscaling?.minReplicas ?? s.replicas, cpu: s.resources.requests.cpu, memory: s.resources.requests.memory })),
+    );
+    let milliCpu = 0;
+    let memoryBytes = 0;
+    for (const g of settings.cluster.nodeGroups) {
+        // A pool of mixed types counts at its smallest type; pools of families not modelled are not checked.
+        const sizes = g.instanceTypes.map(allocatable);
+        if (sizes.some((a) => a === undefined)) return;
+        milliCpu += g.maxSize * Math.min(...sizes.map((a) => a!.milliCpu));
+        memoryBytes += g.maxSize * Math.min(...sizes.map((a) => a!.memoryBytes));
+    }
+    if (need.milliCpu > milliCpu || need.memoryBytes > memoryBytes) {
+        const gib = (b: number) => (b / 2 ** 30).toFixed(1);
+        report(
+            ["services"],
+            `!at their minimum replicas the services (plus cluster add-ons) request ${(need.milliCpu / 1000).toFixed(1)} vCPU and ${gib(need.memoryBytes)} GiB, more than strata:cluster.nodeGroups can offer at maxSize (${(milliCpu / 1000).toFixed(1)} vCPU, ${gib(memoryBytes)} GiB allocatable); raise a node group's maxSize or instance size, or lower replicas or requests`,
+        );
+    }
+});
