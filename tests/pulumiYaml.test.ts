@@ -59,6 +59,16 @@ describe("Pulumi.yaml", () => {
     });
 });
 
+describe("the default stacks deploy seed 000", () => {
+    test.each(["dev", "staging", "prod"])("Pulumi.%s.yaml is the seed 000 blueprint's, but for the system name", (env) => {
+        const root = YAML.parse(fs.readFileSync(path.join(ROOT, `Pulumi.${env}.yaml`), "utf8")).config;
+        const seed = YAML.parse(fs.readFileSync(path.join(ROOT, `blueprints/seed-000-visa-agent/Pulumi.${env}.yaml`), "utf8")).config;
+        delete seed["strata:name"];
+        delete root["strata:name"];
+        expect(root).toEqual(seed);
+    });
+});
+
 describe("package", () => {
     test("builds the component library with type declarations, and keeps TypeScript below 7", () => {
         expect(pkg.name).toBe("@strata/platform");
