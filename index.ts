@@ -12,6 +12,10 @@ export const publicSubnetIds = platform.network.publicSubnetIds;
 export const privateSubnetIds = platform.network.privateSubnetIds;
 export const isolatedSubnetIds = platform.network.isolatedSubnetIds;
 export const nodeSecurityGroupId = platform.network.nodeSecurityGroupId;
+export const vpcCidr = platform.network.cidrBlock;
+export const subnetCidrs = platform.network.subnetCidrs;
+export const defaultSecurityGroupId = platform.network.defaultSecurityGroupId;
+export const flowLogGroupName = platform.network.flowLogGroupName;
 export const kmsKeyArns = platform.kms.arns;
 // Cluster: the kubeconfig (exec-based, no credentials inside) is still kept secret.
 export const clusterName = platform.cluster.clusterName;

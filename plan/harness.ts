@@ -136,6 +136,17 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
     const disabledRaw = stackConfig.config["pulumi:disable-default-providers"];
     const disabled = disabledRaw ? (JSON.parse(disabledRaw) as string[]) : [];
     doc.violations.push(...defaultProviderViolations(doc, disabled));
+    for (const call of monitor.invokes) {
+        const pkg = call.token.split(":")[0];
+        if (!call.provider && disabled.includes(pkg) && call.token !== "pulumi:pulumi:getResource") {
+            doc.violations.push({
+                policy: "pulumi-default-provider-disabled",
+                enforcementLevel: "mandatory",
+                urn: null,
+                message: `the provider function ${call.token} is called without an explicit provider (pass { parent } or { provider }), and Pulumi.yaml disables the default ${pkg} provider: the deploy would fail`,
+            });
+        }
+    }
     if (!options.skipPolicies) {
         doc.violations.push(...evaluatePolicies(resources, { environment, stack, project: project.name }));
     }

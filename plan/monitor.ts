@@ -51,6 +51,8 @@ type Req = {
  */
 export class RecordingMonitor extends MockMonitor {
     public readonly records: PlanResource[] = [];
+    /** Every provider function the program called, with the provider reference it went through. */
+    public readonly invokes: Array<{ token: string; provider: string | null }> = [];
     public stackOutputs: Record<string, unknown> = {};
     private readonly project: string;
     private readonly stack: string;
@@ -108,6 +110,11 @@ export class RecordingMonitor extends MockMonitor {
             propertyDependencies,
         });
         return (super.registerResource as (r: unknown, cb: unknown) => Promise<void>)(req, callback);
+    }
+
+    public async invoke(req: { getTok(): string; getProvider(): string }, callback: (err: unknown, resp: unknown) => void): Promise<void> {
+        this.invokes.push({ token: req.getTok(), provider: req.getProvider() || null });
+        return (super.invoke as (r: unknown, cb: unknown) => Promise<void>)(req, callback);
     }
 
     public registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): unknown } | undefined }, callback: (err: unknown, resp: unknown) => void): void {

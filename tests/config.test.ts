@@ -140,6 +140,12 @@ describe("config errors name the key, the value and what is allowed", () => {
         ]);
     });
 
+    test("names AWS limits: a stack name that makes an auto-named IAM role longer than 64 characters", () => {
+        const long = "feature-branch-preview-environment-for-ticket-12345";
+        const problems = problemsOf({}, long);
+        expect(problems.some((p) => /^strata:name: gives the iamRole name "strata-feature-branch-preview-environment-for-ticket-12345-flow-logs-xxxxxxx" \(\d+ characters, AWS allows 64\); shorten strata:name \("strata"\) or the stack name$/.test(p))).toBe(true);
+    });
+
     test("bad system name", () => {
         expect(problemsOf({ "strata:name": "Visa_Agent" })[0]).toMatch(/^strata:name: "Visa_Agent" must be 1-20 lower-case letters/);
     });

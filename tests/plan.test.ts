@@ -60,6 +60,14 @@ describe("offline plan document", () => {
         }
     });
 
+    test("an invoke without an explicit provider is reported, as the engine would fail it", async () => {
+        const file = tempStackFile("dev", "config:\n  aws:region: us-east-1\n  strata:environment: dev\n");
+        const plan = await runPlan({ root: ROOT, configFile: file, program: "tests/fixtures/invokeWithoutProvider.ts", skipPolicies: true });
+        const v = plan.violations.filter((x) => x.policy === "pulumi-default-provider-disabled");
+        expect(v).toHaveLength(1);
+        expect(v[0].message).toMatch(/aws:index\/getCallerIdentity:getCallerIdentity is called without an explicit provider/);
+    });
+
     test("a missing provider mock or a failing program is an error, not an empty plan", async () => {
         const file = tempStackFile("dev", "config:\n  aws:region: us-east-1\n  strata:environment: dev\n");
         await expect(runPlan({ root: ROOT, configFile: file, program: "tests/fixtures/throws.ts" })).rejects.toThrow(/boom from the program/);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
 import { ipv4Cidr, logRetentionDays, parseCidr } from "./common";
+import { checkName, CROSS_CHECKS } from "./checks";
 
 /** Interface endpoints Strata knows how to create (service name suffixes). */
 export const INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "sts", "logs", "ec2", "sqs", "secretsmanager", "kms", "elasticloadbalancing", "autoscaling"] as const;
@@ -78,3 +79,8 @@ export type NetworkSettings = z.output<ReturnType<typeof networkSchema>>;
 export function awsxAzMask(vpcMask: number, azCount: number): number {
     return vpcMask + (azCount <= 1 ? 0 : Math.ceil(Math.log2(azCount)));
 }
+
+// The flow-log role is auto-named from the prefix: a long strata:name + stack name must not break IAM's 64 characters.
+CROSS_CHECKS.push((_settings, report, naming) => {
+    checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", "flow-logs"));
+});
