@@ -63,7 +63,12 @@ function diskCached(opts: ExecutePlanOptions, compute: () => Promise<PlanDocumen
     const dir = process.env.STRATA_PLAN_CACHE;
     if (!dir) return compute();
     const extra = [opts.configFile, opts.program].filter((f): f is string => !!f).map((f) => path.resolve(opts.root ?? ".", f));
-    const file = path.join(dir, `${crypto.createHash("sha256").update(JSON.stringify(opts)).update(sourceHash(opts.root ?? process.cwd(), extra)).digest("hex")}.json`);
+    // The program's tree and this package's own (a consumer's program may live elsewhere than the components).
+    const own = path.resolve(__dirname, "..");
+    const root = path.resolve(opts.root ?? process.cwd());
+    const hash = crypto.createHash("sha256").update(JSON.stringify(opts)).update(sourceHash(root, extra));
+    if (own !== root) hash.update(sourceHash(own, []));
+    const file = path.join(dir, `${hash.digest("hex")}.json`);
     if (fs.existsSync(file)) return Promise.resolve(JSON.parse(fs.readFileSync(file, "utf8")) as PlanDocument);
     return compute().then((doc) => {
         fs.mkdirSync(dir, { recursive: true });

@@ -29,7 +29,8 @@ export interface EvaluateOptions {
 
 export type PolicyPackConfig = Record<string, { enforcementLevel?: string; [key: string]: unknown } | string>;
 
-export const CONFIG_DIR = path.join(__dirname, "config");
+/** policy/config: beside this file in the source tree, or in the package root when running from dist/policy. */
+export const CONFIG_DIR = [path.join(__dirname, "config"), path.join(__dirname, "..", "..", "policy", "config")].find((d) => fs.existsSync(d)) ?? path.join(__dirname, "config");
 
 /** policy/config/<environment>.json, the file `--policy-pack-config` is given for that environment. */
 export function loadPolicyConfig(environment: string): PolicyPackConfig {
