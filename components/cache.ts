@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { BaseArgs, statefulOptions } from "./base";
-import { cacheNames, CacheSettings } from "./config/cache";
+import { cacheNames, CacheSettings, supportsTransitEncryptionMode } from "./config/cache";
 import { percentEncode } from "./database";
 import { encryptedLogGroup } from "./logGroup";
 import { allowTcpFrom, rulelessSecurityGroup } from "./securityGroups";
@@ -105,6 +105,9 @@ export class Cache extends pulumi.ComponentResource {
             ),
         }));
 
+        const finalSnapshotSuffix = args.finalSnapshot
+            ? new random.RandomId(n.name("cache-final-snapshot"), { byteLength: 4, keepers: { replicationGroupId: this.replicationGroupId } }, { parent: this })
+            : undefined;
         this.replicationGroup = new aws.elasticache.ReplicationGroup(
             n.name(cacheNames.replicationGroupId),
             {
@@ -123,7 +126,8 @@ export class Cache extends pulumi.ComponentResource {
                 atRestEncryptionEnabled: true,
                 kmsKeyId: args.dataKmsKeyArn,
                 transitEncryptionEnabled: true,
-                transitEncryptionMode: "required",
+                // TLS only. Redis OSS before 7.0 rejects the mode; enabling TLS at creation makes it TLS-only there.
+                ...(supportsTransitEncryptionMode(args.engine, args.engineVersion) ? { transitEncryptionMode: "required" } : {}),
                 authToken: this.authToken,
                 // ROTATE: a new token is added while the old one keeps working, so clients can roll over.
                 authTokenUpdateStrategy: "ROTATE",
@@ -131,7 +135,9 @@ export class Cache extends pulumi.ComponentResource {
                 snapshotRetentionLimit: args.snapshotRetentionDays,
                 snapshotWindow: args.snapshotWindow,
                 maintenanceWindow: args.maintenanceWindow,
-                ...(args.finalSnapshot ? { finalSnapshotIdentifier: `${this.replicationGroupId}-final` } : {}),
+                // A random suffix: ElastiCache refuses to delete the group if a snapshot of that name already exists
+                // (SnapshotAlreadyExistsFault), e.g. from an earlier delete of a group with the same id.
+                ...(finalSnapshotSuffix ? { finalSnapshotIdentifier: pulumi.interpolate`${this.replicationGroupId}-final-${finalSnapshotSuffix.hex}` } : {}),
                 applyImmediately: false,
                 logDeliveryConfigurations: logGroups.map(({ logType, group }) => ({
                     destination: group.name,

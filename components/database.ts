@@ -129,7 +129,8 @@ export class Database extends pulumi.ComponentResource {
             {
                 family: `postgres${major}`,
                 description: `${n.prefix} PostgreSQL ${major}: TLS required`,
-                parameters: Object.entries({ ...args.parameters, ...BASE_POSTGRES_PARAMETERS }).map(([pname, value]) => ({
+                // The stack's parameters override the logging defaults; rds.force_ssl stays 1 whatever they say.
+                parameters: Object.entries({ ...BASE_POSTGRES_PARAMETERS, ...args.parameters, "rds.force_ssl": "1" }).map(([pname, value]) => ({
                     name: pname,
                     value,
                     applyMethod: "pending-reboot",

@@ -4,6 +4,10 @@ import { ConfigError } from "../components/config/errors";
 import { AUTH_TOKEN_SPECIALS, redisUrl } from "../components/cache";
 import { mockPassword } from "../plan/mocks/random";
 import { mockContext } from "../plan/mocks";
+import { supportsTransitEncryptionMode } from "../components/config/cache";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const SECRET = "[secret]";
@@ -57,7 +61,8 @@ describe("Cache (ElastiCache) in the prod plan", () => {
         expect(g.inputs.numCacheClusters as number).toBeGreaterThanOrEqual(3);
         expect(g.inputs).toMatchObject({ multiAzEnabled: true, automaticFailoverEnabled: true });
         expect(g.inputs.snapshotRetentionLimit as number).toBeGreaterThan(0);
-        expect(String(g.inputs.finalSnapshotIdentifier)).toBe(`${g.inputs.replicationGroupId}-final`);
+        // Unique per group: a fixed name would fail the second delete of a group with this id (SnapshotAlreadyExistsFault).
+        expect(String(g.inputs.finalSnapshotIdentifier)).toMatch(new RegExp(`^${g.inputs.replicationGroupId}-final-[0-9a-f]{8}$`));
         expect(g.options).toMatchObject({ protect: true, retainOnDelete: true });
         expect(String(g.inputs.replicationGroupId).length).toBeLessThanOrEqual(40);
     });
@@ -136,6 +141,23 @@ describe("Cache per environment", () => {
     test("staging: two nodes with Multi-AZ and failover", async () => {
         const plan = await runPlan({ stack: "staging", skipPolicies: true });
         expect(groupOf(plan).inputs).toMatchObject({ numCacheClusters: 2, multiAzEnabled: true, automaticFailoverEnabled: true });
+    });
+});
+
+describe("Cache engines", () => {
+    test("Redis 6.2 gets TLS-only from transitEncryptionEnabled and is not sent transitEncryptionMode (7.0+ only)", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-cache-"));
+        const file = path.join(dir, "Pulumi.redis62.yaml");
+        fs.writeFileSync(file, 'config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:cache:\n    engine: redis\n    engineVersion: "6.2"\n');
+        const g = groupOf(await runPlan({ stack: "redis62", configFile: file, skipPolicies: true }));
+        expect(g.inputs).toMatchObject({ engine: "redis", engineVersion: "6.2", transitEncryptionEnabled: true, authToken: SECRET });
+        expect(g.inputs.transitEncryptionMode).toBeUndefined();
+    });
+
+    test("which engine versions take transitEncryptionMode", () => {
+        for (const v of ["7.2", "8.0", "8.1"]) expect(supportsTransitEncryptionMode("valkey", v)).toBe(true);
+        for (const v of ["7.0", "7.1"]) expect(supportsTransitEncryptionMode("redis", v)).toBe(true);
+        expect(supportsTransitEncryptionMode("redis", "6.2")).toBe(false);
     });
 });
 

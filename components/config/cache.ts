@@ -21,6 +21,15 @@ export function cacheParameterFamily(engine: CacheEngine, version: string): stri
     return family;
 }
 
+/**
+ * Whether the engine version takes `TransitEncryptionMode` (preferred / required): Valkey 7.2+ and Redis OSS 7.0+
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/in-transit-encryption-enable-python.html). Older
+ * Redis gets TLS-only from `TransitEncryptionEnabled` at creation and must not be sent the mode.
+ */
+export function supportsTransitEncryptionMode(engine: CacheEngine, version: string): boolean {
+    return engine === "valkey" || Number(version.split(".")[0]) >= 7;
+}
+
 const nodes = (family: string, list: string[]) => list.map((s) => `cache.${family}.${s}`);
 const T = ["micro", "small", "medium"];
 const G = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];

@@ -60,7 +60,8 @@ export const rds: MockModule = {
             const proxy = String(args.inputs.dbProxyName);
             const instance = String(args.inputs.dbInstanceIdentifier ?? "");
             return {
-                id: `${proxy},${args.inputs.targetGroupName},RDS_INSTANCE,${instance}`,
+                // The provider's id: db proxy name, target group name, target type and resource id, joined by "/".
+                id: `${proxy}/${args.inputs.targetGroupName}/RDS_INSTANCE/${instance}`,
                 state: {
                     endpoint: `${instance}.${rdsHostSuffix(ctx)}`,
                     port: 5432,
