@@ -239,6 +239,17 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         for (const g of ofType(plan, NODE_GROUP)) expect(lbc[0].dependencies).toContain(g.urn);
     });
 
+    test("the load balancer controller's Service webhook (failurePolicy Fail) is installed only after every add-on, and before the autoscaler's Service", () => {
+        const lbc = ofType(plan, RELEASE).find((r) => r.inputs.chart === "aws-load-balancer-controller")!;
+        const ca = ofType(plan, RELEASE).find((r) => r.inputs.chart === "cluster-autoscaler")!;
+        // metrics-server creates a Service: it must not race the webhook's registration.
+        for (const name of ["coredns", "kube-proxy", "aws-ebs-csi-driver", "metrics-server"]) expect(lbc.dependencies).toContain(addonByName(plan, name).urn);
+        // The autoscaler chart creates a Service (its metrics) and needs DNS to reach the AWS APIs.
+        expect(ca.dependencies).toContain(lbc.urn);
+        expect(ca.dependencies).toContain(addonByName(plan, "coredns").urn);
+        for (const g of ofType(plan, NODE_GROUP)) expect(ca.dependencies).toContain(g.urn);
+    });
+
     test("cluster autoscaler: pinned chart, role limited to this cluster's node groups, timings from config", () => {
         const ca = ofType(plan, RELEASE).filter((r) => r.inputs.chart === "cluster-autoscaler");
         expect(ca).toHaveLength(1);
@@ -351,6 +362,49 @@ describe("Cluster with configured endpoint CIDRs, principals and pinned add-on v
     });
 });
 
+describe("Cluster with deployerAdmin off (the deployer is one of the admin principals)", () => {
+    let plan: PlanDocument;
+    beforeAll(async () => {
+        const file = tempStackFile(
+            "staging",
+            [
+                "config:",
+                "  aws:region: us-east-1",
+                "  strata:environment: staging",
+                "  strata:cluster:",
+                "    deployerAdmin: false",
+                "    adminPrincipalArns: [arn:aws:iam::123456789012:role/strata-deployer, arn:aws:iam::123456789012:role/platform-admins]",
+            ].join("\n"),
+        );
+        plan = await planOfFile(file);
+    });
+
+    test("one access entry per principal, and the Kubernetes provider waits for every admin association", () => {
+        const entries = ofType(plan, "aws:eks/accessEntry:AccessEntry").map((e) => e.inputs.principalArn);
+        expect(entries.sort()).toEqual(["arn:aws:iam::123456789012:role/platform-admins", "arn:aws:iam::123456789012:role/strata-deployer"]);
+        const admin = ofType(plan, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation");
+        expect(admin).toHaveLength(2);
+        const provider = one(plan, "pulumi:providers:kubernetes");
+        for (const a of admin) expect(provider.dependencies).toContain(a.urn);
+    });
+});
+
+describe("Cluster whose deploying role is listed as an admin while deployerAdmin is on", () => {
+    test("the program fails before anything is created, naming the fix (EKS would refuse a second access entry after the control plane)", async () => {
+        const file = tempStackFile(
+            "dev",
+            [
+                "config:",
+                "  aws:region: us-east-1",
+                "  strata:environment: dev",
+                "  strata:cluster:",
+                "    adminPrincipalArns: [arn:aws:iam::123456789012:role/Strata-Deployer]",
+            ].join("\n"),
+        );
+        await expect(planOfFile(file)).rejects.toThrow(/deploying identity arn:aws:iam::123456789012:role\/strata-deployer is also listed .*deployerAdmin to false/);
+    });
+});
+
 describe("strata:cluster validation", () => {
     const load = (env: string, cluster: unknown, extra: Record<string, string> = {}, stack = env) =>
         loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": env, "strata:cluster": JSON.stringify(cluster), ...extra }, { project: "strata", stack });
@@ -382,7 +436,7 @@ describe("strata:cluster validation", () => {
         expect(problems(() => load("prod", { publicAccessCidrs: ["300.1.1.1/24"] }))[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[0\]: "300\.1\.1\.1\/24" is not an IPv4 CIDR/);
     });
 
-    test.each([["m9x.huge"], ["t2.micro"], ["m5 large"], ["m3.medium"]])("instance type %s is refused", (bad) => {
+    test.each([["m9x.huge"], ["t2.micro"], ["m5 large"], ["m3.medium"], ["a1.large"]])("instance type %s is refused", (bad) => {
         const p = problems(() => load("prod", { nodeGroups: [{ name: "system", instanceTypes: [bad], minSize: 1, maxSize: 3 }] }));
         expect(p).toEqual([`strata:cluster.nodeGroups[0].instanceTypes[0]: ${JSON.stringify(bad)} is not an EC2 instance type EKS nodes can use (a current-generation type such as t3.medium, m7i.large or m7g.xlarge)`]);
     });
@@ -407,6 +461,9 @@ describe("strata:cluster validation", () => {
         expect(problems(() => load("prod", { nodeGroups: [dup, dup] }))[0]).toMatch(/^strata:cluster\.nodeGroups\[1\]\.name: "a" names a node group twice/);
         const tainted = { ...dup, taints: [{ key: "x", effect: "NO_SCHEDULE" }] };
         expect(problems(() => load("prod", { nodeGroups: [tainted] }))[0]).toMatch(/^strata:cluster\.nodeGroups: needs at least one node group without NoSchedule/);
+        expect(problems(() => load("prod", { nodeGroups: [{ name: "a", instanceTypes: ["m6i.xlarge", "g5.xlarge"], minSize: 1, maxSize: 3 }] }))).toEqual([
+            "strata:cluster.nodeGroups[0].instanceTypes: [\"m6i.xlarge\",\"g5.xlarge\"] mixes instance types that need different EKS AMIs (AL2023_x86_64_STANDARD, AL2023_x86_64_NVIDIA); put accelerated (GPU, Inferentia, Trainium) types in their own node group",
+        ]);
         expect(problems(() => load("prod", { nodeGroups: [{ ...dup, taints: [{ key: "x", effect: "SOMETIMES" }] }] }))[0]).toMatch(
             /^strata:cluster\.nodeGroups\[0\]\.taints\[0\]\.effect: "SOMETIMES" is not allowed; expected one of: "NO_SCHEDULE"/,
         );
@@ -418,6 +475,11 @@ describe("strata:cluster validation", () => {
         expect(problems(() => load("prod", { autoscaler: { scaleDownUnneededTime: "ten minutes" } }))[0]).toMatch(/^strata:cluster\.autoscaler\.scaleDownUnneededTime: "ten minutes" is not a duration/);
         expect(problems(() => load("prod", { autoscaler: { maxNodesTotal: 2 } }))[0]).toBe("strata:cluster.autoscaler.maxNodesTotal: 2 is below the sum of the node groups' minSize (3)");
         expect(problems(() => load("prod", { adminPrincipalArns: ["admins"] }))[0]).toMatch(/^strata:cluster\.adminPrincipalArns\[0\]: "admins" is not an IAM role or user ARN/);
+        const dev = "arn:aws:iam::123456789012:role/developers";
+        expect(problems(() => load("prod", { adminPrincipalArns: [dev], readOnlyPrincipalArns: [dev] }))).toEqual([
+            `strata:cluster.readOnlyPrincipalArns[0]: "${dev}" is already listed in adminPrincipalArns[0]; EKS allows one access entry per principal`,
+        ]);
+        expect(problems(() => load("prod", { adminPrincipalArns: [dev, dev] }))[0]).toMatch(/^strata:cluster\.adminPrincipalArns\[1\]: .* is already listed in adminPrincipalArns\[0\]/);
         expect(problems(() => load("prod", { addonVersions: { "vpc-cni": "latest" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc-cni: "latest" is not an EKS add-on version/);
         expect(problems(() => load("prod", { addonVersions: { "vpc_cni": "v1.0.0-eksbuild.1" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc_cni: unknown key \(did you mean "vpc-cni"\?\)/);
     });

@@ -2,15 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { BaseArgs } from "../base";
-import {
-    CHART_DEFAULTS,
-    CLUSTER_AUTOSCALER_IMAGE_TAGS,
-    ClusterAddonName,
-    ClusterSettings,
-    clusterNames,
-    isArmInstanceType,
-    NodeGroupSettings,
-} from "../config/cluster";
+import { amiTypeOf, CHART_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, ClusterAddonName, ClusterSettings, clusterNames, NodeGroupSettings } from "../config/cluster";
 import { policyDocument, PolicyStatement, serviceAssumeRolePolicy } from "../iam";
 import { OidcIdentity, workloadIdentity, WorkloadIdentity, WorkloadRoleArgs } from "../identity";
 import { encryptedLogGroup } from "../logGroup";
@@ -51,13 +43,9 @@ export interface ClusterArgs extends BaseArgs, ClusterSettings {
     kmsKeyArns: { cluster: pulumi.Input<string>; ebs: pulumi.Input<string>; logs: pulumi.Input<string> };
 }
 
-/** EKS AMI type for a node group's instance types (all of one architecture: config validation ensures it). */
+/** EKS AMI type for a node group's instance types (all of one AMI type: config validation ensures it). */
 export function amiTypeFor(instanceTypes: string[]): string {
-    const first = instanceTypes[0];
-    if (isArmInstanceType(first)) return /^g\d/.test(first) ? "AL2023_ARM_64_NVIDIA" : "AL2023_ARM_64_STANDARD";
-    if (/^(g|p)\d/.test(first)) return "AL2023_x86_64_NVIDIA";
-    if (/^(inf|trn)\d/.test(first)) return "AL2023_x86_64_NEURON";
-    return "AL2023_x86_64_STANDARD";
+    return amiTypeOf(instanceTypes[0]);
 }
 
 /** The exec-based kubeconfig of a cluster (credentials come from `aws eks get-token` at use, never stored). */
@@ -220,12 +208,23 @@ export class Cluster extends pulumi.ComponentResource {
             seen.add(key);
             return key;
         };
-        for (const arn of args.adminPrincipalArns) grant(uniqueKey(`admin-${principalSlug(arn)}`), arn, "AmazonEKSClusterAdminPolicy");
+        const adminAccess = args.adminPrincipalArns.map((arn) => grant(uniqueKey(`admin-${principalSlug(arn)}`), arn, "AmazonEKSClusterAdminPolicy"));
         for (const arn of args.readOnlyPrincipalArns) grant(uniqueKey(`view-${principalSlug(arn)}`), arn, "AmazonEKSViewPolicy");
 
         // The identity running the deployment, resolved from an assumed-role session ARN to its IAM role ARN.
         this.deployerPrincipalArn = aws.iam.getSessionContextOutput({ arn: caller.arn }, parent).issuerArn;
-        const deployerAccess = args.deployerAdmin ? grant("deployer", this.deployerPrincipalArn, "AmazonEKSClusterAdminPolicy") : undefined;
+        // A second access entry for the same principal fails (ResourceInUseException) only after the ~10 minutes of
+        // control plane creation; the deployer's ARN is known when the program runs, so refuse it then (in preview).
+        const listed = new Map([...args.adminPrincipalArns, ...args.readOnlyPrincipalArns].map((arn) => [arn.toLowerCase(), arn]));
+        const deployerEntryArn = this.deployerPrincipalArn.apply((arn) => {
+            if (listed.has(arn.toLowerCase())) {
+                throw new Error(
+                    `strata:cluster: the deploying identity ${arn} is also listed in adminPrincipalArns / readOnlyPrincipalArns, and EKS allows one access entry per principal; set strata:cluster.deployerAdmin to false (keeping it in adminPrincipalArns) or remove it from the list`,
+                );
+            }
+            return arn;
+        });
+        const deployerAccess = args.deployerAdmin ? grant("deployer", deployerEntryArn, "AmazonEKSClusterAdminPolicy") : undefined;
 
         // -- workload identity: IRSA OIDC provider -----------------------------------------------------------------
         this.oidcIssuerUrl = this.cluster.identities.apply((ids) => ids[0].oidcs![0].issuer!);
@@ -349,8 +348,10 @@ export class Cluster extends pulumi.ComponentResource {
         this.k8sProvider = new k8s.Provider(
             n.name("k8s"),
             { kubeconfig: this.kubeconfig, enableServerSideApply: true },
-            // Without the deployer's access policy the API server refuses the first deploy.
-            { parent: this, dependsOn: deployerAccess ? [deployerAccess] : [] },
+            // Without the deployer's access policy the API server refuses the first deploy. With deployerAdmin off the
+            // deployer is one of the admin principals, so wait for all of them; on destroy, every Kubernetes object is
+            // deleted before these associations.
+            { parent: this, dependsOn: [...(deployerAccess ? [deployerAccess] : []), ...adminAccess] },
         );
         const inCluster = { parent: this, provider: this.k8sProvider };
 
@@ -386,7 +387,10 @@ export class Cluster extends pulumi.ComponentResource {
                     podDisruptionBudget: { maxUnavailable: 1 },
                 },
             },
-            { ...inCluster, dependsOn: [...nodeGroups, addons.coredns, ...lbcIdentity.ready] },
+            // After every add-on: the chart registers the mservice.elbv2.k8s.aws webhook (failurePolicy Fail) on the
+            // creation of every Service in the cluster, so an add-on creating its Service (metrics-server) while the
+            // controller is not serving yet would fail. CoreDNS must run for the controller to reach AWS.
+            { ...inCluster, dependsOn: [...nodeGroups, ...ADDONS_AFTER_NODES.map((a) => addons[a]), ...lbcIdentity.ready] },
         );
 
         const autoscalerIdentity = this.identity(n.name("eks", "autoscaler"), {
@@ -429,7 +433,9 @@ export class Cluster extends pulumi.ComponentResource {
                     },
                 },
             },
-            { ...inCluster, dependsOn: [...nodeGroups, ...autoscalerIdentity.ready] },
+            // The chart creates a Service (metrics), which the load balancer controller's webhook must be serving for;
+            // CoreDNS must run for the autoscaler to reach the AWS APIs.
+            { ...inCluster, dependsOn: [...nodeGroups, addons.coredns, this.loadBalancerControllerRelease, ...autoscalerIdentity.ready] },
         );
 
         // Default StorageClass: encrypted gp3 with the ebs key, bound where the pod lands. (EKS >= 1.30 no longer

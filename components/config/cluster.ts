@@ -33,11 +33,12 @@ export const TAINT_EFFECTS = ["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"]
 /**
  * EC2 instance types EKS managed node groups can run: a current-generation family (`m7i`, `c7g`, `r6a`, `t3`,
  * `m7i-flex`, ...) and a size. Previous-generation families the EKS-optimized AMIs do not support (t1, t2, m1-m3,
- * c1-c3, r3) and unknown families are refused.
+ * c1-c3, r3), A1 (Graviton 1: the AL2023 AMIs, the only ones Strata uses, do not support it; EKS user guide,
+ * "Choose an optimal Amazon EC2 node instance type") and unknown families are refused.
  */
 const INSTANCE_TYPE_SHAPE = /^([a-z]+)(\d+)([a-z]*)(-flex)?\.(nano|micro|small|medium|large|xlarge|[1-9]\d*xlarge|metal(-\d+xl)?)$/;
 /** Instance families (letters before the generation digit) and the oldest generation EKS nodes can use. */
-const INSTANCE_FAMILIES: Record<string, number> = { t: 3, m: 4, c: 4, r: 4, x: 1, z: 1, i: 3, im: 4, is: 4, d: 3, g: 4, p: 3, inf: 1, trn: 1, hpc: 6, a: 1, u: 7 };
+const INSTANCE_FAMILIES: Record<string, number> = { t: 3, m: 4, c: 4, r: 4, x: 1, z: 1, i: 3, im: 4, is: 4, d: 3, g: 4, p: 3, inf: 1, trn: 1, hpc: 6, u: 7 };
 
 export function isKnownInstanceType(instanceType: string): boolean {
     const m = INSTANCE_TYPE_SHAPE.exec(instanceType);
@@ -53,6 +54,14 @@ const instanceType = z.string().refine(isKnownInstanceType, {
 /** True for Graviton (arm64) instance types: a "g" right after the generation digit (m7g, c6gn, t4g, r8g). */
 export function isArmInstanceType(instanceType: string): boolean {
     return /^[a-z]+\d+g[a-z]*(-flex)?\./.test(instanceType);
+}
+
+/** EKS AMI type (AL2023) of an instance type: the architecture, and the NVIDIA / Neuron variant for accelerators. */
+export function amiTypeOf(instanceType: string): string {
+    if (isArmInstanceType(instanceType)) return /^g\d/.test(instanceType) ? "AL2023_ARM_64_NVIDIA" : "AL2023_ARM_64_STANDARD";
+    if (/^(g|p)\d/.test(instanceType)) return "AL2023_x86_64_NVIDIA";
+    if (/^(inf|trn)\d/.test(instanceType)) return "AL2023_x86_64_NEURON";
+    return "AL2023_x86_64_STANDARD";
 }
 
 const nodeGroupSchema = z
@@ -234,6 +243,16 @@ export function clusterSchema(env: Environment) {
                 if (arches.size > 1) {
                     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["nodeGroups", i, "instanceTypes"], message: "mixes arm64 (Graviton) and x86_64 instance types; one node group runs one AMI architecture" });
                 }
+                const amiTypes = [...new Set(g.instanceTypes.map(amiTypeOf))];
+                if (arches.size === 1 && amiTypes.length > 1) {
+                    // One node group runs one AMI: the standard AMIs do not support GPU / Neuron families and the
+                    // accelerated AMIs do not support the a, c, hpc, m and t families (EKS user guide).
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: ["nodeGroups", i, "instanceTypes"],
+                        message: `mixes instance types that need different EKS AMIs (${amiTypes.join(", ")}); put accelerated (GPU, Inferentia, Trainium) types in their own node group`,
+                    });
+                }
                 if (new Set(g.instanceTypes).size !== g.instanceTypes.length) {
                     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["nodeGroups", i, "instanceTypes"], message: "lists an instance type twice" });
                 }
@@ -244,6 +263,19 @@ export function clusterSchema(env: Environment) {
                     code: z.ZodIssueCode.custom,
                     path: ["nodeGroups"],
                     message: "!needs at least one node group without NoSchedule/NoExecute taints and with at least one node, where CoreDNS, the load balancer controller and the autoscaler can run",
+                });
+            }
+            // EKS allows one access entry per principal: a second one fails CreateAccessEntry (ResourceInUseException)
+            // after the control plane is up.
+            const principals = new Map<string, string>();
+            for (const list of ["adminPrincipalArns", "readOnlyPrincipalArns"] as const) {
+                c[list].forEach((arn, i) => {
+                    const first = principals.get(arn);
+                    if (first) {
+                        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [list, i], message: `is already listed in ${first}; EKS allows one access entry per principal` });
+                    } else {
+                        principals.set(arn, `${list}[${i}]`);
+                    }
                 });
             }
             const minTotal = c.nodeGroups.reduce((s, g) => s + g.minSize, 0);
