@@ -479,6 +479,9 @@ describe("strata:cluster validation", () => {
         expect(problems(() => load("prod", { adminPrincipalArns: [dev], readOnlyPrincipalArns: [dev] }))).toEqual([
             `strata:cluster.readOnlyPrincipalArns[0]: "${dev}" is already listed in adminPrincipalArns[0]; EKS allows one access entry per principal`,
         ]);
+        expect(problems(() => load("prod", { deployerAdmin: false }))).toEqual([
+            "strata:cluster.deployerAdmin: cannot be false while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; list the deploying role in adminPrincipalArns or keep deployerAdmin on",
+        ]);
         expect(problems(() => load("prod", { adminPrincipalArns: [dev, dev] }))[0]).toMatch(/^strata:cluster\.adminPrincipalArns\[1\]: .* is already listed in adminPrincipalArns\[0\]/);
         expect(problems(() => load("prod", { addonVersions: { "vpc-cni": "latest" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc-cni: "latest" is not an EKS add-on version/);
         expect(problems(() => load("prod", { addonVersions: { "vpc_cni": "v1.0.0-eksbuild.1" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc_cni: unknown key \(did you mean "vpc-cni"\?\)/);

@@ -278,6 +278,15 @@ export function clusterSchema(env: Environment) {
                     }
                 });
             }
+            if (!c.deployerAdmin && c.adminPrincipalArns.length === 0) {
+                // Authentication mode API without the creator's bootstrap admin: nobody could use the cluster, and the
+                // program's own Kubernetes objects would fail after the control plane and node groups are up.
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["deployerAdmin"],
+                    message: "!cannot be false while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; list the deploying role in adminPrincipalArns or keep deployerAdmin on",
+                });
+            }
             const minTotal = c.nodeGroups.reduce((s, g) => s + g.minSize, 0);
             if (c.autoscaler.maxNodesTotal < minTotal) {
                 ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["autoscaler", "maxNodesTotal"], message: `is below the sum of the node groups' minSize (${minTotal})` });
