@@ -26,13 +26,23 @@ export interface NamespaceArgs extends BaseArgs {
     quota: { requests: ResourceAmounts; limits: ResourceAmounts; pods: number };
     /** LimitRange per container: defaults for containers that set nothing, and the largest allowed. */
     limitRange: { defaultRequest: ResourceAmounts; default: ResourceAmounts; max: ResourceAmounts };
+    /**
+     * Turn on the AWS Load Balancer Controller's pod readiness gate for the namespace's pods (namespaces with an
+     * Ingress): a new pod counts as ready only once its ALB target is healthy, so a rolling update never leaves the
+     * target group with only initial or draining targets.
+     */
+    readinessGateInjection?: boolean;
 }
+
+/** The namespace label that makes the AWS Load Balancer Controller inject its target-health readiness gate. */
+export const READINESS_GATE_LABEL = "elbv2.k8s.aws/pod-readiness-gate-inject";
 
 /**
  * A namespace for one system (or one business context of a multi-tenant system) with the Pod Security Standards
  * `restricted` profile enforced (plus audit and warn), a default-deny NetworkPolicy for ingress and egress, a policy
  * allowing DNS to kube-dns (every pod needs it; everything else is opened per service), a ResourceQuota and a
- * LimitRange. The cluster's VPC CNI must run with network policy enforcement on for the policies to take effect.
+ * LimitRange; with an Ingress in it, the load balancer controller's pod readiness gate. The cluster's VPC CNI must run
+ * with network policy enforcement on for the policies to take effect.
  */
 export class Namespace extends pulumi.ComponentResource {
     public readonly name: string;
@@ -52,6 +62,7 @@ export class Namespace extends pulumi.ComponentResource {
                     labels: {
                         ...commonLabels,
                         ...(args.labels ?? {}),
+                        ...(args.readinessGateInjection ? { [READINESS_GATE_LABEL]: "enabled" } : {}),
                         "pod-security.kubernetes.io/enforce": "restricted",
                         "pod-security.kubernetes.io/enforce-version": "latest",
                         "pod-security.kubernetes.io/audit": "restricted",

@@ -12,6 +12,27 @@ export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", 
 export const POD_IDENTITY_AGENT_CIDR = "169.254.170.23/32";
 /** The TLS 1.3 ALB security policy (TLS 1.2 kept for older clients, no weaker ciphers). */
 export const ALB_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+/**
+ * Seconds a terminating web pod keeps serving before it gets SIGTERM (preStop `sleep`, no shell needed): the load
+ * balancer controller deregisters an ip target and kube-proxy drops an endpoint only after the pod is marked
+ * terminating, so a pod that exits at once still receives requests for a few seconds (502s during every rollout).
+ */
+export const PRE_STOP_SLEEP_SECONDS = 10;
+
+/** The preStop sleep for a grace period: at most a third of it, so the process keeps time to shut down. */
+export function preStopSleepSeconds(terminationGracePeriodSeconds: number): number {
+    return Math.min(PRE_STOP_SLEEP_SECONDS, Math.floor(terminationGracePeriodSeconds / 3));
+}
+
+/**
+ * The ALB group order of an Ingress: the controller sorts paths longest-first only inside one Ingress; across the
+ * Ingresses of a group it goes by `group.order`, then by namespace/name. An Ingress whose most general path is
+ * longer goes first, so a catch-all `/` on one service never shadows `/api` on another, whatever their names.
+ */
+export function ingressGroupOrder(paths: string[]): number {
+    const shortest = Math.min(...paths.map((p) => p.replace(/\/+$/, "").length));
+    return -Math.min(999, shortest);
+}
 
 export const S3_READ_ACTIONS = ["s3:GetObject"];
 export const S3_WRITE_ACTIONS = ["s3:PutObject", "s3:DeleteObject"];
@@ -79,6 +100,11 @@ export interface ServiceArgs extends BaseArgs {
     loadBalancerController?: pulumi.Resource;
     /** Scheduling onto the spot pool (workers with `spot: true`). */
     spotScheduling?: SpotScheduling;
+    /**
+     * The namespace has the load balancer controller's pod readiness gate injection on: its pods are created through
+     * the controller's webhook (failurePolicy Fail), so the Deployment waits for the controller.
+     */
+    readinessGateInjection?: boolean;
 }
 
 /** How `spot: true` services reach the spot pool: tolerate its taint, prefer its nodes (it may not exist in dev). */
@@ -231,7 +257,11 @@ export class Service extends pulumi.ComponentResource {
         const volumes = s.writablePaths.map((p, i) => ({ name: `writable-${i}`, emptyDir: { sizeLimit: "1Gi" } }));
         const volumeMounts = s.writablePaths.map((p, i) => ({ name: `writable-${i}`, mountPath: p }));
         const runAsGroup = s.runAsGroup ?? s.runAsUser;
-        const zoneSpread = args.environment === "prod" ? "DoNotSchedule" : "ScheduleAnyway";
+        // Zone spread is a preference, not a hard rule: the node groups span every AZ and the cluster autoscaler
+        // cannot choose the AZ of a multi-AZ group's next node, so with DoNotSchedule a pod that must go to a full zone
+        // (an HPA scale-up, a rollout's surge pod, an AZ short of capacity) stays Pending and blocks the rollout.
+        const zoneSpread = "ScheduleAnyway";
+        const preStopSleep = isWeb ? preStopSleepSeconds(s.terminationGracePeriodSeconds) : 0;
         const spot = s.spot ? args.spotScheduling : undefined;
 
         this.deployment = new k8s.apps.v1.Deployment(
@@ -301,6 +331,7 @@ export class Service extends pulumi.ComponentResource {
                                     livenessProbe: probe(probes.liveness),
                                     readinessProbe: probe(probes.readiness),
                                     ...(probes.startup ? { startupProbe: probe(probes.startup) } : {}),
+                                    ...(preStopSleep > 0 ? { lifecycle: { preStop: { sleep: { seconds: preStopSleep } } } } : {}),
                                     securityContext: {
                                         runAsNonRoot: true,
                                         runAsUser: s.runAsUser,
@@ -319,8 +350,13 @@ export class Service extends pulumi.ComponentResource {
                     },
                 },
             },
-            // Pods start once their IAM role and its policy exist; the HPA owns the replica count once it exists.
-            { ...inNs, dependsOn: [...nsDeps, ...roleReady], ...(s.autoscaling ? { ignoreChanges: ["spec.replicas"] } : {}) },
+            // Pods start once their IAM role and its policy exist (and, with readiness gates, once the controller's pod
+            // webhook answers); the HPA owns the replica count once it exists.
+            {
+                ...inNs,
+                dependsOn: [...(args.readinessGateInjection ? lbDeps : nsDeps), ...roleReady],
+                ...(s.autoscaling ? { ignoreChanges: ["spec.replicas"] } : {}),
+            },
         );
 
         // -- Service and Ingress (web) --
@@ -342,6 +378,7 @@ export class Service extends pulumi.ComponentResource {
                 "alb.ingress.kubernetes.io/scheme": "internet-facing",
                 "alb.ingress.kubernetes.io/target-type": "ip",
                 "alb.ingress.kubernetes.io/group.name": args.ingressGroup,
+                "alb.ingress.kubernetes.io/group.order": String(ingressGroupOrder(ing.paths)),
                 "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP": 80}, {"HTTPS": 443}]',
                 "alb.ingress.kubernetes.io/ssl-redirect": "443",
                 "alb.ingress.kubernetes.io/certificate-arn": ing.certificateArn!,

@@ -40,6 +40,11 @@ export function namespaceOf(s: ServiceSettings, defaultNamespace: string): strin
     return s.namespace ?? defaultNamespace;
 }
 
+/** Whether a service gets an Ingress: web, with both host and certificate. */
+export function hasIngress(s: ServiceSettings): boolean {
+    return s.kind === "web" && !!s.ingress?.host && !!s.ingress?.certificateArn;
+}
+
 /** Largest replica count a service can reach (HPA max, or its fixed count). */
 export function maxReplicas(s: ServiceSettings): number {
     return s.autoscaling?.maxReplicas ?? s.replicas;
@@ -104,10 +109,12 @@ export class Services extends pulumi.ComponentResource {
 
         const byNamespace = new Map<string, ServiceSettings[]>();
         for (const [, s] of entries) byNamespace.set(nsOf(s), [...(byNamespace.get(nsOf(s)) ?? []), s]);
+        // Namespaces with an Ingress get the load balancer controller's pod readiness gate (target type ip).
+        const gated = new Set([...byNamespace].filter(([, list]) => list.some(hasIngress)).map(([ns]) => ns));
         for (const [ns, list] of byNamespace) {
             this.namespaces[ns] = new Namespace(
                 n.name("ns", ns),
-                { ...base, namespace: ns, labels: args.namespaceLabels?.[ns], ...namespaceBudget(list) },
+                { ...base, namespace: ns, labels: args.namespaceLabels?.[ns], ...namespaceBudget(list), readinessGateInjection: gated.has(ns) },
                 { parent: this },
             );
         }
@@ -153,6 +160,7 @@ export class Services extends pulumi.ComponentResource {
                     ingressGroup: ingressGroupName(n.prefix, ns),
                     loadBalancerController: args.loadBalancerController,
                     spotScheduling: args.spotScheduling,
+                    readinessGateInjection: gated.has(ns),
                 },
                 { parent: this },
             );

@@ -6,6 +6,11 @@ import { isPinnedImage } from "../components/config/services";
 import { parseCpu, parseMemory } from "../components/config/quantity";
 
 const FILES = allStackFiles().map((f) => path.relative(ROOT, f));
+/**
+ * The stand-in images: built for amd64 and arm64 (Graviton node groups) and stopping on SIGTERM. hashicorp/http-echo
+ * 0.2.3 was neither (linux_amd64 only; it exits on SIGINT and ignores SIGTERM, so every pod waited out its grace period).
+ */
+const STAND_INS = ["hashicorp/http-echo:1.0.0", "nginxinc/nginx-unprivileged:1.27-alpine", "busybox:1.36.1"];
 const BLUEPRINTS = ["seed-000-visa-agent", "seed-001-three-tier-ai", "seed-002-cyber-agent", "seed-003-insurance", "seed-004-business-hub"];
 
 /** The kubernetes-models class of a Pulumi Kubernetes type token (kubernetes:apps/v1:Deployment -> apps/v1/Deployment). */
@@ -103,6 +108,7 @@ describe.each(FILES)("%s", (file) => {
             expect(inputs(d).spec.strategy.type).toBe("RollingUpdate");
             for (const c of pod.containers) {
                 expect(isPinnedImage(c.image)).toBe(true);
+                expect(STAND_INS).toContain(c.image);
                 const sc = c.securityContext;
                 expect(sc.runAsNonRoot).toBe(true);
                 expect(sc.runAsUser).toBeGreaterThan(0);

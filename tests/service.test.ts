@@ -2,11 +2,12 @@ import { ConfigError, loadPlatformConfig } from "../components/config";
 import { isPinnedImage } from "../components/config/services";
 import { parseCpu, parseMemory } from "../components/config/quantity";
 import { namespaceBudget } from "../components/services";
-import { PRIVATE_RANGES } from "../components/service";
+import { ingressGroupOrder, preStopSleepSeconds, PRIVATE_RANGES } from "../components/service";
+import { READINESS_GATE_LABEL } from "../components/namespace";
 import { inputs, ofType, one, planOf, planOfFile, tempStackFile } from "./helpers";
 import { PlanDocument } from "../plan";
 
-const WEB = { image: "hashicorp/http-echo:0.2.3", args: ["-listen=:8080"] };
+const WEB = { image: "hashicorp/http-echo:1.0.0", args: ["-listen=:8080"] };
 
 function problems(services: unknown, extra: Record<string, string> = {}, env = "dev"): string[] {
     try {
@@ -187,6 +188,33 @@ describe("Service objects in the prod plan (seed 000 default stack)", () => {
         expect(dep.dependencies.some((u) => u.endsWith("::strata-prod-svc-export-role") && u.includes("RolePolicy"))).toBe(true);
     });
 
+    test("scheduling and shutdown: zone spread is a preference (multi-AZ node groups), web pods drain before SIGTERM", () => {
+        for (const d of ofType(plan, "kubernetes:apps/v1:Deployment")) {
+            const pod = inputs(d).spec.template.spec;
+            const zone = pod.topologySpreadConstraints.find((c: { topologyKey: string }) => c.topologyKey === "topology.kubernetes.io/zone");
+            // DoNotSchedule would leave pods Pending when their zone is full: the cluster autoscaler cannot pick the AZ
+            // of a node group that spans all of them.
+            expect({ deployment: d.name, whenUnsatisfiable: zone.whenUnsatisfiable }).toEqual({ deployment: d.name, whenUnsatisfiable: "ScheduleAnyway" });
+            const c = pod.containers[0];
+            if (c.ports) {
+                // The ALB and kube-proxy stop sending only after the pod is terminating: keep serving a while first.
+                expect(c.lifecycle.preStop).toEqual({ sleep: { seconds: 10 } });
+                expect(c.lifecycle.preStop.sleep.seconds).toBeLessThan(pod.terminationGracePeriodSeconds);
+            } else {
+                expect(c.lifecycle).toBeUndefined();
+            }
+        }
+        expect(preStopSleepSeconds(30)).toBe(10);
+        expect(preStopSleepSeconds(6)).toBe(2);
+        expect(preStopSleepSeconds(0)).toBe(0);
+    });
+
+    test("no Ingress, no readiness gate: pods do not depend on the controller's webhook", () => {
+        for (const ns of ofType(plan, "kubernetes:core/v1:Namespace")) expect(inputs(ns).metadata.labels[READINESS_GATE_LABEL]).toBeUndefined();
+        const dep = byName("kubernetes:apps/v1:Deployment", "gateway");
+        expect(dep.dependencies.some((u) => u.includes("lb-controller"))).toBe(false);
+    });
+
     test("Services wait for the load balancer controller; no Ingress without host and certificate", () => {
         const svc = ofType(plan, "kubernetes:core/v1:Service").find((r) => inputs(r).metadata.name === "gateway")!;
         expect(svc.dependencies.some((u) => u.includes("kubernetes:helm.sh/v3:Release") && u.includes("lb-controller"))).toBe(true);
@@ -241,6 +269,42 @@ test("Ingress: created with host + certificate, HTTPS only, TLS 1.3 policy, WAF 
     const np = inputs(ofType(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy").find((r) => inputs(r).metadata.name === "web")!);
     expect(np.spec.ingress[0].from.map((f: { ipBlock: { cidr: string } }) => f.ipBlock.cidr)).toEqual(["10.0.32.0/24", "10.0.96.0/24", "10.0.160.0/24"]);
     expect(np.spec.ingress[0].ports).toEqual([{ protocol: "TCP", port: 8080 }]);
+    // target type ip: the controller's readiness gate keeps old pods until the new ones are healthy ALB targets, and
+    // the pods of that namespace are created through its webhook, so the Deployment waits for the controller.
+    const ns = one(plan, "kubernetes:core/v1:Namespace");
+    expect(inputs(ns).metadata.labels[READINESS_GATE_LABEL]).toBe("enabled");
+    const dep = ofType(plan, "kubernetes:apps/v1:Deployment").find((r) => inputs(r).metadata.name === "web")!;
+    expect(dep.dependencies.some((u) => u.includes("kubernetes:helm.sh/v3:Release") && u.includes("lb-controller"))).toBe(true);
+});
+
+test("Ingresses sharing an ALB: the more specific paths are evaluated first, whatever the services' names", async () => {
+    const cert = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
+    const file = tempStackFile(
+        "dev",
+        `config:
+  aws:region: us-east-1
+  strata:environment: dev
+  strata:name: shop
+  strata:services:
+    app:
+      image: nginxinc/nginx-unprivileged:1.27-alpine
+      runAsUser: 101
+      probes: { liveness: { path: / }, readiness: { path: / } }
+      ingress: { host: shop.example.com, certificateArn: "${cert}", paths: [/] }
+    zapi:
+      image: hashicorp/http-echo:1.0.0
+      args: ["-listen=:8080", "-text=api"]
+      ingress: { host: shop.example.com, certificateArn: "${cert}", paths: [/api/v1, /api/] }
+`,
+    );
+    const plan = await planOfFile(file);
+    const order = (svc: string) =>
+        Number(inputs(ofType(plan, "kubernetes:networking.k8s.io/v1:Ingress").find((r) => inputs(r).metadata.name === svc)!).metadata.annotations["alb.ingress.kubernetes.io/group.order"]);
+    // Same group, lower order first: without it the controller would order them by name and "/" (app) would take /api.
+    expect(order("zapi")).toBeLessThan(order("app"));
+    expect(order("app")).toBe(0);
+    expect(ingressGroupOrder(["/api/v1", "/api/"])).toBe(-4);
+    for (const svc of ["app", "zapi"]) expect(Math.abs(order(svc))).toBeLessThanOrEqual(1000);
 });
 
 describe("secretEnv: values from secret stack config, secret end to end", () => {
