@@ -80,6 +80,26 @@ describe("strata:services validation", () => {
         expect(problems({ api: { ...WEB, ingress: { host: "app.example.com" } } })[0]).toMatch(/^strata:services\.api\.ingress: needs both host and certificateArn/);
     });
 
+    test("one pod must fit one node of a pool it can run on (else it stays Pending whatever the autoscaler does)", () => {
+        // dev: t3.medium / t3a.medium, 1.75 vCPU and 2.75 GiB allocatable each.
+        expect(problems({ api: { ...WEB, resources: { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "2", memory: "1Gi" } } } })).toEqual([
+            "strata:services.api.resources.requests: cpu 2 and memory 1Gi do not fit one node of the node groups this service can run on (largest: t3.medium, 1.75 vCPU and 2.8 GiB allocatable); its pods would stay Pending: lower the requests or add a larger instance type",
+        ]);
+        expect(problems({ api: { ...WEB, resources: { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "1", memory: "2Gi" } } } })).toEqual([]);
+        // A pool tainted for spot counts only for spot services.
+        const pools = {
+            "strata:cluster": JSON.stringify({
+                nodeGroups: [
+                    { name: "system", instanceTypes: ["t3.medium"], minSize: 1, maxSize: 4 },
+                    { name: "workers", instanceTypes: ["m6i.xlarge"], capacityType: "SPOT", minSize: 0, maxSize: 4, taints: [{ key: "strata.io/spot", value: "true", effect: "NO_SCHEDULE" }] },
+                ],
+            }),
+        };
+        const big = { resources: { requests: { cpu: "3", memory: "4Gi" }, limits: { cpu: "3", memory: "4Gi" } } };
+        expect(problems({ api: { ...WEB, ...big } }, pools)[0]).toMatch(/^strata:services\.api\.resources\.requests: cpu 3 and memory 4Gi do not fit one node/);
+        expect(problems({ api: { ...WEB, ...big, spot: true } }, pools)).toEqual([]);
+    });
+
     test("credentials never go into plain env", () => {
         expect(problems({ api: { ...WEB, env: { DB_PASSWORD: "hunter2" } } })[0]).toMatch(/^strata:services\.api\.env\.DB_PASSWORD: looks like a credential/);
         expect(problems({ api: { ...WEB, env: { DATABASE_URL: "x" } } })[0]).toMatch(/^strata:services\.api\.env\.DATABASE_URL: is set by Strata/);

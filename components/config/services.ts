@@ -331,3 +331,29 @@ CROSS_CHECKS.push((settings, report) => {
         );
     }
 });
+
+/** The taint of the spot pool, which `spot: true` services tolerate (the platform's spot scheduling). */
+export const SPOT_TAINT_KEY = "strata.io/spot";
+
+// One pod must fit one node: a service whose requests exceed what a single node of every pool it may run on can
+// offer stays Pending forever (the autoscaler adds nodes, never bigger ones). Pools with a NoSchedule / NoExecute
+// taint count only for services that tolerate it (spot services and the spot pool's taint).
+CROSS_CHECKS.push((settings, report) => {
+    const groups = settings.cluster.nodeGroups;
+    for (const [name, s] of Object.entries(settings.services as ServicesSettings)) {
+        const eligible = groups.filter((g) => g.taints.every((t) => t.effect === "PREFER_NO_SCHEDULE" || (s.spot && t.key === SPOT_TAINT_KEY)));
+        const nodes = eligible.flatMap((g) => g.instanceTypes.map((t) => ({ type: t, a: allocatable(t) })));
+        if (nodes.length === 0 || nodes.some((n) => n.a === undefined)) continue; // families not modelled are not checked
+        const cpu = parseCpu(s.resources.requests.cpu)!;
+        const memory = parseMemory(s.resources.requests.memory)!;
+        // A pool of mixed types launches any of them: the pod must fit its smallest.
+        const fits = eligible.some((g) => g.instanceTypes.every((t) => allocatable(t)!.milliCpu >= cpu && allocatable(t)!.memoryBytes >= memory));
+        if (!fits) {
+            const best = nodes.reduce((x, y) => (y.a!.milliCpu + y.a!.memoryBytes / 2 ** 20 > x.a!.milliCpu + x.a!.memoryBytes / 2 ** 20 ? y : x));
+            report(
+                ["services", name, "resources", "requests"],
+                `!cpu ${s.resources.requests.cpu} and memory ${s.resources.requests.memory} do not fit one node of the node groups this service can run on (largest: ${best.type}, ${(best.a!.milliCpu / 1000).toFixed(2)} vCPU and ${(best.a!.memoryBytes / 2 ** 30).toFixed(1)} GiB allocatable); its pods would stay Pending: lower the requests or add a larger instance type`,
+            );
+        }
+    }
+});
