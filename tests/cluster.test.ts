@@ -6,6 +6,8 @@ import { amiTypeFor, buildKubeconfig, CONTROL_PLANE_LOG_TYPES, LOAD_BALANCER_CON
 import { irsaTrustPolicy } from "../components/identity";
 import { inputs, ofType, one, planOf, planOfFile, STACKS, tempStackFile } from "./helpers";
 import * as pulumi from "@pulumi/pulumi";
+import { eks as eksMocks } from "../plan/mocks/eks";
+import { mockContext } from "../plan/mocks";
 
 const CLUSTER = "aws:eks/cluster:Cluster";
 const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
@@ -531,5 +533,33 @@ describe("cluster helpers", () => {
         );
         expect(JSON.parse(doc).Statement[0].Condition.StringEquals).toEqual({ "oidc.eks.x/id/A:sub": "system:serviceaccount:apps:api", "oidc.eks.x/id/A:aud": "sts.amazonaws.com" });
         expect(pulumi).toBeDefined();
+    });
+});
+
+describe("the offline plan refuses what the EKS API refuses", () => {
+    const ctx = mockContext("us-east-1", "strata", "test");
+    const create = (type: string, name: string, inputs: Record<string, unknown>) =>
+        eksMocks.resources![type]({ type, name, inputs, provider: "", id: undefined, custom: true } as unknown as pulumi.runtime.MockResourceArgs, ctx);
+
+    test("a second access entry for the same principal on a cluster", () => {
+        const entry = { clusterName: "mock-a", principalArn: "arn:aws:iam::123456789012:role/twice" };
+        expect(() => create("aws:eks/accessEntry:AccessEntry", "first", entry)).not.toThrow();
+        expect(() => create("aws:eks/accessEntry:AccessEntry", "second", entry)).toThrow(/ResourceInUseException/);
+        expect(() => create("aws:eks/accessEntry:AccessEntry", "other-cluster", { ...entry, clusterName: "mock-b" })).not.toThrow();
+    });
+
+    test("add-on configurationValues outside the add-on's schema (vpc-cni enableNetworkPolicy is a string)", () => {
+        const addon = (addonName: string, configurationValues: string) => create("aws:eks/addon:Addon", addonName, { clusterName: "mock-a", addonName, configurationValues });
+        expect(() => addon("vpc-cni", JSON.stringify({ enableNetworkPolicy: true }))).toThrow(/must be the string "true" or "false"/);
+        expect(() => addon("vpc-cni", JSON.stringify({ enableNetworkPolicy: "true" }))).not.toThrow();
+        expect(() => addon("aws-ebs-csi-driver", JSON.stringify({ controller: { extraVolumeTags: { Tier: 1 } } }))).toThrow(/string values/);
+        expect(() => addon("coredns", "{not json")).toThrow(/not JSON/);
+    });
+
+    test("a node group combining a launch template with diskSize, or a desired size outside min-max", () => {
+        const base = { clusterName: "mock-a", launchTemplate: { id: "lt-1", version: "1" }, scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 2 } };
+        expect(() => create("aws:eks/nodeGroup:NodeGroup", "ok", base)).not.toThrow();
+        expect(() => create("aws:eks/nodeGroup:NodeGroup", "disk", { ...base, diskSize: 50 })).toThrow(/diskSize and remoteAccess cannot be combined/);
+        expect(() => create("aws:eks/nodeGroup:NodeGroup", "size", { ...base, scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 4 } })).toThrow(/outside 1-3/);
     });
 });

@@ -35,6 +35,35 @@ function defaultAddonVersion(addon: string, k8sVersion: string): string {
     }
 }
 
+/** Access entries registered so far in this plan (one plan per process): EKS allows one per principal and cluster. */
+const accessEntries = new Set<string>();
+
+/**
+ * The parts of EKS add-on configuration schemas (`aws eks describe-addon-configuration`) Strata uses: EKS refuses
+ * configurationValues that do not match the add-on's schema, so the plan does too.
+ */
+function checkAddonConfiguration(addonName: string, configurationValues: unknown): void {
+    if (configurationValues === undefined || configurationValues === null) return;
+    let config: unknown;
+    try {
+        config = JSON.parse(String(configurationValues));
+    } catch {
+        throw new Error(`InvalidParameterException: configurationValues of ${addonName} is not JSON`);
+    }
+    if (typeof config !== "object" || config === null || Array.isArray(config)) throw new Error(`InvalidParameterException: configurationValues of ${addonName} is not a JSON object`);
+    const c = config as Record<string, unknown>;
+    if (addonName === "vpc-cni" && "enableNetworkPolicy" in c && c.enableNetworkPolicy !== "true" && c.enableNetworkPolicy !== "false") {
+        // The schema types it as a string ("format": "boolean"): a JSON boolean is refused.
+        throw new Error(`InvalidParameterException: vpc-cni configurationValues.enableNetworkPolicy must be the string "true" or "false", got ${JSON.stringify(c.enableNetworkPolicy)}`);
+    }
+    if (addonName === "aws-ebs-csi-driver" && c.controller !== undefined) {
+        const tags = (c.controller as Record<string, unknown>).extraVolumeTags;
+        if (tags !== undefined && (typeof tags !== "object" || Object.values(tags as object).some((v) => typeof v !== "string"))) {
+            throw new Error("InvalidParameterException: aws-ebs-csi-driver configurationValues.controller.extraVolumeTags must map tag keys to string values");
+        }
+    }
+}
+
 /** EKS control plane, node groups, add-ons, access entries, IRSA OIDC provider, launch templates, Helm releases. */
 export const eks: MockModule = {
     calls: {
@@ -77,6 +106,13 @@ export const eks: MockModule = {
         "aws:eks/nodeGroup:NodeGroup": (args, ctx) => {
             const clusterName = String(args.inputs.clusterName);
             const nodeGroupName = String(args.inputs.nodeGroupName ?? `${args.name}-${ctx.hex(args.name, 7)}`);
+            if (args.inputs.launchTemplate && (args.inputs.diskSize !== undefined || args.inputs.remoteAccess !== undefined)) {
+                throw new Error(`InvalidParameterException: node group ${nodeGroupName}: diskSize and remoteAccess cannot be combined with a launch template`);
+            }
+            const scaling = (args.inputs.scalingConfig ?? {}) as { minSize?: number; maxSize?: number; desiredSize?: number };
+            if (scaling.desiredSize !== undefined && (scaling.desiredSize < (scaling.minSize ?? 0) || scaling.desiredSize > (scaling.maxSize ?? Infinity))) {
+                throw new Error(`InvalidParameterException: node group ${nodeGroupName}: desired size ${scaling.desiredSize} is outside ${scaling.minSize}-${scaling.maxSize}`);
+            }
             const id = uuid(ctx, nodeGroupName);
             return {
                 id: `${clusterName}:${nodeGroupName}`,
@@ -92,6 +128,7 @@ export const eks: MockModule = {
         "aws:eks/addon:Addon": (args, ctx) => {
             const clusterName = String(args.inputs.clusterName);
             const addonName = String(args.inputs.addonName);
+            checkAddonConfiguration(addonName, args.inputs.configurationValues);
             return {
                 id: `${clusterName}:${addonName}`,
                 state: {
@@ -104,6 +141,11 @@ export const eks: MockModule = {
         "aws:eks/accessEntry:AccessEntry": (args, ctx) => {
             const clusterName = String(args.inputs.clusterName);
             const principalArn = String(args.inputs.principalArn);
+            const key = `${clusterName}:${principalArn}`;
+            if (accessEntries.has(key)) {
+                throw new Error(`ResourceInUseException: the access entry of ${principalArn} is already in use on cluster ${clusterName} (one access entry per principal)`);
+            }
+            accessEntries.add(key);
             return {
                 id: `${clusterName}:${principalArn}`,
                 state: {
