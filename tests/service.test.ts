@@ -176,7 +176,7 @@ describe("Service objects in the prod plan (seed 000 default stack)", () => {
         expect(worker.BUCKET_WORKFLOW_RESULTS).toMatch(/workflow-results/);
         expect(worker.QUEUE_WORKFLOW_TASKS_URL).toMatch(/^https:\/\/sqs\./);
         expect(worker.AWS_REGION).toBe("us-east-1");
-        expect(worker.AGENT_URL).toBe("http://agent.strata.svc.cluster.local:80");
+        expect(worker.AGENT_URL).toBe("http://agent.strata.svc.cluster.local:8080"); // Service port = container port
         expect(inputs(cmOf("agent")).data.BUCKET_USER_DATA).toBeUndefined();
         expect(ofType(plan, "kubernetes:core/v1:Secret").find((r) => r.name.endsWith("-svc-web-secret"))).toBeUndefined();
         const dbSecret = ofType(plan, "kubernetes:core/v1:Secret").find((r) => r.name.endsWith("-svc-validation-secret"))!;

@@ -94,8 +94,12 @@ function serviceSchema(env: Environment) {
             args: z.array(z.string()).optional(),
             /** The port the container listens on (web services). */
             port: containerPort.default(8080),
-            /** The Kubernetes Service's port (other services call `http://<name>.<namespace>:<servicePort>`). */
-            servicePort: z.number().int().min(1).max(65535).default(80),
+            /**
+             * The Kubernetes Service's port (other services call `http://<name>.<namespace>:<servicePort>`). Default: the
+             * container port, so a NetworkPolicy's port and the Service's port are the same number (the EKS network
+             * policy agent's documented requirement for calls through a ClusterIP).
+             */
+            servicePort: z.number().int().min(1).max(65535).optional(),
             /** Fixed replica count when `autoscaling` is not set. */
             replicas: z.number().int().min(1).max(500).default(d.replicas),
             autoscaling: z
@@ -163,7 +167,8 @@ function serviceSchema(env: Environment) {
             /** Run on the spot node pool (tolerates its taint); for interruptible workers. */
             spot: z.boolean().default(false),
         })
-        .strict();
+        .strict()
+        .transform((s) => ({ ...s, servicePort: s.servicePort ?? s.port }));
 }
 
 /**
