@@ -1,4 +1,5 @@
 import { runPlan, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../plan";
+import { ingressInto } from "./helpers";
 import { loadPlatformConfig } from "../components/config/load";
 import { ConfigError } from "../components/config/errors";
 import { AUTH_TOKEN_SPECIALS, redisUrl } from "../components/cache";
@@ -20,17 +21,6 @@ const groupOf = (plan: PlanDocument) => {
 };
 const keys = (plan: PlanDocument) => plan.outputs.kmsKeyArns as Record<string, string>;
 
-function ingressInto(plan: PlanDocument, sgId: string) {
-    const rules: Array<{ source: unknown; protocol: unknown; from: unknown; to: unknown; cidr: unknown }> = [];
-    for (const r of resourcesOfType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")) {
-        if (r.inputs.securityGroupId !== sgId) continue;
-        rules.push({ source: r.inputs.referencedSecurityGroupId, protocol: r.inputs.ipProtocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6 ?? r.inputs.prefixListId });
-    }
-    for (const r of resourcesOfType(plan, "aws:ec2/securityGroupRule:SecurityGroupRule")) {
-        if (r.inputs.securityGroupId === sgId && r.inputs.type === "ingress") rules.push({ source: r.inputs.sourceSecurityGroupId, protocol: r.inputs.protocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrBlocks });
-    }
-    return rules;
-}
 
 describe("Cache (ElastiCache) in the prod plan", () => {
     let plan: PlanDocument;

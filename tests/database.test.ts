@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runPlan, PlanConfigurationError, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../plan";
+import { ingressInto } from "./helpers";
 import { loadPlatformConfig } from "../components/config/load";
 import { ConfigError } from "../components/config/errors";
 import { dailyOverlapsWeekly } from "../components/config/database";
@@ -24,18 +25,6 @@ const primaryOf = (plan: PlanDocument) => {
 };
 const replicasOf = (plan: PlanDocument) => instances(plan).filter((r) => r.inputs.replicateSourceDb !== undefined);
 
-/** Ingress into a security group: [source SG, protocol, from, to, cidr] per rule, inline or separate. */
-function ingressInto(plan: PlanDocument, sgId: string) {
-    const rules: Array<{ source: unknown; protocol: unknown; from: unknown; to: unknown; cidr: unknown }> = [];
-    for (const r of resourcesOfType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")) {
-        if (r.inputs.securityGroupId !== sgId) continue;
-        rules.push({ source: r.inputs.referencedSecurityGroupId, protocol: r.inputs.ipProtocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6 ?? r.inputs.prefixListId });
-    }
-    for (const r of resourcesOfType(plan, "aws:ec2/securityGroupRule:SecurityGroupRule")) {
-        if (r.inputs.securityGroupId === sgId && r.inputs.type === "ingress") rules.push({ source: r.inputs.sourceSecurityGroupId, protocol: r.inputs.protocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrBlocks });
-    }
-    return rules;
-}
 
 describe("Database (RDS PostgreSQL) in the prod plan", () => {
     let plan: PlanDocument;

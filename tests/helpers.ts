@@ -49,3 +49,16 @@ export function allStackFiles(): string[] {
 
 export type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 export const inputs = (r: PlanResource): Inputs => r.inputs as Inputs;
+
+/** Ingress into a security group: source SG, protocol, ports and CIDR per rule, whether written as separate rules or legacy ones. */
+export function ingressInto(plan: PlanDocument, sgId: string) {
+    const rules: Array<{ source: unknown; protocol: unknown; from: unknown; to: unknown; cidr: unknown }> = [];
+    for (const r of plan.resources.filter((x) => x.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")) {
+        if (r.inputs.securityGroupId !== sgId) continue;
+        rules.push({ source: r.inputs.referencedSecurityGroupId, protocol: r.inputs.ipProtocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6 ?? r.inputs.prefixListId });
+    }
+    for (const r of plan.resources.filter((x) => x.type === "aws:ec2/securityGroupRule:SecurityGroupRule")) {
+        if (r.inputs.securityGroupId === sgId && r.inputs.type === "ingress") rules.push({ source: r.inputs.sourceSecurityGroupId, protocol: r.inputs.protocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrBlocks });
+    }
+    return rules;
+}
