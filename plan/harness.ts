@@ -14,6 +14,7 @@ import { readProjectFile, readStackConfig } from "./stackConfig";
 import { PlanDocument, PlanViolation } from "./types";
 import { estimateCost, PRICE_TABLE } from "./cost";
 import { estimateDeploy } from "./deploy";
+import { hpaCapacityAdvisories } from "./capacityCheck";
 import { evaluatePolicies } from "../policy/evaluate";
 
 export interface ExecutePlanOptions {
@@ -147,6 +148,7 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
             });
         }
     }
+    doc.violations.push(...hpaCapacityAdvisories(resources));
     if (!options.skipPolicies) {
         doc.violations.push(...evaluatePolicies(resources, { environment, stack, project: project.name }));
     }
