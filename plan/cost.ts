@@ -164,6 +164,12 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
                 add(r, PRICE_TABLE.wafWebAclMonth + rules * PRICE_TABLE.wafRuleMonth, `web ACL ${PRICE_TABLE.wafWebAclMonth}/month + ${rules} rules x ${PRICE_TABLE.wafRuleMonth} (+0.60 per 1M requests)`);
                 break;
             }
+            case "aws:eks/addon:Addon":
+                // The add-on itself is free; what it sends is priced by use, and no public rate is in the price table.
+                if (i.addonName === "amazon-cloudwatch-observability") {
+                    add(r, 0, "usage-based: CloudWatch Container Insights with enhanced observability is charged per observation (metrics) and per GB of logs ingested into its log groups; see CloudWatch pricing");
+                }
+                break;
             case "aws:cloudwatch/logGroup:LogGroup":
                 add(r, 0, "usage-based: 0.50/GB ingested, 0.03/GB-month stored");
                 break;

@@ -195,9 +195,11 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         }
     });
 
-    test("six managed add-ons: vpc-cni and the pod identity agent before the node groups, the rest after them", () => {
+    test("six managed add-ons (seven with Container Insights in staging and prod): vpc-cni and the pod identity agent before the node groups, the rest after them", () => {
         const addons = ofType(plan, ADDON);
-        expect(addons.map((a) => a.inputs.addonName).sort()).toEqual([...CLUSTER_ADDONS].sort());
+        const expected = stack === "dev" ? [...CLUSTER_ADDONS] : [...CLUSTER_ADDONS, "amazon-cloudwatch-observability"];
+        expect(addons).toHaveLength(stack === "dev" ? 6 : 7);
+        expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(expected.sort());
         const groups = ofType(plan, NODE_GROUP);
         for (const g of groups) {
             expect(g.dependencies).toContain(addonByName(plan, "vpc-cni").urn);

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { BaseArgs } from "../base";
-import { amiTypeOf, CHART_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, ClusterAddonName, ClusterSettings, clusterNames, NodeGroupSettings } from "../config/cluster";
+import { amiTypeOf, CHART_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, ClusterAddonName, ClusterSettings, clusterNames, CoreAddonName, NodeGroupSettings, OptionalAddonName } from "../config/cluster";
 import { policyDocument, PolicyStatement, serviceAssumeRolePolicy } from "../iam";
 import { OidcIdentity, workloadIdentity, WorkloadIdentity, WorkloadRoleArgs } from "../identity";
 import { encryptedLogGroup } from "../logGroup";
@@ -18,7 +18,19 @@ export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "contro
 /** Add-ons installed before the node groups (the nodes need a CNI and the pod identity agent when they join). */
 export const ADDONS_BEFORE_NODES: ClusterAddonName[] = ["vpc-cni", "eks-pod-identity-agent"];
 /** Add-ons installed once nodes exist (CoreDNS fails on a first apply without nodes: terraform-aws-eks #3001). */
-export const ADDONS_AFTER_NODES: ClusterAddonName[] = ["coredns", "kube-proxy", "aws-ebs-csi-driver", "metrics-server"];
+export const ADDONS_AFTER_NODES: CoreAddonName[] = ["coredns", "kube-proxy", "aws-ebs-csi-driver", "metrics-server"];
+
+/**
+ * The log groups the amazon-cloudwatch-observability add-on writes to, `/aws/containerinsights/<cluster>/<suffix>`:
+ * Fluent Bit's container (application), kubelet / container runtime (dataplane) and node (host) logs, and the
+ * CloudWatch agent's performance log events (the embedded-metric-format source of the Container Insights metrics).
+ */
+export const CONTAINER_INSIGHTS_LOG_GROUPS = ["application", "dataplane", "host", "performance"] as const;
+
+/** `/aws/containerinsights/<cluster>/<suffix>`: names the add-on's agents use, fixed by AWS. */
+export function containerInsightsLogGroupName(clusterName: string, suffix: (typeof CONTAINER_INSIGHTS_LOG_GROUPS)[number]): string {
+    return `/aws/containerinsights/${clusterName}/${suffix}`;
+}
 
 /** Kubernetes service accounts the cluster's own workload roles are bound to. */
 export const SYSTEM_SERVICE_ACCOUNTS = {
@@ -26,6 +38,8 @@ export const SYSTEM_SERVICE_ACCOUNTS = {
     ebsCsi: { namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa" },
     loadBalancerController: { namespace: "kube-system", serviceAccount: "aws-load-balancer-controller" },
     clusterAutoscaler: { namespace: "kube-system", serviceAccount: "cluster-autoscaler" },
+    /** The amazon-cloudwatch-observability add-on's agent; its Fluent Bit DaemonSet runs as the same service account. */
+    cloudwatchAgent: { namespace: "amazon-cloudwatch", serviceAccount: "cloudwatch-agent" },
 } as const;
 
 /** Name of the default StorageClass the cluster creates. */
@@ -83,8 +97,8 @@ function principalSlug(arn: string): string {
  * The EKS cluster of a stack, from @pulumi/aws resources only (so the plan and the policy pack see every piece):
  * control plane with pinned version, secrets encryption, all control-plane logs, API authentication with access
  * entries, IRSA OIDC provider, managed node groups with launch templates, the six managed add-ons in dependency
- * order, a Kubernetes provider with an exec kubeconfig, and the in-cluster platform (AWS Load Balancer Controller,
- * cluster autoscaler, default encrypted gp3 StorageClass).
+ * order (seven with CloudWatch Container Insights), a Kubernetes provider with an exec kubeconfig, and the in-cluster
+ * platform (AWS Load Balancer Controller, cluster autoscaler, default encrypted gp3 StorageClass).
  */
 export class Cluster extends pulumi.ComponentResource {
     public readonly cluster: aws.eks.Cluster;
@@ -105,7 +119,10 @@ export class Cluster extends pulumi.ComponentResource {
     public readonly nodeRole: aws.iam.Role;
     public readonly launchTemplates: Record<string, aws.ec2.LaunchTemplate>;
     public readonly nodeGroups: Record<string, aws.eks.NodeGroup>;
-    public readonly addons: Record<ClusterAddonName, aws.eks.Addon>;
+    /** The six add-ons every cluster gets, and `amazon-cloudwatch-observability` when `observability.containerInsights` is on. */
+    public readonly addons: Record<CoreAddonName, aws.eks.Addon> & Partial<Record<OptionalAddonName, aws.eks.Addon>>;
+    /** The Container Insights log groups (application, dataplane, host, performance); empty when observability is off. */
+    public readonly containerInsightsLogGroups: aws.cloudwatch.LogGroup[];
     /** Ingresses and LoadBalancer Services must depend on this (its webhooks and controllers serve them). */
     public readonly loadBalancerControllerRelease: k8s.helm.v3.Release;
     public readonly clusterAutoscalerRelease: k8s.helm.v3.Release;
@@ -269,13 +286,13 @@ export class Cluster extends pulumi.ComponentResource {
         // -- add-ons before nodes: VPC CNI (network policy enforcement on) and the pod identity agent ---------------
         const addonVersion = (addon: ClusterAddonName): pulumi.Input<string> =>
             args.addonVersions[addon] ?? aws.eks.getAddonVersionOutput({ addonName: addon, kubernetesVersion: args.version, mostRecent: false }, parent).version;
-        const addons = {} as Record<ClusterAddonName, aws.eks.Addon>;
+        const addons = {} as Record<CoreAddonName, aws.eks.Addon> & Partial<Record<OptionalAddonName, aws.eks.Addon>>;
         const addon = (
             addonName: ClusterAddonName,
             extra: { serviceAccountRoleArn?: pulumi.Input<string>; configurationValues?: pulumi.Input<string> },
             dependsOn: pulumi.Resource[],
         ) => {
-            addons[addonName] = new aws.eks.Addon(
+            const created = new aws.eks.Addon(
                 n.name("addon", addonName),
                 {
                     clusterName: this.cluster.name,
@@ -287,7 +304,8 @@ export class Cluster extends pulumi.ComponentResource {
                 },
                 { parent: this, dependsOn },
             );
-            return addons[addonName];
+            addons[addonName] = created;
+            return created;
         };
 
         const vpcCniIdentity = this.identity(n.name("eks", "vpc-cni"), {
@@ -337,6 +355,37 @@ export class Cluster extends pulumi.ComponentResource {
             [...nodeGroups, ...ebsCsiIdentity.ready],
         );
         addon("metrics-server", {}, nodeGroups);
+
+        // -- observability: CloudWatch Container Insights (enhanced observability) + Fluent Bit logs ---------------
+        // The agents would create these fixed names themselves (Fluent Bit's auto_create_group), unencrypted and kept
+        // forever; created first, they get the logs key and a retention, and the agents write into them. CloudWatch
+        // Logs encrypts server-side with the key (its key policy admits this account's log groups), so the agents'
+        // role needs no KMS permission.
+        this.containerInsightsLogGroups = [];
+        if (args.observability.containerInsights) {
+            for (const suffix of CONTAINER_INSIGHTS_LOG_GROUPS) {
+                this.containerInsightsLogGroups.push(
+                    encryptedLogGroup(
+                        n.name("containerinsights", suffix),
+                        { logGroupName: containerInsightsLogGroupName(clusterName, suffix), retentionInDays: args.observability.logRetentionDays, kmsKeyArn: args.kmsKeyArns.logs },
+                        parent,
+                    ),
+                );
+            }
+            // CloudWatchAgentServerPolicy covers metrics, logs and the X-Ray writes of Application Signals (the same
+            // actions as AWSXrayWriteOnlyAccess, which is therefore not attached).
+            const cloudwatchIdentity = this.identity(n.name("eks", "cloudwatch"), {
+                ...SYSTEM_SERVICE_ACCOUNTS.cloudwatchAgent,
+                statements: [],
+                managedPolicyArns: [managedPolicy("CloudWatchAgentServerPolicy")],
+                description: `CloudWatch agent and Fluent Bit (Container Insights) of ${clusterName}`,
+            });
+            addon("amazon-cloudwatch-observability", { serviceAccountRoleArn: cloudwatchIdentity.role.arn }, [
+                ...nodeGroups,
+                ...cloudwatchIdentity.ready,
+                ...this.containerInsightsLogGroups,
+            ]);
+        }
         this.addons = addons;
 
         // -- Kubernetes provider ---------------------------------------------------------------------------------
@@ -390,7 +439,16 @@ export class Cluster extends pulumi.ComponentResource {
             // After every add-on: the chart registers the mservice.elbv2.k8s.aws webhook (failurePolicy Fail) on the
             // creation of every Service in the cluster, so an add-on creating its Service (metrics-server) while the
             // controller is not serving yet would fail. CoreDNS must run for the controller to reach AWS.
-            { ...inCluster, dependsOn: [...nodeGroups, ...ADDONS_AFTER_NODES.map((a) => addons[a]), ...lbcIdentity.ready] },
+            // The observability add-on creates Services too (the agent's, the operator's webhook).
+            {
+                ...inCluster,
+                dependsOn: [
+                    ...nodeGroups,
+                    ...ADDONS_AFTER_NODES.map((a) => addons[a]),
+                    ...(addons["amazon-cloudwatch-observability"] ? [addons["amazon-cloudwatch-observability"]] : []),
+                    ...lbcIdentity.ready,
+                ],
+            },
         );
 
         const autoscalerIdentity = this.identity(n.name("eks", "autoscaler"), {

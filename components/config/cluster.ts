@@ -19,7 +19,13 @@ export const CLUSTER_AUTOSCALER_IMAGE_TAGS: Record<KubernetesVersion, string> = 
 
 /** The EKS managed add-ons every cluster gets, in the names AWS gives them. */
 export const CLUSTER_ADDONS = ["vpc-cni", "eks-pod-identity-agent", "coredns", "kube-proxy", "aws-ebs-csi-driver", "metrics-server"] as const;
-export type ClusterAddonName = (typeof CLUSTER_ADDONS)[number];
+export type CoreAddonName = (typeof CLUSTER_ADDONS)[number];
+/** EKS managed add-ons a cluster gets only when its config turns them on (`observability.containerInsights`). */
+export const OPTIONAL_CLUSTER_ADDONS = ["amazon-cloudwatch-observability"] as const;
+export type OptionalAddonName = (typeof OPTIONAL_CLUSTER_ADDONS)[number];
+/** Every add-on name `addonVersions` accepts. */
+export const ALL_CLUSTER_ADDONS = [...CLUSTER_ADDONS, ...OPTIONAL_CLUSTER_ADDONS] as const;
+export type ClusterAddonName = CoreAddonName | OptionalAddonName;
 
 /** Helm charts of the in-cluster platform, pinned. */
 export const CHART_DEFAULTS = {
@@ -105,6 +111,7 @@ interface ClusterDefaults {
     nodeGroups: z.input<typeof nodeGroupSchema>[];
     logRetentionDays: number;
     autoscaler: { scaleDownUtilizationThreshold: number; scaleDownUnneededTime: string; scaleDownDelayAfterAdd: string; maxNodesTotal: number };
+    observability: { containerInsights: boolean; logRetentionDays: number };
 }
 
 /** Per-environment presets (DESIGN.md): dev spot, small, 1-4; staging on-demand 2-6; prod on-demand 3-20 + a spot worker pool. */
@@ -115,11 +122,13 @@ const defaults: PerEnvironment<ClusterDefaults> = {
         ],
         logRetentionDays: 30,
         autoscaler: { scaleDownUtilizationThreshold: 0.5, scaleDownUnneededTime: "10m", scaleDownDelayAfterAdd: "10m", maxNodesTotal: 10 },
+        observability: { containerInsights: false, logRetentionDays: 30 },
     },
     staging: {
         nodeGroups: [{ name: "system", instanceTypes: ["m6i.large"], capacityType: "ON_DEMAND", minSize: 2, maxSize: 6, desiredSize: 2, diskSizeGiB: 50, labels: { "strata.io/pool": "system" } }],
         logRetentionDays: 90,
         autoscaler: { scaleDownUtilizationThreshold: 0.5, scaleDownUnneededTime: "10m", scaleDownDelayAfterAdd: "10m", maxNodesTotal: 20 },
+        observability: { containerInsights: true, logRetentionDays: 90 },
     },
     prod: {
         nodeGroups: [
@@ -140,6 +149,7 @@ const defaults: PerEnvironment<ClusterDefaults> = {
         logRetentionDays: 365,
         // Seed 004's production figures: 70% node target, 10 minutes before scale-down, 50 nodes at most.
         autoscaler: { scaleDownUtilizationThreshold: 0.7, scaleDownUnneededTime: "10m", scaleDownDelayAfterAdd: "10m", maxNodesTotal: 50 },
+        observability: { containerInsights: true, logRetentionDays: 365 },
     },
 };
 
@@ -188,7 +198,7 @@ export function clusterSchema(env: Environment) {
             nodeGroups: z.array(nodeGroupSchema).min(1).max(10).default(d.nodeGroups as z.input<typeof nodeGroupSchema>[]),
             /** Add-on versions; an add-on not listed gets EKS's default version for the cluster's Kubernetes version. */
             addonVersions: z
-                .object(Object.fromEntries(CLUSTER_ADDONS.map((a) => [a, addonVersion.optional()])) as Record<ClusterAddonName, z.ZodOptional<typeof addonVersion>>)
+                .object(Object.fromEntries(ALL_CLUSTER_ADDONS.map((a) => [a, addonVersion.optional()])) as Record<ClusterAddonName, z.ZodOptional<typeof addonVersion>>)
                 .strict()
                 .default({}),
             autoscaler: z
@@ -200,6 +210,20 @@ export function clusterSchema(env: Environment) {
                     expander: z.enum(["least-waste", "random", "most-pods", "priority", "price"]).default("least-waste"),
                     /** cluster-autoscaler image tag; defaults to the release of the cluster's Kubernetes minor. */
                     imageTag: z.string().regex(/^v\d+\.\d+\.\d+$/, "is not a cluster-autoscaler image tag like v1.35.2").optional(),
+                })
+                .strict()
+                .default({}),
+            /**
+             * CloudWatch Container Insights with enhanced observability and Fluent Bit application logs: the EKS add-on
+             * amazon-cloudwatch-observability with its own IRSA role, and its four log groups
+             * (`/aws/containerinsights/<cluster>/{application,dataplane,host,performance}`) created first with the logs
+             * key and `logRetentionDays`. Usage-priced (observations, log ingestion): off in dev by default.
+             */
+            observability: z
+                .object({
+                    containerInsights: z.boolean().default(d.observability.containerInsights),
+                    /** Retention of the Container Insights log groups. */
+                    logRetentionDays: logRetentionDays.default(d.observability.logRetentionDays),
                 })
                 .strict()
                 .default({}),
@@ -310,5 +334,8 @@ CROSS_CHECKS.push((settings, report, naming) => {
     });
     for (const purpose of ["cluster", "nodes", "vpc-cni", "ebs-csi", "lb-controller", "autoscaler"]) {
         checkName(naming, report, ["cluster"], () => naming.autoNamed("iamRole", ...clusterNames.role(purpose)));
+    }
+    if (settings.cluster.observability.containerInsights) {
+        checkName(naming, report, ["cluster", "observability", "containerInsights"], () => naming.autoNamed("iamRole", ...clusterNames.role("cloudwatch")));
     }
 });

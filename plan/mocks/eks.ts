@@ -30,6 +30,8 @@ function defaultAddonVersion(addon: string, k8sVersion: string): string {
             return "v1.48.0-eksbuild.2";
         case "metrics-server":
             return "v0.8.0-eksbuild.2";
+        case "amazon-cloudwatch-observability":
+            return "v4.7.0-eksbuild.1";
         default:
             throw new Error(`offline plan: no default version for EKS add-on ${addon}; add it to plan/mocks/eks.ts`);
     }
