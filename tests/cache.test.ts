@@ -1,7 +1,5 @@
 import { runPlan, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../plan";
-import { ingressInto } from "./helpers";
-import { loadPlatformConfig } from "../components/config/load";
-import { ConfigError } from "../components/config/errors";
+import { configProblems, ingressInto, loadConfig } from "./helpers";
 import { AUTH_TOKEN_SPECIALS, redisUrl } from "../components/cache";
 import { mockPassword } from "../plan/mocks/random";
 import { mockContext } from "../plan/mocks";
@@ -153,16 +151,9 @@ describe("Cache engines", () => {
 
 describe("Cache config validation", () => {
     const load = (cache: object, extra: Record<string, string> = {}, stack = "prod") =>
-        loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": "prod", "strata:cache": JSON.stringify(cache), ...extra }, { project: "strata", stack });
-    const problems = (cache: object, extra: Record<string, string> = {}, stack = "prod"): string[] => {
-        try {
-            load(cache, extra, stack);
-        } catch (e) {
-            expect(ConfigError.is(e)).toBe(true);
-            return (e as ConfigError).problems;
-        }
-        throw new Error("expected a ConfigError");
-    };
+        loadConfig({ "strata:environment": "prod", "strata:cache": cache, ...extra }, stack);
+    const problems = (cache: object, extra: Record<string, string> = {}, stack = "prod") =>
+        configProblems({ "strata:environment": "prod", "strata:cache": cache, ...extra }, stack);
 
     test("Multi-AZ with one node names the key, the value and what is allowed", () => {
         const [p] = problems({ numCacheClusters: 1, multiAz: true });

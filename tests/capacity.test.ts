@@ -1,6 +1,5 @@
 import { allocatable, instanceCapacity, nodesNeeded, totalRequests } from "../components/capacity";
-import { ConfigError, loadPlatformConfig } from "../components/config";
-import { planOfFile, tempStackFile } from "./helpers";
+import { configProblems, planOfFile, tempStackFile } from "./helpers";
 
 describe("node capacity", () => {
     test.each([
@@ -36,15 +35,7 @@ describe("services must fit the node groups at their maximum size", () => {
         JSON.stringify({
             api: { image: "hashicorp/http-echo:0.2.3", port: 8080, replicas, resources: { requests: { cpu: "500m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } } },
         });
-    const problems = (raw: Record<string, string>) => {
-        try {
-            loadPlatformConfig(raw, { project: "strata", stack: "dev" });
-            return [];
-        } catch (err) {
-            if (!ConfigError.is(err)) throw err;
-            return err.problems;
-        }
-    };
+    const problems = (raw: Record<string, string>) => configProblems(raw);
 
     test("fits: no problem", () => {
         expect(problems({ ...base, "strata:services": svc(2) })).toEqual([]);

@@ -1,10 +1,8 @@
 import { PlanDocument, PlanResource, transitiveDependencies, providerOf } from "../plan";
-import { loadPlatformConfig } from "../components/config/load";
-import { ConfigError } from "../components/config/errors";
 import { CLUSTER_ADDONS } from "../components/config/cluster";
 import { amiTypeFor, buildKubeconfig, CONTROL_PLANE_LOG_TYPES, LOAD_BALANCER_CONTROLLER_POLICY } from "../components/cluster";
 import { irsaTrustPolicy } from "../components/identity";
-import { inputs, ofType, one, planOf, planOfFile, STACKS, tempStackFile } from "./helpers";
+import { inputs, loadConfig, ofType, one, planOf, planOfFile, problemsOf, STACKS, tempStackFile } from "./helpers";
 import * as pulumi from "@pulumi/pulumi";
 import { eks as eksMocks } from "../plan/mocks/eks";
 import { mockContext } from "../plan/mocks";
@@ -411,16 +409,8 @@ describe("Cluster whose deploying role is listed as an admin while deployerAdmin
 
 describe("strata:cluster validation", () => {
     const load = (env: string, cluster: unknown, extra: Record<string, string> = {}, stack = env) =>
-        loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": env, "strata:cluster": JSON.stringify(cluster), ...extra }, { project: "strata", stack });
-    const problems = (fn: () => unknown): string[] => {
-        try {
-            fn();
-        } catch (err) {
-            expect(ConfigError.is(err)).toBe(true);
-            return (err as ConfigError).problems;
-        }
-        throw new Error("expected a ConfigError");
-    };
+        loadConfig({ "strata:environment": env, "strata:cluster": cluster, ...extra }, stack);
+    const problems = problemsOf;
 
     test.each(["staging", "prod"])("0.0.0.0/0 as a public endpoint CIDR is refused in %s, naming the key", (env) => {
         const p = problems(() => load(env, { publicAccessCidrs: ["198.51.100.0/24", "0.0.0.0/0"] }));

@@ -1,21 +1,9 @@
+import { configProblems, loadConfig } from "./helpers";
 import { loadPlatformConfig, ConfigError, platformSchema } from "../components/config";
 import { awsxSubnetLayout } from "../components/subnetLayout";
 
-const base = { "aws:region": "us-east-1", "strata:environment": "dev" };
-const load = (extra: Record<string, unknown>, stack = "dev") => {
-    const raw: Record<string, string> = { ...base };
-    for (const [k, v] of Object.entries(extra)) raw[k] = typeof v === "string" ? v : JSON.stringify(v);
-    return loadPlatformConfig(raw, { project: "strata", stack });
-};
-const problemsOf = (extra: Record<string, unknown>, stack = "dev"): string[] => {
-    try {
-        load(extra, stack);
-    } catch (err) {
-        if (err instanceof ConfigError) return err.problems;
-        throw err;
-    }
-    throw new Error("expected a ConfigError");
-};
+const load = (extra: Record<string, unknown>, stack = "dev") => loadConfig(extra, stack);
+const problemsOf = (extra: Record<string, unknown>, stack = "dev") => configProblems(extra, stack);
 
 describe("config presets", () => {
     test.each([

@@ -2,9 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runPlan, PlanConfigurationError, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../plan";
-import { ingressInto } from "./helpers";
-import { loadPlatformConfig } from "../components/config/load";
-import { ConfigError } from "../components/config/errors";
+import { configProblems, ingressInto, loadConfig } from "./helpers";
 import { dailyOverlapsWeekly } from "../components/config/database";
 import { percentEncode, postgresUrl, RDS_PASSWORD_SPECIALS } from "../components/database";
 import { mockPassword } from "../plan/mocks/random";
@@ -199,17 +197,8 @@ describe("Database parameters", () => {
 });
 
 describe("Database config validation", () => {
-    const load = (database: object, env = "prod") =>
-        loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": env, "strata:database": JSON.stringify(database) }, { project: "strata", stack: env });
-    const problems = (database: object): string[] => {
-        try {
-            load(database);
-        } catch (e) {
-            expect(ConfigError.is(e)).toBe(true);
-            return (e as ConfigError).problems;
-        }
-        throw new Error("expected a ConfigError");
-    };
+    const load = (database: object, env = "prod") => loadConfig({ "strata:environment": env, "strata:database": database });
+    const problems = (database: object) => configProblems({ "strata:environment": "prod", "strata:database": database });
 
     test("an unknown instance class names the key, the value and the allowed classes", () => {
         const [p] = problems({ instanceClass: "db.x9.huge" });
@@ -241,12 +230,11 @@ describe("Database config validation", () => {
     });
 
     test("RDS identifiers over 63 characters fail in config validation", () => {
-        expect(() =>
-            loadPlatformConfig(
-                { "aws:region": "us-east-1", "strata:environment": "prod", "strata:name": "abcdefghijklmnopqrst", "strata:cache": JSON.stringify({ enabled: false }) },
-                { project: "strata", stack: "production-eu-central-and-some-more" },
-            ),
-        ).toThrow(/rdsIdentifier name ".*postgres-replica-2" \(\d+ characters, AWS allows 63\)/);
+        const p = configProblems(
+            { "strata:environment": "prod", "strata:name": "abcdefghijklmnopqrst", "strata:cache": { enabled: false } },
+            "production-eu-central-and-some-more",
+        );
+        expect(p).toContainEqual(expect.stringMatching(/^strata:database\.readReplicas: gives the rdsIdentifier name ".*postgres-replica-2" \(\d+ characters, AWS allows 63\)/));
     });
 
     test("the plan reports a bad instance class as a configuration error", async () => {

@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { ConfigError, loadPlatformConfig, PlatformConfig } from "../components/config";
 import * as path from "path";
 import { runPlan, PlanDocument, PlanResource } from "../plan";
 
@@ -61,4 +62,31 @@ export function ingressInto(plan: PlanDocument, sgId: string) {
         if (r.inputs.securityGroupId === sgId && r.inputs.type === "ingress") rules.push({ source: r.inputs.sourceSecurityGroupId, protocol: r.inputs.protocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrBlocks });
     }
     return rules;
+}
+
+/**
+ * Validates a stack's configuration as the program does: `values` are `namespace:key` -> value, objects JSON-encoded
+ * the way Pulumi hands them over; `aws:region` us-east-1 and `strata:environment` dev unless given; the stack name is
+ * the environment unless given.
+ */
+export function loadConfig(values: Record<string, unknown>, stack?: string): PlatformConfig {
+    const raw: Record<string, string> = { "aws:region": "us-east-1", "strata:environment": "dev" };
+    for (const [k, v] of Object.entries(values)) raw[k] = typeof v === "string" ? v : JSON.stringify(v);
+    return loadPlatformConfig(raw, { project: "strata", stack: stack ?? raw["strata:environment"] });
+}
+
+/** The ConfigError problems `fn` throws, one line each; [] when it throws none. Other errors propagate. */
+export function problemsOf(fn: () => unknown): string[] {
+    try {
+        fn();
+        return [];
+    } catch (err) {
+        if (!ConfigError.is(err)) throw err;
+        return err.problems;
+    }
+}
+
+/** The ConfigError problems of a configuration (see loadConfig); [] when it is valid. */
+export function configProblems(values: Record<string, unknown>, stack?: string): string[] {
+    return problemsOf(() => loadConfig(values, stack));
 }

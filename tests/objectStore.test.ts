@@ -1,6 +1,6 @@
-import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile, Inputs } from "./helpers";
+import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile, Inputs, configProblems, loadConfig } from "./helpers";
 import { PlanConfigurationError, PlanDocument, PlanResource } from "../plan";
-import { ConfigError, loadPlatformConfig, yearsInDays } from "../components/config";
+import { yearsInDays } from "../components/config";
 
 /** Seed 000 "Data Retention Policies": years per kind of data. */
 const SEED_RETENTION_YEARS: Record<string, number> = { "user-data": 7, "audit-logs": 10, "workflow-results": 5 };
@@ -326,18 +326,10 @@ describe("object store config", () => {
         "strata:environment": env,
         "strata:objectStore": JSON.stringify(objectStore),
     });
-    const problemsOf = (env: string, objectStore: unknown): string[] => {
-        try {
-            loadPlatformConfig(raw(env, objectStore), { project: "strata", stack: env });
-        } catch (err) {
-            if (err instanceof ConfigError) return err.problems;
-            throw err;
-        }
-        throw new Error("expected a ConfigError");
-    };
+    const problemsOf = (env: string, objectStore: unknown) => configProblems(raw(env, objectStore));
 
     test("a stack's own bucket gets the environment's defaults", () => {
-        const cfg = loadPlatformConfig(raw("prod", { buckets: { uploads: { classification: "internal" } } }), { project: "strata", stack: "prod" });
+        const cfg = loadConfig(raw("prod", { buckets: { uploads: { classification: "internal" } } }));
         expect(cfg.objectStore.buckets).toEqual({
             uploads: { classification: "internal", replicate: true, lifecycle: { transitions: [], noncurrentVersionExpirationDays: 90, abortIncompleteMultipartUploadDays: 7 } },
         });

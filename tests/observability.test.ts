@@ -1,7 +1,5 @@
 import { PlanDocument, PlanResource } from "../plan";
-import { loadPlatformConfig } from "../components/config/load";
-import { ConfigError } from "../components/config/errors";
-import { inputs, ofType, one, planOf, planOfFile, tempStackFile } from "./helpers";
+import { inputs, loadConfig, ofType, one, planOf, planOfFile, problemsOf, tempStackFile } from "./helpers";
 import { estimateCost } from "../plan/cost";
 
 const ADDON = "aws:eks/addon:Addon";
@@ -130,17 +128,8 @@ describe("CloudWatch Container Insights per environment", () => {
 });
 
 describe("strata:cluster.observability validation", () => {
-    const load = (env: string, cluster: unknown) =>
-        loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": env, "strata:cluster": JSON.stringify(cluster) }, { project: "strata", stack: env });
-    const problems = (fn: () => unknown): string[] => {
-        try {
-            fn();
-        } catch (err) {
-            expect(ConfigError.is(err)).toBe(true);
-            return (err as ConfigError).problems;
-        }
-        throw new Error("expected a ConfigError");
-    };
+    const load = (env: string, cluster: unknown) => loadConfig({ "strata:environment": env, "strata:cluster": cluster });
+    const problems = problemsOf;
 
     test("per-environment defaults: dev off / 30, staging on / 90, prod on / 365", () => {
         expect(load("dev", {}).cluster.observability).toEqual({ containerInsights: false, logRetentionDays: 30 });

@@ -1,6 +1,5 @@
-import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile } from "./helpers";
+import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile, configProblems, loadConfig } from "./helpers";
 import { PlanConfigurationError, PlanDocument, PlanResource } from "../plan";
-import { ConfigError, loadPlatformConfig } from "../components/config";
 
 interface QueueOutput {
     name: string;
@@ -152,19 +151,11 @@ describe("queues from a stack file", () => {
 });
 
 describe("queue config", () => {
-    const problemsOf = (queues: unknown, stack = "dev"): string[] => {
-        try {
-            loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": "dev", "strata:queues": JSON.stringify(queues) }, { project: "strata", stack });
-        } catch (err) {
-            if (err instanceof ConfigError) return err.problems;
-            throw err;
-        }
-        throw new Error("expected a ConfigError");
-    };
+    const problemsOf = (queues: unknown, stack = "dev") => configProblems({ "strata:queues": queues }, stack);
 
     test("defaults per environment: the workflow queue, retention 1 day in dev and 4 days elsewhere, DLQ 14 days", () => {
         for (const [env, retention] of [["dev", 86400], ["staging", 345600], ["prod", 345600]] as const) {
-            const cfg = loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": env, "strata:queues": "{}" }, { project: "strata", stack: env });
+            const cfg = loadConfig({ "strata:environment": env, "strata:queues": "{}" });
             expect(cfg.queues.queues["workflow-tasks"]).toMatchObject({ fifo: false, maxReceiveCount: 5, messageRetentionSeconds: retention, dlqRetentionSeconds: 1209600 });
         }
     });

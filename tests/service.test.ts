@@ -4,22 +4,13 @@ import { parseCpu, parseMemory } from "../components/config/quantity";
 import { namespaceBudget } from "../components/services";
 import { ingressGroupOrder, preStopSleepSeconds, PRIVATE_RANGES } from "../components/service";
 import { READINESS_GATE_LABEL } from "../components/namespace";
-import { inputs, ofType, one, planOf, planOfFile, tempStackFile } from "./helpers";
+import { configProblems, inputs, ofType, one, planOf, planOfFile, tempStackFile } from "./helpers";
 import { PlanDocument } from "../plan";
 
 const WEB = { image: "hashicorp/http-echo:1.0.0", args: ["-listen=:8080"] };
 
 function problems(services: unknown, extra: Record<string, string> = {}, env = "dev"): string[] {
-    try {
-        loadPlatformConfig(
-            { "aws:region": "us-east-1", "strata:environment": env, "strata:services": JSON.stringify(services), ...extra },
-            { project: "strata", stack: env },
-        );
-        return [];
-    } catch (err) {
-        if (!ConfigError.is(err)) throw err;
-        return err.problems;
-    }
+    return configProblems({ "strata:environment": env, "strata:services": services, ...extra });
 }
 
 describe("strata:services validation", () => {
