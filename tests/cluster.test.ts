@@ -1,4 +1,4 @@
-import { PlanDocument, PlanResource, transitiveDependencies, providerOf } from "../plan";
+import { PlanConfigurationError, PlanDocument, PlanResource, transitiveDependencies, providerOf } from "../plan";
 import { CLUSTER_ADDONS } from "../components/config/cluster";
 import { amiTypeFor, buildKubeconfig, CONTROL_PLANE_LOG_TYPES, LOAD_BALANCER_CONTROLLER_POLICY } from "../components/cluster";
 import { irsaTrustPolicy } from "../components/identity";
@@ -391,19 +391,30 @@ describe("Cluster with deployerAdmin off (the deployer is one of the admin princ
     });
 });
 
-describe("Cluster whose deploying role is listed as an admin while deployerAdmin is on", () => {
-    test("the program fails before anything is created, naming the fix (EKS would refuse a second access entry after the control plane)", async () => {
-        const file = tempStackFile(
+describe("Cluster whose deploying role is listed as an admin", () => {
+    const stack = (deployerAdmin: boolean) =>
+        tempStackFile(
             "dev",
             [
                 "config:",
                 "  aws:region: us-east-1",
                 "  strata:environment: dev",
                 "  strata:cluster:",
+                `    deployerAdmin: ${deployerAdmin}`,
                 "    adminPrincipalArns: [arn:aws:iam::123456789012:role/Strata-Deployer]",
             ].join("\n"),
         );
-        await expect(planOfFile(file)).rejects.toThrow(/deploying identity arn:aws:iam::123456789012:role\/strata-deployer is also listed .*deployerAdmin to false/);
+
+    test("with deployerAdmin on, the program stops in preview with a configuration error naming the fix (EKS would refuse a second access entry after the control plane)", async () => {
+        const err = await planOfFile(stack(true)).catch((e) => e);
+        expect(err).toBeInstanceOf(PlanConfigurationError);
+        expect(err.problems).toEqual([expect.stringMatching(/^strata:cluster\.deployerAdmin: true, but the deploying identity arn:aws:iam::123456789012:role\/strata-deployer is also listed .*set strata:cluster\.deployerAdmin to false/)]);
+    });
+
+    test("with deployerAdmin off, the listed role gets its one access entry", async () => {
+        const plan = await planOfFile(stack(false));
+        const entries = ofType(plan, "aws:eks/accessEntry:AccessEntry").map((e) => inputs(e).principalArn);
+        expect(entries).toEqual(["arn:aws:iam::123456789012:role/Strata-Deployer"]);
     });
 });
 

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { BaseArgs } from "../base";
+import { ConfigError } from "../config/errors";
 import { amiTypeOf, CHART_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, ClusterAddonName, ClusterSettings, clusterNames, CoreAddonName, NodeGroupSettings, OptionalAddonName } from "../config/cluster";
 import { policyDocument, PolicyStatement, serviceAssumeRolePolicy } from "../iam";
 import { OidcIdentity, workloadIdentity, WorkloadIdentity, WorkloadRoleArgs } from "../identity";
@@ -233,15 +234,21 @@ export class Cluster extends pulumi.ComponentResource {
         // A second access entry for the same principal fails (ResourceInUseException) only after the ~10 minutes of
         // control plane creation; the deployer's ARN is known when the program runs, so refuse it then (in preview).
         const listed = new Map([...args.adminPrincipalArns, ...args.readOnlyPrincipalArns].map((arn) => [arn.toLowerCase(), arn]));
-        const deployerEntryArn = this.deployerPrincipalArn.apply((arn) => {
-            if (listed.has(arn.toLowerCase())) {
-                throw new Error(
-                    `strata:cluster: the deploying identity ${arn} is also listed in adminPrincipalArns / readOnlyPrincipalArns, and EKS allows one access entry per principal; set strata:cluster.deployerAdmin to false (keeping it in adminPrincipalArns) or remove it from the list`,
-                );
-            }
-            return arn;
-        });
-        const deployerAccess = args.deployerAdmin ? grant("deployer", deployerEntryArn, "AmazonEKSClusterAdminPolicy") : undefined;
+        // A ConfigError (a pulumi RunError): the CLI prints the message without a stack trace.
+        const deployerAccess = args.deployerAdmin
+            ? grant(
+                  "deployer",
+                  this.deployerPrincipalArn.apply((arn) => {
+                      if (listed.has(arn.toLowerCase())) {
+                          throw new ConfigError([
+                              `strata:cluster.deployerAdmin: true, but the deploying identity ${arn} is also listed in strata:cluster.adminPrincipalArns / readOnlyPrincipalArns, and EKS allows one access entry per principal; set strata:cluster.deployerAdmin to false (keeping it in adminPrincipalArns) or remove it from the list`,
+                          ]);
+                      }
+                      return arn;
+                  }),
+                  "AmazonEKSClusterAdminPolicy",
+              )
+            : undefined;
 
         // -- workload identity: IRSA OIDC provider -----------------------------------------------------------------
         this.oidcIssuerUrl = this.cluster.identities.apply((ids) => ids[0].oidcs![0].issuer!);
