@@ -11,36 +11,25 @@ export interface PeerPortRule {
     description: string;
 }
 
+function peerRuleArgs(rule: PeerPortRule) {
+    return {
+        securityGroupId: rule.securityGroupId,
+        referencedSecurityGroupId: rule.peerSecurityGroupId,
+        ipProtocol: "tcp",
+        fromPort: rule.port,
+        toPort: rule.port,
+        description: rule.description,
+    };
+}
+
 /** Admits TCP `port` into `securityGroupId` from exactly `peerSecurityGroupId`. */
 export function allowTcpFrom(name: string, rule: PeerPortRule, opts: pulumi.CustomResourceOptions): aws.vpc.SecurityGroupIngressRule {
-    return new aws.vpc.SecurityGroupIngressRule(
-        name,
-        {
-            securityGroupId: rule.securityGroupId,
-            referencedSecurityGroupId: rule.peerSecurityGroupId,
-            ipProtocol: "tcp",
-            fromPort: rule.port,
-            toPort: rule.port,
-            description: rule.description,
-        },
-        opts,
-    );
+    return new aws.vpc.SecurityGroupIngressRule(name, peerRuleArgs(rule), opts);
 }
 
 /** Lets `securityGroupId` send TCP `port` to exactly `peerSecurityGroupId`. */
 export function allowTcpTo(name: string, rule: PeerPortRule, opts: pulumi.CustomResourceOptions): aws.vpc.SecurityGroupEgressRule {
-    return new aws.vpc.SecurityGroupEgressRule(
-        name,
-        {
-            securityGroupId: rule.securityGroupId,
-            referencedSecurityGroupId: rule.peerSecurityGroupId,
-            ipProtocol: "tcp",
-            fromPort: rule.port,
-            toPort: rule.port,
-            description: rule.description,
-        },
-        opts,
-    );
+    return new aws.vpc.SecurityGroupEgressRule(name, peerRuleArgs(rule), opts);
 }
 
 export interface RulelessSecurityGroupArgs {
