@@ -147,7 +147,7 @@ export class Cache extends pulumi.ComponentResource {
                 })),
                 tags,
             },
-            { parent: this, ...statefulOptions(args.environment), dependsOn: logGroups.map((l) => l.group) },
+            { parent: this, ...statefulOptions(args.protection), dependsOn: logGroups.map((l) => l.group) },
         );
 
         this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;

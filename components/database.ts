@@ -95,7 +95,7 @@ export class Database extends pulumi.ComponentResource {
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:database:Database", name, {}, opts);
         const n = args.naming;
-        const stateful = statefulOptions(args.environment);
+        const stateful = statefulOptions(args.protection);
         const tags = dataStoreTags(args.dataClassification);
         const partition = awsPartition(args.region);
         const major = args.engineVersion;

@@ -19,3 +19,4 @@ export * from "./namespace";
 export * from "./service";
 export * from "./services";
 export * from "./platform";
+export * from "./protection";

@@ -120,7 +120,7 @@ export class KmsKeys extends pulumi.ComponentResource {
                     customerMasterKeySpec: "SYMMETRIC_DEFAULT",
                     policy: policyDocument(policies[purpose]),
                 },
-                { parent: this, protect: args.environment === "prod" },
+                { parent: this, protect: args.protection.protect },
             );
             aliases[purpose] = new aws.kms.Alias(
                 args.naming.name("kms", purpose, "alias"),

@@ -161,7 +161,7 @@ export class ObjectStore extends pulumi.ComponentResource {
         super("strata:objectStore:ObjectStore", name, {}, opts);
         this.args = args;
         const n = args.naming;
-        const stateful = statefulOptions(args.environment);
+        const stateful = statefulOptions(args.protection);
         const replicated = Object.entries(args.buckets).filter(([, b]) => b.replicate);
         if (replicated.length > 0) this.replicationRegion = resolveReplicationRegion(args.region, args.replicationRegion);
 
@@ -375,7 +375,7 @@ export class ObjectStore extends pulumi.ComponentResource {
 
     /** A private, versioned, encrypted, TLS-only bucket with lifecycle rules. */
     private secureBucket(name: string, b: SecureBucketArgs): SecureBucket {
-        const stateful = statefulOptions(this.args.environment);
+        const stateful = statefulOptions(this.args.protection);
         const base: pulumi.CustomResourceOptions = { parent: this, ...(b.provider ? { provider: b.provider } : {}) };
         // A retained bucket keeps its security settings: they are retained with it.
         const settings: pulumi.CustomResourceOptions = { ...base, retainOnDelete: stateful.retainOnDelete };

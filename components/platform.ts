@@ -48,7 +48,7 @@ export class Platform extends pulumi.ComponentResource {
             { parent: this },
         );
         const withAws: pulumi.ComponentResourceOptions = { parent: this, providers: { aws: this.awsProvider } };
-        const base: BaseArgs = { naming: n, environment: cfg.environment, defaultTags: cfg.defaultTags };
+        const base: BaseArgs = { naming: n, environment: cfg.environment, protection: cfg.protection, defaultTags: cfg.defaultTags };
 
         this.kms = new KmsKeys(n.name("kms"), { ...base, ...cfg.kms, region }, withAws);
 

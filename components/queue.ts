@@ -57,7 +57,7 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
         super("strata:queue:Queue", name, {}, opts);
         const n = args.naming;
         const names = queueNames((...parts) => n.name(...parts), args.key, args.fifo);
-        const stateful = { parent: this, ...statefulOptions(args.environment) };
+        const stateful = { parent: this, ...statefulOptions(args.protection) };
         const common = {
             fifoQueue: args.fifo || undefined,
             kmsMasterKeyId: args.kmsKeyArn,

@@ -388,7 +388,7 @@ export class Service extends pulumi.ComponentResource {
                 "alb.ingress.kubernetes.io/healthcheck-port": "traffic-port",
                 "alb.ingress.kubernetes.io/load-balancer-attributes": [
                     "routing.http.drop_invalid_header_fields.enabled=true",
-                    `deletion_protection.enabled=${args.environment === "prod"}`,
+                    `deletion_protection.enabled=${args.protection.loadBalancerDeletionProtection}`,
                 ].join(","),
             };
             const tags = Object.entries(args.defaultTags)

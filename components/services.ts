@@ -103,7 +103,7 @@ export class Services extends pulumi.ComponentResource {
     constructor(name: string, args: ServicesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:services:Services", name, {}, opts);
         const n = args.naming;
-        const base: BaseArgs = { naming: n, environment: args.environment, defaultTags: args.defaultTags };
+        const base: BaseArgs = { naming: n, environment: args.environment, protection: args.protection, defaultTags: args.defaultTags };
         const entries = Object.entries(args.services);
         const nsOf = (s: ServiceSettings) => namespaceOf(s, args.defaultNamespace);
 

@@ -202,7 +202,7 @@ export class Cluster extends pulumi.ComponentResource {
                 // over (OVERWRITE). Without them the first nodes could not reach the API service before kube-proxy runs.
                 bootstrapSelfManagedAddons: true,
             },
-            { parent: this, dependsOn: [logGroup, ...clusterRolePolicies], protect: args.environment === "prod" },
+            { parent: this, dependsOn: [logGroup, ...clusterRolePolicies], protect: args.protection.protect },
         );
         this.clusterName = this.cluster.name;
         this.endpoint = this.cluster.endpoint;
@@ -513,7 +513,7 @@ export class Cluster extends pulumi.ComponentResource {
                 parameters: { type: "gp3", encrypted: "true", kmsKeyId: args.kmsKeyArns.ebs, "csi.storage.k8s.io/fstype": "ext4" },
                 volumeBindingMode: "WaitForFirstConsumer",
                 allowVolumeExpansion: true,
-                reclaimPolicy: args.environment === "prod" ? "Retain" : "Delete",
+                reclaimPolicy: args.protection.volumeReclaimPolicy,
             },
             { ...inCluster, dependsOn: [addons["aws-ebs-csi-driver"]] },
         );

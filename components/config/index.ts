@@ -5,6 +5,7 @@ export * from "./schema";
 export * from "./load";
 export * from "./checks";
 export { kmsSchema, KmsSettings } from "./kms";
+export { protectionSchema, ProtectionSettings } from "./protection";
 export { networkSchema, NetworkSettings, INTERFACE_ENDPOINTS, NAT_STRATEGIES } from "./network";
 export { clusterSchema, ClusterSettings, NodeGroupSettings, KUBERNETES_VERSIONS, KubernetesVersion, CLUSTER_ADDONS, OPTIONAL_CLUSTER_ADDONS, ALL_CLUSTER_ADDONS, ClusterAddonName, CoreAddonName, OptionalAddonName, CHART_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, isKnownInstanceType, isArmInstanceType } from "./cluster";
 export { databaseSchema, DatabaseSettings, RDS_INSTANCE_CLASSES, POSTGRES_MAJOR_VERSIONS, MONITORING_INTERVALS } from "./database";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Environment, environmentSchema } from "./environment";
 import { kmsSchema } from "./kms";
+import { protectionSchema } from "./protection";
 import { networkSchema } from "./network";
 import { clusterSchema } from "./cluster";
 import { databaseSchema } from "./database";
@@ -44,6 +45,7 @@ export function platformSchema(env: Environment) {
                 .default({}),
             /** If set, the AWS provider refuses to deploy into any other account. */
             accountId: z.string().regex(/^(\d{12})?$/, "is not a 12-digit AWS account id (leave empty for any account)").default(""),
+            protection: protectionSchema(env),
             kms: kmsSchema(env),
             network: networkSchema(env),
             cluster: clusterSchema(env),
@@ -67,6 +69,7 @@ export const TOP_LEVEL_DESCRIPTIONS: Record<string, string> = {
     costCenter: "CostCenter tag on every resource.",
     tags: "Extra tags for every resource (the required tags cannot be overridden).",
     accountId: "If set, the AWS provider refuses to deploy into any other account.",
+    protection: "Protection of stateful and serving resources: Pulumi protect, retain on delete, volume reclaim policy, load balancer deletion protection.",
     kms: "Customer-managed KMS keys: deletion window. See docs/components/kms.md.",
     network: "VPC: CIDR, AZs, NAT strategy, subnet sizes, interface endpoints, flow-log retention. See docs/components/network.md.",
     cluster: "EKS cluster: version, endpoint access, access entries, node groups, add-ons, autoscaler. See docs/components/cluster.md.",
