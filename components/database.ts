@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { partitionOf } from "./catalogue/regions";
 import * as random from "@pulumi/random";
 import { BaseArgs, statefulOptions } from "./base";
 import { databaseNames, DatabaseSettings } from "./config/database";
@@ -41,12 +42,6 @@ export function postgresUrl(p: { username: string; password: string; host: strin
     return `postgresql://${percentEncode(p.username)}:${percentEncode(p.password)}@${p.host}:${p.port}/${percentEncode(p.database)}?sslmode=require`;
 }
 
-/** The AWS partition of a region (for managed policy ARNs without an invoke). */
-export function awsPartition(region: string): string {
-    if (region.startsWith("cn-")) return "aws-cn";
-    if (region.includes("-gov-")) return "aws-us-gov";
-    return "aws";
-}
 
 export interface DatabaseArgs extends BaseArgs, DatabaseSettings {
     vpcId: pulumi.Input<string>;
@@ -97,7 +92,7 @@ export class Database extends pulumi.ComponentResource {
         const n = args.naming;
         const stateful = statefulOptions(args.protection);
         const tags = dataStoreTags(args.dataClassification);
-        const partition = awsPartition(args.region);
+        const partition = partitionOf(args.region);
         const major = args.engineVersion;
 
         this.identifier = n.physical("rdsIdentifier", databaseNames.identifier);

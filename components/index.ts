@@ -20,3 +20,4 @@ export * from "./service";
 export * from "./services";
 export * from "./platform";
 export * from "./protection";
+export * from "./catalogue";

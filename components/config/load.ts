@@ -7,6 +7,7 @@ import { CROSS_CHECKS } from "./checks";
 import { secretEnvConfigKeys } from "./services";
 import { Naming, namingPrefix } from "../naming";
 import { buildDefaultTags, Tags } from "../tags";
+import { AWS_REGION_PATTERN } from "../catalogue/regions";
 
 /** Where a stack runs: from Pulumi (project, stack) and `aws:region`. */
 export interface StackContext {
@@ -26,8 +27,6 @@ export interface PlatformConfig extends PlatformSettings {
     secretValues: Record<string, pulumi.Output<string>>;
 }
 
-/** AWS regions as `aws:region` accepts them (commercial, GovCloud and China partitions). */
-const REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$|^cn-(north|northwest)-1$/;
 
 /**
  * Decodes raw Pulumi config (every value a string; objects and arrays as JSON) for one top-level key, by the
@@ -56,7 +55,7 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
 
     const region = raw["aws:region"];
     if (region === undefined) problems.push(`aws:region: is required (for example us-east-1); set it with 'pulumi config set aws:region us-east-1'`);
-    else if (!REGION.test(region)) problems.push(`aws:region: ${showValue(region)} is not an AWS region name such as us-east-1 or eu-west-1`);
+    else if (!AWS_REGION_PATTERN.test(region)) problems.push(`aws:region: ${showValue(region)} is not an AWS region name such as us-east-1 or eu-west-1`);
 
     const envRaw = raw["strata:environment"];
     if (envRaw === undefined) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AWS_REGION_PATTERN } from "../catalogue/regions";
 import { Environment, PerEnvironment } from "./environment";
 import { dataClassification } from "./common";
 import { checkName, CROSS_CHECKS } from "./checks";
@@ -90,7 +91,6 @@ const defaults: PerEnvironment<ObjectStoreDefaults> = {
     prod: { buckets: seedBuckets(true), noncurrentVersionExpirationDays: 90, replicate: true, accessLogs: true, accessLogRetentionDays: 365 },
 };
 
-const AWS_REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$|^cn-(north|northwest)-1$/;
 
 function lifecycleSchema(d: ObjectStoreDefaults) {
     return z
@@ -190,7 +190,7 @@ export function objectStoreSchema(env: Environment) {
             /** Days the access log bucket keeps logs. */
             accessLogRetentionDays: z.number().int().min(1).default(d.accessLogRetentionDays),
             /** Region of the replica buckets; unset: the region paired with aws:region (docs/components/object-store.md). */
-            replicationRegion: z.string().regex(AWS_REGION, "is not an AWS region name such as us-west-2").optional(),
+            replicationRegion: z.string().regex(AWS_REGION_PATTERN, "is not an AWS region name such as us-west-2").optional(),
         })
         .strict()
         .superRefine((o, ctx) => {
