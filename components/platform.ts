@@ -12,6 +12,7 @@ import { Cache } from "./cache";
 import { Waf } from "./waf";
 import { Services } from "./services";
 import { Cluster } from "./cluster";
+import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
 export interface PlatformArgs {
     /** Validated configuration (`loadStackConfig()` or `loadPlatformConfig()`). */
@@ -112,8 +113,8 @@ export class Platform extends pulumi.ComponentResource {
                     workloadRole: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
                     loadBalancerController: cluster.loadBalancerControllerRelease,
                     spotScheduling: {
-                        tolerations: [{ key: "strata.io/spot", operator: "Equal", value: "true", effect: "NoSchedule" }],
-                        preferNodeLabels: { "strata.io/capacity": "spot" },
+                        tolerations: [{ ...SPOT_TOLERATION }],
+                        preferNodeLabels: { ...SPOT_NODE_LABELS },
                     },
                     database: this.database ? { url: this.database.databaseUrl, port: this.database.port } : undefined,
                     cache: this.cache ? { url: this.cache.redisUrl, port: this.cache.port } : undefined,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SPOT_NODE_GROUP_TAINT, SPOT_NODE_LABELS } from "../catalogue/spot";
 import { Environment, PerEnvironment } from "./environment";
 import { iamPrincipalArn, ipv4Cidr, logRetentionDays, parseCidr } from "./common";
 import { checkName, CROSS_CHECKS } from "./checks";
@@ -141,8 +142,8 @@ const defaults: PerEnvironment<ClusterDefaults> = {
                 maxSize: 20,
                 desiredSize: 0,
                 diskSizeGiB: 100,
-                labels: { "strata.io/pool": "workers", "strata.io/capacity": "spot" },
-                taints: [{ key: "strata.io/spot", value: "true", effect: "NO_SCHEDULE" }],
+                labels: { "strata.io/pool": "workers", ...SPOT_NODE_LABELS },
+                taints: [{ ...SPOT_NODE_GROUP_TAINT }],
                 maxUnavailable: 2,
             },
         ],

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { SPOT_TAINT } from "../catalogue/spot";
 import { ConfigError } from "./errors";
 import { Environment, PerEnvironment } from "./environment";
 import { CROSS_CHECKS, checkName } from "./checks";
@@ -337,8 +338,6 @@ CROSS_CHECKS.push((settings, report) => {
     }
 });
 
-/** The taint of the spot pool, which `spot: true` services tolerate (the platform's spot scheduling). */
-export const SPOT_TAINT_KEY = "strata.io/spot";
 
 // One pod must fit one node: a service whose requests exceed what a single node of every pool it may run on can
 // offer stays Pending forever (the autoscaler adds nodes, never bigger ones). Pools with a NoSchedule / NoExecute
@@ -346,7 +345,7 @@ export const SPOT_TAINT_KEY = "strata.io/spot";
 CROSS_CHECKS.push((settings, report) => {
     const groups = settings.cluster.nodeGroups;
     for (const [name, s] of Object.entries(settings.services as ServicesSettings)) {
-        const eligible = groups.filter((g) => g.taints.every((t) => t.effect === "PREFER_NO_SCHEDULE" || (s.spot && t.key === SPOT_TAINT_KEY)));
+        const eligible = groups.filter((g) => g.taints.every((t) => t.effect === "PREFER_NO_SCHEDULE" || (s.spot && t.key === SPOT_TAINT.key)));
         const nodes = eligible.flatMap((g) => g.instanceTypes.map((t) => ({ type: t, a: allocatable(t) })));
         if (nodes.length === 0 || nodes.some((n) => n.a === undefined)) continue; // families not modelled are not checked
         const cpu = parseCpu(s.resources.requests.cpu)!;
