@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { BaseArgs, statefulOptions } from "./base";
 import { cacheNames, CacheSettings, supportsTransitEncryptionMode } from "./config/cache";
-import { percentEncode } from "./database";
+import { redisUrl } from "./connectionStrings";
 import { encryptedLogGroup } from "./logGroup";
 import { allowTcpFrom, rulelessSecurityGroup } from "./securityGroups";
 import { dataStoreTags } from "./tags";
@@ -16,10 +16,7 @@ export const AUTH_TOKEN_SPECIALS = "!&#$^<>-";
 /** The logs a replication group delivers to CloudWatch Logs. */
 export const CACHE_LOG_TYPES = ["slow-log", "engine-log"] as const;
 
-/** `rediss://:<token>@host:port` (TLS), with the token percent-encoded. */
-export function redisUrl(p: { token: string; host: string; port: number }): string {
-    return `rediss://:${percentEncode(p.token)}@${p.host}:${p.port}`;
-}
+export { redisUrl } from "./connectionStrings";
 
 export interface CacheArgs extends BaseArgs, CacheSettings {
     vpcId: pulumi.Input<string>;

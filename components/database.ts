@@ -8,6 +8,9 @@ import { policyDocument, serviceAssumeRolePolicy } from "./iam";
 import { allowTcpFrom, allowTcpTo, rulelessSecurityGroup } from "./securityGroups";
 import { encryptedLogGroup } from "./logGroup";
 import { dataStoreTags } from "./tags";
+import { postgresUrl } from "./connectionStrings";
+
+export { percentEncode, postgresUrl } from "./connectionStrings";
 
 export const POSTGRES_PORT = 5432;
 
@@ -29,18 +32,6 @@ export const BASE_POSTGRES_PARAMETERS: Record<string, string> = {
     log_lock_waits: "1",
 };
 
-/**
- * Percent-encodes a value for the user-info part of a URL: everything except RFC 3986 unreserved characters
- * (A-Z a-z 0-9 - . _ ~) becomes %XX, including the `! ' ( ) *` that encodeURIComponent leaves alone.
- */
-export function percentEncode(value: string): string {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** `postgresql://user:password@host:port/db?sslmode=require`, with user and password percent-encoded. */
-export function postgresUrl(p: { username: string; password: string; host: string; port: number; database: string }): string {
-    return `postgresql://${percentEncode(p.username)}:${percentEncode(p.password)}@${p.host}:${p.port}/${percentEncode(p.database)}?sslmode=require`;
-}
 
 
 export interface DatabaseArgs extends BaseArgs, DatabaseSettings {

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { inClusterUrl } from "./connectionStrings";
 import { BaseArgs } from "./base";
 import { effectiveProbes, ProbeSettings, ServiceSettings } from "./config/services";
 import { PolicyStatement } from "./iam";
@@ -361,7 +362,7 @@ export class Service extends pulumi.ComponentResource {
 
         // -- Service and Ingress (web) --
         if (isWeb) {
-            this.url = `http://${svc}.${ns}.svc.cluster.local:${s.servicePort}`;
+            this.url = inClusterUrl({ name: svc, namespace: ns, port: s.servicePort });
             this.service = new k8s.core.v1.Service(
                 `${name}-service`,
                 {

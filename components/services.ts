@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { inClusterUrl } from "./connectionStrings";
 import { BaseArgs } from "./base";
 import type { ServicesSettings, ServiceSettings } from "./config/services";
 import { formatCpu, formatMemory, parseCpu, parseMemory } from "./config/quantity";
@@ -121,7 +122,7 @@ export class Services extends pulumi.ComponentResource {
 
         const peerOf = (svcName: string): ServicePeer => {
             const s = args.services[svcName];
-            return { name: svcName, namespace: nsOf(s), port: s.port, url: `http://${svcName}.${nsOf(s)}.svc.cluster.local:${s.servicePort}` };
+            return { name: svcName, namespace: nsOf(s), port: s.port, url: inClusterUrl({ name: svcName, namespace: nsOf(s), port: s.servicePort }) };
         };
 
         for (const [svcName, s] of entries) {
