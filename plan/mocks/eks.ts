@@ -38,7 +38,6 @@ function defaultAddonVersion(addon: string, k8sVersion: string): string {
 }
 
 /** Access entries registered so far in this plan (one plan per process): EKS allows one per principal and cluster. */
-const accessEntries = new Set<string>();
 
 /**
  * The parts of EKS add-on configuration schemas (`aws eks describe-addon-configuration`) Strata uses: EKS refuses
@@ -143,11 +142,11 @@ export const eks: MockModule = {
         "aws:eks/accessEntry:AccessEntry": (args, ctx) => {
             const clusterName = String(args.inputs.clusterName);
             const principalArn = String(args.inputs.principalArn);
-            const key = `${clusterName}:${principalArn}`;
-            if (accessEntries.has(key)) {
+            const key = `accessEntry:${clusterName}:${principalArn}`;
+            if (ctx.registry.has(key)) {
                 throw new Error(`ResourceInUseException: the access entry of ${principalArn} is already in use on cluster ${clusterName} (one access entry per principal)`);
             }
-            accessEntries.add(key);
+            ctx.registry.set(key, { by: args.name });
             return {
                 id: `${clusterName}:${principalArn}`,
                 state: {

@@ -19,10 +19,33 @@ function host(kind: "master" | "replica", id: string, ctx: MockContext): string 
 
 const ENGINE_ACTUAL: Record<string, string> = { "7.2": "7.2.4", "8.0": "8.0.1", "8.1": "8.1.1", "6.2": "6.2.6", "7.0": "7.0.7", "7.1": "7.1.0" };
 
+/**
+ * The parameter group family of an engine version: valkey8 for Valkey 8.x, redis7 for Redis OSS 7.x, redis6.x for 6.x
+ * ("Parameter group families", Amazon ElastiCache User Guide). A replication group given a group of another family is
+ * refused (InvalidParameterCombination).
+ */
+export function cacheParameterGroupFamily(engine: string, version: string): string {
+    const major = version.split(".")[0];
+    if (engine === "valkey") return `valkey${major}`;
+    return major === "6" ? "redis6.x" : `redis${major}`;
+}
+
+function checkCacheParameterGroupFamily(inputs: Record<string, unknown>, ctx: MockContext): void {
+    const group = inputs.parameterGroupName;
+    const version = inputs.engineVersion;
+    if (typeof group !== "string" || typeof version !== "string") return;
+    const family = ctx.registry.get(`cacheParameterGroup:${ctx.region}:${group.toLowerCase()}`)?.family;
+    const expected = cacheParameterGroupFamily(String(inputs.engine ?? "redis"), version);
+    if (typeof family === "string" && family !== expected) {
+        throw new Error(`InvalidParameterCombination: the cache parameter group ${group} of family ${family} cannot be used with ${String(inputs.engine ?? "redis")} ${version}; use a group of family ${expected}`);
+    }
+}
+
 /** ElastiCache: replication groups (non-cluster mode, TLS endpoints), subnet and parameter groups. */
 export const elasticache: MockModule = {
     resources: {
         "aws:elasticache/replicationGroup:ReplicationGroup": (args, ctx) => {
+            checkCacheParameterGroupFamily(args.inputs, ctx);
             const id = String(args.inputs.replicationGroupId ?? `${args.name}-${ctx.hex(args.name, 7)}`).toLowerCase();
             const n = Number(args.inputs.numCacheClusters ?? 1);
             const version = String(args.inputs.engineVersion ?? "");
@@ -46,6 +69,7 @@ export const elasticache: MockModule = {
         },
         "aws:elasticache/parameterGroup:ParameterGroup": (args, ctx) => {
             const name = String(args.inputs.name ?? `${args.name}-${ctx.hex(args.name, 7)}`).toLowerCase();
+            ctx.registry.set(`cacheParameterGroup:${ctx.region}:${name}`, { family: args.inputs.family });
             return { id: name, state: { name, arn: ctx.arn("elasticache", `parametergroup:${name}`) } };
         },
     },

@@ -18,7 +18,7 @@ export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secrets
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
-export function mockContext(region: string, project: string, stack: string): MockContext {
+export function mockContext(region: string, project: string, stack: string, registry: Map<string, Record<string, unknown>> = new Map()): MockContext {
     const hex = (seed: string, length: number) => {
         let out = "";
         let i = 0;
@@ -32,8 +32,47 @@ export function mockContext(region: string, project: string, stack: string): Moc
         project,
         stack,
         hex,
+        registry,
         arn: (service, resource, opts) => `arn:aws:${service}:${opts?.global ? "" : region}:${service === "s3" ? "" : MOCK_ACCOUNT_ID}:${resource}`,
     };
+}
+
+/**
+ * Explicit physical names AWS keeps unique, per type: the input holding the name and its scope (per account and
+ * region, or per partition for S3 bucket names and per account for IAM roles). A second resource with a taken name
+ * is refused as the API refuses it (e.g. RDS DBInstanceAlreadyExists, S3 BucketAlreadyExists/OwnedByYou,
+ * IAM EntityAlreadyExists, ElastiCache ReplicationGroupAlreadyExists, EKS ResourceInUseException). RDS and ElastiCache
+ * identifiers are stored lower-case and IAM role names are unique regardless of case (IAM User Guide, "IAM identifiers").
+ */
+export const UNIQUE_NAMES: Readonly<Record<string, { input: string; scope: "region" | "account" | "partition"; error: string; caseInsensitive?: boolean }>> = {
+    "aws:rds/instance:Instance": { input: "identifier", scope: "region", error: "DBInstanceAlreadyExists", caseInsensitive: true },
+    "aws:rds/parameterGroup:ParameterGroup": { input: "name", scope: "region", error: "DBParameterGroupAlreadyExists", caseInsensitive: true },
+    "aws:rds/subnetGroup:SubnetGroup": { input: "name", scope: "region", error: "DBSubnetGroupAlreadyExists", caseInsensitive: true },
+    "aws:rds/proxy:Proxy": { input: "name", scope: "region", error: "DBProxyAlreadyExistsFault", caseInsensitive: true },
+    "aws:elasticache/replicationGroup:ReplicationGroup": { input: "replicationGroupId", scope: "region", error: "ReplicationGroupAlreadyExists", caseInsensitive: true },
+    "aws:elasticache/parameterGroup:ParameterGroup": { input: "name", scope: "region", error: "CacheParameterGroupAlreadyExists", caseInsensitive: true },
+    "aws:elasticache/subnetGroup:SubnetGroup": { input: "name", scope: "region", error: "CacheSubnetGroupAlreadyExists", caseInsensitive: true },
+    "aws:eks/cluster:Cluster": { input: "name", scope: "region", error: "ResourceInUseException" },
+    "aws:s3/bucket:Bucket": { input: "bucket", scope: "partition", error: "BucketAlreadyOwnedByYou" },
+    "aws:sqs/queue:Queue": { input: "name", scope: "region", error: "QueueAlreadyExists" },
+    "aws:iam/role:Role": { input: "name", scope: "account", error: "EntityAlreadyExists", caseInsensitive: true },
+    "aws:cloudwatch/logGroup:LogGroup": { input: "name", scope: "region", error: "ResourceAlreadyExistsException" },
+    "aws:secretsmanager/secret:Secret": { input: "name", scope: "region", error: "ResourceExistsException" },
+    "aws:wafv2/webAcl:WebAcl": { input: "name", scope: "region", error: "WAFDuplicateItemException" },
+    "aws:kms/alias:Alias": { input: "name", scope: "region", error: "AlreadyExistsException" },
+};
+
+function claimName(args: pulumi.runtime.MockResourceArgs, ctx: MockContext): void {
+    const rule = UNIQUE_NAMES[args.type];
+    const name = rule ? args.inputs[rule.input] : undefined;
+    if (!rule || typeof name !== "string" || name === "") return;
+    const scope = rule.scope === "region" ? ctx.region : rule.scope === "account" ? ctx.accountId : ctx.partition;
+    const key = `name:${args.type}:${scope}:${rule.caseInsensitive ? name.toLowerCase() : name}`;
+    const taken = ctx.registry.get(key);
+    if (taken) {
+        throw new Error(`${rule.error}: ${args.type.split(":").pop()} ${rule.input} "${name}" is already taken by ${String(taken.by)} (explicit names are unique per ${rule.scope})`);
+    }
+    ctx.registry.set(key, { by: args.name });
 }
 
 /** Service part of a type token: aws:rds/instance:Instance -> rds. */
@@ -55,10 +94,11 @@ export function createMocks(
     /** The region of a provider reference (`<urn>::<id>`): resources of a second-region provider get that region's ARNs. */
     providerRegion: (providerRef: string) => string | undefined = () => undefined,
 ): pulumi.runtime.Mocks {
-    const contexts = new Map<string, MockContext>([[region, mockContext(region, project, stack)]]);
+    const registry = new Map<string, Record<string, unknown>>();
+    const contexts = new Map<string, MockContext>([[region, mockContext(region, project, stack, registry)]]);
     const contextFor = (providerRef: string | undefined): MockContext => {
         const r = (providerRef && providerRegion(providerRef)) || region;
-        if (!contexts.has(r)) contexts.set(r, mockContext(r, project, stack));
+        if (!contexts.has(r)) contexts.set(r, mockContext(r, project, stack, registry));
         return contexts.get(r)!;
     };
     const resources = new Map<string, ResourceMock>();
@@ -70,6 +110,7 @@ export function createMocks(
     return {
         newResource(args) {
             const ctx = contextFor(args.provider);
+            claimName(args, ctx);
             const mock = resources.get(args.type);
             const result = mock ? mock(args, ctx) : {};
             const id = result.id ?? (args.type.startsWith("pulumi:providers:") ? `${args.name}-provider-id` : `${args.name}-${ctx.hex(args.name, 8)}`);

@@ -8,10 +8,27 @@ function rdsHostSuffix(ctx: MockContext): string {
 /** Real engine minor versions RDS picks for a major-only engine version. */
 const POSTGRES_MINOR: Record<string, string> = { "13": "13.20", "14": "14.17", "15": "15.12", "16": "16.8", "17": "17.4" };
 
+/**
+ * RDS refuses an instance whose DB parameter group is of another family than its engine version: a PostgreSQL 16
+ * instance needs a `postgres16` group ("Working with DB parameter groups", Amazon RDS User Guide; the API answers
+ * InvalidParameterCombination). A replica takes its engine version from its source, so only a set version is judged.
+ */
+function checkParameterGroupFamily(inputs: Record<string, unknown>, ctx: MockContext): void {
+    const group = inputs.parameterGroupName;
+    const version = inputs.engineVersion;
+    if (typeof group !== "string" || typeof version !== "string" || (inputs.engine ?? "postgres") !== "postgres") return;
+    const family = ctx.registry.get(`rdsParameterGroup:${ctx.region}:${group.toLowerCase()}`)?.family;
+    const expected = `postgres${version.split(".")[0]}`;
+    if (typeof family === "string" && family !== expected) {
+        throw new Error(`InvalidParameterCombination: the DB parameter group ${group} of family ${family} cannot be used with engine version ${version}; use a group of family ${expected}`);
+    }
+}
+
 /** RDS: instances (primary and replicas), parameter and subnet groups, RDS Proxy. */
 export const rds: MockModule = {
     resources: {
         "aws:rds/instance:Instance": (args, ctx) => {
+            checkParameterGroupFamily(args.inputs, ctx);
             const identifier = String(args.inputs.identifier ?? `${args.name}-${ctx.hex(args.name, 7)}`);
             const address = `${identifier}.${rdsHostSuffix(ctx)}`;
             const port = Number(args.inputs.port ?? 5432);
@@ -38,6 +55,7 @@ export const rds: MockModule = {
         },
         "aws:rds/parameterGroup:ParameterGroup": (args, ctx) => {
             const name = String(args.inputs.name ?? `${args.name}-${ctx.hex(args.name, 7)}`);
+            ctx.registry.set(`rdsParameterGroup:${ctx.region}:${name.toLowerCase()}`, { family: args.inputs.family });
             return { id: name, state: { name, arn: ctx.arn("rds", `pg:${name}`) } };
         },
         "aws:rds/subnetGroup:SubnetGroup": (args, ctx) => {

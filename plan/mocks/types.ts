@@ -11,6 +11,11 @@ export interface MockContext {
     hex(seed: string, length: number): string;
     /** A realistic ARN: arn:<partition>:<service>:<region>:<account>:<resource>. */
     arn(service: string, resource: string, opts?: { global?: boolean }): string;
+    /**
+     * What this run has created so far, shared by every region's context of one set of mocks (fresh per plan or
+     * render): mocks record names and attributes here to refuse what the service refuses (a name already taken).
+     */
+    registry: Map<string, Record<string, unknown>>;
 }
 
 export type ResourceMockResult = { id?: string; state?: Record<string, unknown> };
