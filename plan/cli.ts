@@ -7,6 +7,9 @@ import * as path from "path";
 import { runPlan, PlanConfigurationError, PlanProgramError } from "./run";
 import { stackNameOf } from "./stackConfig";
 import type { PlanDocument } from "./types";
+import { PlanFileError, readPlanDocument, withDiff } from "./against";
+import type { PlanDiff } from "./diff";
+import { diffMarkdown, summarizeDiff } from "./diffReport";
 
 interface CliArgs {
     stack?: string;
@@ -14,19 +17,30 @@ interface CliArgs {
     program?: string;
     json: boolean;
     help: boolean;
+    /** An earlier plan document of the same stack to diff against. */
+    against?: string;
+    /** Names (globs) of resources this run may replace or delete (`--allow-replace`, repeatable). */
+    allowReplace: string[];
+    markdown: boolean;
 }
 
 const USAGE = `Usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<name>.yaml>] [--program <file>] [--json]
+                        [--against <earlier plan.json>] [--allow-replace <name>]... [--markdown]
 
   --stack <name>         stack to plan (reads Pulumi.<name>.yaml); default: from --config-file, else dev
   --config-file <file>   another stack file, e.g. blueprints/seed-002-cyber-agent/Pulumi.prod.yaml
   --program <file>       another program file (default: Pulumi.yaml's main, index.ts)
   --json                 print the plan document as JSON
+  --against <file>       diff against an earlier plan document of the same stack (from --json): what pulumi up would
+                         create, update, replace or delete, guarded against replacing stateful or fixed-name resources
+  --allow-replace <name> approve replacing or deleting the resources of that logical name (a glob; names a component
+                         to approve its children) in this run; repeatable. Protected resources stay blocked
+  --markdown             with --against: print the diff as a pull-request comment
 
 Exit codes: 0 clean plan, 1 a mandatory policy fails or the program fails, 2 invalid configuration.`;
 
 export function parseArgs(argv: string[]): CliArgs {
-    const args: CliArgs = { json: false, help: false };
+    const args: CliArgs = { json: false, help: false, allowReplace: [], markdown: false };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         const value = () => {
@@ -48,6 +62,15 @@ export function parseArgs(argv: string[]): CliArgs {
                 break;
             case "--json":
                 args.json = true;
+                break;
+            case "--against":
+                args.against = inline ?? value();
+                break;
+            case "--allow-replace":
+                args.allowReplace.push(inline ?? value());
+                break;
+            case "--markdown":
+                args.markdown = true;
                 break;
             case "--help":
             case "-h":
@@ -108,9 +131,26 @@ export async function main(argv: string[]): Promise<number> {
             configFile: args.configFile ? path.resolve(args.configFile) : undefined,
             program: args.program ? path.resolve(args.program) : undefined,
         });
-        process.stdout.write(args.json ? `${JSON.stringify(plan, null, 2)}\n` : `${summarize(plan)}\n`);
+        let before: PlanDocument | undefined;
+        if (args.against) {
+            before = readPlanDocument(args.against);
+            const diffed = withDiff(plan, before, { against: args.against, allowReplace: args.allowReplace });
+            Object.assign(plan, diffed);
+        }
+        if (args.markdown) {
+            if (!before || !plan.diff) throw new UsageError("--markdown needs --against <earlier plan>");
+            process.stdout.write(`${diffMarkdown(plan.diff as PlanDiff, { before, after: plan }, plan.violations)}\n`);
+        } else if (args.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        else {
+            process.stdout.write(`${summarize(plan)}\n`);
+            if (before && plan.diff) process.stdout.write(`\n${summarizeDiff(plan.diff as PlanDiff, { before, after: plan }, plan.violations)}\n`);
+        }
         return plan.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
     } catch (err) {
+        if (err instanceof UsageError || err instanceof PlanFileError) {
+            process.stderr.write(`${err.message}\n`);
+            return 2;
+        }
         if (err instanceof PlanConfigurationError) {
             process.stderr.write(`${err.message}\n`);
             return 2;

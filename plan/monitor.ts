@@ -28,6 +28,26 @@ export function sanitize(value: unknown): unknown {
     return value;
 }
 
+/**
+ * The strings by which other resources refer to this one: its id, and the string outputs that name or address it
+ * (ARN, name, endpoint, metadata.name). The plan diff uses them to find which nested inputs of a dependent come
+ * from a replaced resource.
+ */
+export function identityStrings(id: string, state: unknown): string[] {
+    const out = new Set<string>();
+    if (id) out.add(id);
+    const looksLikeReference = (v: unknown): v is string => typeof v === "string" && v.length >= 4 && v !== SECRET_PLACEHOLDER && /[-:/.]/.test(v);
+    if (state && typeof state === "object" && !Array.isArray(state)) {
+        const obj = state as Record<string, unknown>;
+        for (const key of ["arn", "id", "name", "identifier", "bucket", "replicationGroupId", "address", "endpoint", "primaryEndpointAddress", "keyId", "url"]) {
+            if (looksLikeReference(obj[key])) out.add(obj[key] as string);
+        }
+        const meta = obj.metadata as Record<string, unknown> | undefined;
+        if (meta && typeof meta.name === "string") out.add(meta.name);
+    }
+    return [...out];
+}
+
 type Req = {
     getType(): string;
     getName(): string;
@@ -41,6 +61,7 @@ type Req = {
     getRetainondelete(): boolean;
     getIgnorechangesList(): string[];
     getDeletebeforereplace(): boolean;
+    getReplaceonchangesList?(): string[];
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
 };
@@ -105,11 +126,17 @@ export class RecordingMonitor extends MockMonitor {
                 retainOnDelete: req.getRetainondelete(),
                 ignoreChanges: req.getIgnorechangesList(),
                 deleteBeforeReplace: req.getDeletebeforereplace(),
+                ...(req.getReplaceonchangesList?.().length ? { replaceOnChanges: req.getReplaceonchangesList!() } : {}),
             },
             dependencies: [...dependencies],
             propertyDependencies,
         });
-        return (super.registerResource as (r: unknown, cb: unknown) => Promise<void>)(req, callback);
+        const record = this.records[this.records.length - 1];
+        const capture = (err: unknown, resp: { getId(): string; getObject(): { toJavaScript(): unknown } | undefined } | undefined) => {
+            if (!err && resp) record.identity = identityStrings(resp.getId(), sanitize(resp.getObject()?.toJavaScript() ?? {}));
+            callback(err, resp);
+        };
+        return (super.registerResource as (r: unknown, cb: unknown) => Promise<void>)(req, capture);
     }
 
     public async invoke(req: { getTok(): string; getProvider(): string }, callback: (err: unknown, resp: unknown) => void): Promise<void> {

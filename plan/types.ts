@@ -5,6 +5,8 @@ export interface PlanResourceOptions {
     retainOnDelete: boolean;
     ignoreChanges: string[];
     deleteBeforeReplace: boolean;
+    /** Inputs whose change the program declares as replacing the resource (`replaceOnChanges`). */
+    replaceOnChanges?: string[];
 }
 
 export interface PlanResource {
@@ -23,6 +25,8 @@ export interface PlanResource {
     dependencies: string[];
     /** Per-input dependencies, as the engine receives them. */
     propertyDependencies: Record<string, string[]>;
+    /** The id and the string outputs others refer to it by (from the mocks); see plan/monitor.ts identityStrings. */
+    identity?: string[];
 }
 
 export interface PlanViolation {
@@ -47,6 +51,24 @@ export interface PlanDocument {
     violations: PlanViolation[];
     cost: { monthlyUsd: number; priceTable: string; items: CostItem[] };
     deploy: { criticalPathMinutes: number; sumMinutes: number; path: string[] };
+    /** With `--against <earlier plan>`: what `pulumi up` would do to each resource (plan/diff.ts). */
+    diff?: PlanDiffDocument;
+}
+
+/** The diff part of a plan document. */
+export interface PlanDiffDocument {
+    against: string;
+    changes: Array<{
+        urn: string;
+        type: string;
+        name: string;
+        action: "create" | "update" | "replace" | "delete" | "same";
+        changedInputs: string[];
+        replaceReasons: string[];
+        deleteBeforeReplace: boolean;
+    }>;
+    summary: { create: number; update: number; replace: number; delete: number; same: number };
+    monthlyUsdDelta: number;
 }
 
 export const SECRET_PLACEHOLDER = "[secret]";

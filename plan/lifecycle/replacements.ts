@@ -32,16 +32,9 @@
  * never sets it; it is not recorded here).
  */
 
-export interface ReplacementRule {
-    /** Input paths (camelCase, dotted for nested, `[]` for list elements e.g. "vpcConfig.subnetIds") whose change replaces the resource. */
-    forceNew: string[];
-    /** Conditional cases the table cannot decide by path alone, in words (e.g. "engineVersion: only a downgrade replaces"). */
-    notes?: string[];
-    /** The physical name is set from an input (explicit name): the bridge replaces it delete-before-replace implicitly when that input is set. */
-    namedBy?: string;
-    /** Where this was read: repository, path, and commit or tag. */
-    source: string;
-}
+import type { ReplacementRule } from "../diff";
+
+export type { ReplacementRule };
 
 /**
  * The terraform-provider-aws release @pulumi/aws 7.48.0 is built on. pulumi-aws is too large to mirror here, so its
