@@ -3,6 +3,7 @@ import { SPOT_NODE_GROUP_TAINT, SPOT_NODE_LABELS } from "../catalogue/spot";
 import { Environment, PerEnvironment } from "./environment";
 import { iamPrincipalArn, ipv4Cidr, logRetentionDays, parseCidr } from "./common";
 import { checkName, CROSS_CHECKS } from "./checks";
+import { clusterNames } from "../cluster/names";
 
 /**
  * Kubernetes versions Strata supports on EKS, each with the cluster-autoscaler image of the same minor (the
@@ -321,22 +322,12 @@ export function clusterSchema(env: Environment) {
 }
 export type ClusterSettings = z.output<ReturnType<typeof clusterSchema>>;
 
-/** Names the cluster implies, for the AWS-limit cross-check (the component builds the same names). */
-export const clusterNames = {
-    cluster: "eks",
-    nodeGroup: (pool: string) => ["ng", pool],
-    role: (purpose: string) => ["eks", purpose],
-};
-
 CROSS_CHECKS.push((settings, report, naming) => {
     checkName(naming, report, ["cluster"], () => naming.physical("eksCluster", clusterNames.cluster));
     settings.cluster.nodeGroups.forEach((g, i) => {
         checkName(naming, report, ["cluster", "nodeGroups", i, "name"], () => naming.autoNamed("eksNodeGroup", ...clusterNames.nodeGroup(g.name)));
     });
-    for (const purpose of ["cluster", "nodes", "vpc-cni", "ebs-csi", "lb-controller", "autoscaler"]) {
-        checkName(naming, report, ["cluster"], () => naming.autoNamed("iamRole", ...clusterNames.role(purpose)));
-    }
-    if (settings.cluster.observability.containerInsights) {
-        checkName(naming, report, ["cluster", "observability", "containerInsights"], () => naming.autoNamed("iamRole", ...clusterNames.role("cloudwatch")));
+    for (const { purpose, configPath } of clusterNames.roles(settings.cluster)) {
+        checkName(naming, report, ["cluster", ...configPath], () => naming.autoNamed("iamRole", ...clusterNames.role(purpose)));
     }
 });

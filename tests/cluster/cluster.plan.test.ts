@@ -1,11 +1,12 @@
-import { PlanConfigurationError, PlanDocument, PlanResource, transitiveDependencies, providerOf } from "../plan";
-import { CLUSTER_ADDONS } from "../components/config/cluster";
-import { amiTypeFor, buildKubeconfig, CONTROL_PLANE_LOG_TYPES, LOAD_BALANCER_CONTROLLER_POLICY } from "../components/cluster";
-import { irsaTrustPolicy } from "../components/identity";
-import { inputs, loadConfig, ofType, one, planOf, planOfFile, problemsOf, STACKS, tempStackFile } from "./helpers";
+import { PlanConfigurationError, PlanDocument, PlanResource, transitiveDependencies, providerOf } from "../../plan";
+import { CLUSTER_ADDONS } from "../../components/config/cluster";
+import { clusterNameSet, LOAD_BALANCER_CONTROLLER_POLICY } from "../../components/cluster";
+import { Naming } from "../../components/naming";
+import { irsaTrustPolicy } from "../../components/identity";
+import { inputs, ofType, one, planOf, planOfFile, STACKS, tempStackFile } from "../helpers";
 import * as pulumi from "@pulumi/pulumi";
-import { eks as eksMocks } from "../plan/mocks/eks";
-import { mockContext } from "../plan/mocks";
+import { eks as eksMocks } from "../../plan/mocks/eks";
+import { mockContext } from "../../plan/mocks";
 
 const CLUSTER = "aws:eks/cluster:Cluster";
 const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
@@ -31,7 +32,12 @@ function roleByArn(plan: PlanDocument, arn: string): PlanResource {
 }
 
 /** The inline policy statements of a role (aws.iam.RolePolicy named like the role). */
-function inlineStatements(plan: PlanDocument, role: PlanResource): Array<Record<string, any>> {
+interface PlannedStatement {
+    Action: string | string[];
+    Resource: unknown;
+    Condition: Record<string, Record<string, string>>;
+}
+function inlineStatements(plan: PlanDocument, role: PlanResource): PlannedStatement[] {
     const policies = ofType(plan, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.name === role.name);
     expect(policies).toHaveLength(1);
     return JSON.parse(String(policies[0].inputs.policy)).Statement;
@@ -138,17 +144,13 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         expect(oidc.dependencies).toContain(one(plan, CLUSTER).urn);
     });
 
-    test("launch templates: IMDSv2 required (hop limit 1), gp3 root volume encrypted with the ebs key, tag specifications, both SGs", () => {
+    test("launch templates (wiring; the template itself is tested in nodeGroups.test.ts): one per pool, the ebs key, both SGs, the stack's tags", () => {
         const lts = ofType(plan, LAUNCH_TEMPLATE).filter(inCluster);
         expect(lts.length).toBe(ofType(plan, NODE_GROUP).length);
         for (const lt of lts) {
             const i = inputs(lt);
-            expect(i.metadataOptions).toMatchObject({ httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 });
-            expect(i.blockDeviceMappings).toHaveLength(1);
-            expect(i.blockDeviceMappings[0].ebs).toMatchObject({ encrypted: "true", kmsKeyId: keyArns(plan).ebs, volumeType: "gp3" });
-            expect(i.updateDefaultVersion).toBe(true);
-            const types = i.tagSpecifications.map((t: { resourceType: string }) => t.resourceType).sort();
-            expect(types).toEqual(["instance", "network-interface", "volume"]);
+            expect(i.metadataOptions.httpTokens).toBe("required");
+            expect(i.blockDeviceMappings[0].ebs.kmsKeyId).toBe(keyArns(plan).ebs);
             for (const spec of i.tagSpecifications) {
                 expect(spec.tags).toMatchObject({ Project: "strata", Environment: stack, ManagedBy: "pulumi", Owner: expect.any(String), CostCenter: expect.any(String) });
             }
@@ -156,6 +158,13 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
             expect(i.vpcSecurityGroupIds).toContain(plan.outputs.nodeSecurityGroupId);
             expect(i.vpcSecurityGroupIds.find((s: string) => s !== plan.outputs.nodeSecurityGroupId)).toMatch(/^sg-/);
         }
+    });
+
+    test("every IAM role of the cluster is one of the roles its names list (the list the config name check verifies)", () => {
+        const settings = { nodeGroups: [], observability: { containerInsights: stack !== "dev" } };
+        const expected = Object.values(clusterNameSet(new Naming(`strata-${stack}`), settings).roles).sort();
+        const clusterUrn = plan.resources.find((r) => r.type === "strata:cluster:Cluster")!.urn;
+        expect(ofType(plan, ROLE).filter((r) => r.parent === clusterUrn).map((r) => r.name).sort()).toEqual(expected);
     });
 
     test("node groups: launch template latest version, desired size left to the autoscaler, update config, node repair", () => {
@@ -174,7 +183,7 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         }
     });
 
-    test("per-environment node pools (DESIGN.md)", () => {
+    test("per-environment node pools", () => {
         const pools = ofType(plan, NODE_GROUP).map((g) => inputs(g));
         const byPool = Object.fromEntries(pools.map((p) => [p.labels["strata.io/pool"], p]));
         if (stack === "dev") {
@@ -269,10 +278,10 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         const role = roleByArn(plan, i.values.rbac.serviceAccount.annotations["eks.amazonaws.com/role-arn"]);
         expectIrsaTrust(plan, role, "kube-system", "cluster-autoscaler");
         const statements = inlineStatements(plan, role);
-        const mutate = statements.filter((s) => [].concat(s.Action).some((a: string) => /SetDesiredCapacity|TerminateInstance/.test(a)));
+        const mutate = statements.filter((s) => ([] as string[]).concat(s.Action).some((a) => /SetDesiredCapacity|TerminateInstance/.test(a)));
         expect(mutate).toHaveLength(1);
         expect(mutate[0].Condition.StringEquals).toMatchObject({ [`aws:ResourceTag/k8s.io/cluster-autoscaler/strata-${stack}-eks`]: "owned" });
-        const describeNg = statements.find((s) => [].concat(s.Action).includes("eks:DescribeNodegroup" as never));
+        const describeNg = statements.find((s) => ([] as string[]).concat(s.Action).includes("eks:DescribeNodegroup"));
         expect(describeNg?.Resource).toBe(`arn:aws:eks:us-east-1:123456789012:nodegroup/strata-${stack}-eks/*/*`);
     });
 
@@ -418,115 +427,7 @@ describe("Cluster whose deploying role is listed as an admin", () => {
     });
 });
 
-describe("strata:cluster validation", () => {
-    const load = (env: string, cluster: unknown, extra: Record<string, string> = {}, stack = env) =>
-        loadConfig({ "strata:environment": env, "strata:cluster": cluster, ...extra }, stack);
-    const problems = problemsOf;
-
-    test.each(["staging", "prod"])("0.0.0.0/0 as a public endpoint CIDR is refused in %s, naming the key", (env) => {
-        const p = problems(() => load(env, { publicAccessCidrs: ["198.51.100.0/24", "0.0.0.0/0"] }));
-        expect(p).toHaveLength(1);
-        expect(p[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[1\]: "0\.0\.0\.0\/0" opens the Kubernetes API endpoint to the whole internet/);
-    });
-
-    test("dev may open the endpoint (it is still a config choice, never a default)", () => {
-        expect(load("dev", { publicAccessCidrs: ["0.0.0.0/0"] }).cluster.publicAccessCidrs).toEqual(["0.0.0.0/0"]);
-        expect(load("dev", {}).cluster.publicAccessCidrs).toEqual([]);
-    });
-
-    test("private ranges and malformed CIDRs are refused for the public endpoint", () => {
-        expect(problems(() => load("prod", { publicAccessCidrs: ["172.20.1.0/24"] }))[0]).toMatch(/is a private \(RFC 1918\) range/);
-        expect(load("prod", { publicAccessCidrs: ["172.32.0.0/16", "8.0.0.0/7"] }).cluster.publicAccessCidrs).toHaveLength(2);
-        expect(problems(() => load("prod", { publicAccessCidrs: ["10.20.0.0/16"] }))[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[0\]: "10\.20\.0\.0\/16" is a private \(RFC 1918\) range/);
-        expect(problems(() => load("prod", { publicAccessCidrs: ["300.1.1.1/24"] }))[0]).toMatch(/^strata:cluster\.publicAccessCidrs\[0\]: "300\.1\.1\.1\/24" is not an IPv4 CIDR/);
-    });
-
-    test.each([["m9x.huge"], ["t2.micro"], ["m5 large"], ["m3.medium"], ["a1.large"]])("instance type %s is refused", (bad) => {
-        const p = problems(() => load("prod", { nodeGroups: [{ name: "system", instanceTypes: [bad], minSize: 1, maxSize: 3 }] }));
-        expect(p).toEqual([`strata:cluster.nodeGroups[0].instanceTypes[0]: ${JSON.stringify(bad)} is not an EC2 instance type EKS nodes can use (a current-generation type such as t3.medium, m7i.large or m7g.xlarge)`]);
-    });
-
-    test("current instance types are accepted", () => {
-        for (const t of ["t3.medium", "m7i-flex.large", "m6gd.2xlarge", "c7gn.metal", "r8g.48xlarge", "g5.xlarge", "inf2.xlarge"]) {
-            expect(() => load("prod", { nodeGroups: [{ name: "system", instanceTypes: [t], minSize: 1, maxSize: 3 }] })).not.toThrow();
-        }
-    });
-
-    test("node group sizes, architecture mixes, duplicate names and all-tainted pools are refused", () => {
-        expect(problems(() => load("prod", { nodeGroups: [{ name: "a", instanceTypes: ["m7i.large"], minSize: 5, maxSize: 3 }] }))).toContain(
-            "strata:cluster.nodeGroups[0].minSize: 5 is larger than maxSize (3)",
-        );
-        expect(problems(() => load("prod", { nodeGroups: [{ name: "a", instanceTypes: ["m7i.large"], minSize: 1, maxSize: 3, desiredSize: 4 }] }))).toContain(
-            "strata:cluster.nodeGroups[0].desiredSize: 4 must be between minSize (1) and maxSize (3)",
-        );
-        expect(problems(() => load("prod", { nodeGroups: [{ name: "a", instanceTypes: ["m7i.large", "m7g.large"], minSize: 1, maxSize: 3 }] }))[0]).toMatch(
-            /^strata:cluster\.nodeGroups\[0\]\.instanceTypes: .* mixes arm64 \(Graviton\) and x86_64/,
-        );
-        const dup = { name: "a", instanceTypes: ["m7i.large"], minSize: 1, maxSize: 3 };
-        expect(problems(() => load("prod", { nodeGroups: [dup, dup] }))[0]).toMatch(/^strata:cluster\.nodeGroups\[1\]\.name: "a" names a node group twice/);
-        const tainted = { ...dup, taints: [{ key: "x", effect: "NO_SCHEDULE" }] };
-        expect(problems(() => load("prod", { nodeGroups: [tainted] }))[0]).toMatch(/^strata:cluster\.nodeGroups: needs at least one node group without NoSchedule/);
-        expect(problems(() => load("prod", { nodeGroups: [{ name: "a", instanceTypes: ["m6i.xlarge", "g5.xlarge"], minSize: 1, maxSize: 3 }] }))).toEqual([
-            "strata:cluster.nodeGroups[0].instanceTypes: [\"m6i.xlarge\",\"g5.xlarge\"] mixes instance types that need different EKS AMIs (AL2023_x86_64_STANDARD, AL2023_x86_64_NVIDIA); put accelerated (GPU, Inferentia, Trainium) types in their own node group",
-        ]);
-        expect(problems(() => load("prod", { nodeGroups: [{ ...dup, taints: [{ key: "x", effect: "SOMETIMES" }] }] }))[0]).toMatch(
-            /^strata:cluster\.nodeGroups\[0\]\.taints\[0\]\.effect: "SOMETIMES" is not allowed; expected one of: "NO_SCHEDULE"/,
-        );
-    });
-
-    test("unknown keys, unsupported versions, bad durations and autoscaler ceilings are reported with their key", () => {
-        expect(problems(() => load("prod", { versoin: "1.35" }))[0]).toMatch(/^strata:cluster\.versoin: unknown key \(did you mean "version"\?\)/);
-        expect(problems(() => load("prod", { version: "1.20" }))[0]).toMatch(/^strata:cluster\.version: "1\.20" is not allowed; expected one of: "1\.32"/);
-        expect(problems(() => load("prod", { autoscaler: { scaleDownUnneededTime: "ten minutes" } }))[0]).toMatch(/^strata:cluster\.autoscaler\.scaleDownUnneededTime: "ten minutes" is not a duration/);
-        expect(problems(() => load("prod", { autoscaler: { maxNodesTotal: 2 } }))[0]).toBe("strata:cluster.autoscaler.maxNodesTotal: 2 is below the sum of the node groups' minSize (3)");
-        expect(problems(() => load("prod", { adminPrincipalArns: ["admins"] }))[0]).toMatch(/^strata:cluster\.adminPrincipalArns\[0\]: "admins" is not an IAM role or user ARN/);
-        const dev = "arn:aws:iam::123456789012:role/developers";
-        expect(problems(() => load("prod", { adminPrincipalArns: [dev], readOnlyPrincipalArns: [dev] }))).toEqual([
-            `strata:cluster.readOnlyPrincipalArns[0]: "${dev}" is already listed in adminPrincipalArns[0]; EKS allows one access entry per principal`,
-        ]);
-        expect(problems(() => load("prod", { deployerAdmin: false }))).toEqual([
-            "strata:cluster.deployerAdmin: cannot be false while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; list the deploying role in adminPrincipalArns or keep deployerAdmin on",
-        ]);
-        expect(problems(() => load("prod", { adminPrincipalArns: [dev, dev] }))[0]).toMatch(/^strata:cluster\.adminPrincipalArns\[1\]: .* is already listed in adminPrincipalArns\[0\]/);
-        expect(problems(() => load("prod", { addonVersions: { "vpc-cni": "latest" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc-cni: "latest" is not an EKS add-on version/);
-        expect(problems(() => load("prod", { addonVersions: { "vpc_cni": "v1.0.0-eksbuild.1" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc_cni: unknown key \(did you mean "vpc-cni"\?\)/);
-    });
-
-    test("names the cluster implies must fit AWS limits (node group 63 with Pulumi's suffix)", () => {
-        const p = problems(() => load("prod", { nodeGroups: [{ name: "general-purpose-pool", instanceTypes: ["m7i.large"], minSize: 1, maxSize: 3 }] }, { "strata:name": "abcdefghijklmnopqrst" }, "production-blue"));
-        expect(p.some((m) => /^strata:cluster\.nodeGroups\[0\]\.name: gives the eksNodeGroup name ".*-ng-general-purpose-pool-xxxxxxx" \(\d+ characters, AWS allows 63\)/.test(m))).toBe(true);
-    });
-
-    test("per-environment defaults", () => {
-        expect(load("dev", {}).cluster.nodeGroups.map((g) => [g.name, g.capacityType, g.minSize, g.maxSize])).toEqual([["system", "SPOT", 1, 4]]);
-        expect(load("staging", {}).cluster.nodeGroups.map((g) => [g.name, g.capacityType, g.minSize, g.maxSize])).toEqual([["system", "ON_DEMAND", 2, 6]]);
-        expect(load("prod", {}).cluster.nodeGroups.map((g) => [g.name, g.capacityType, g.minSize, g.maxSize])).toEqual([
-            ["system", "ON_DEMAND", 3, 20],
-            ["workers", "SPOT", 0, 20],
-        ]);
-        expect(load("prod", {}).cluster.autoscaler).toMatchObject({ scaleDownUtilizationThreshold: 0.7, scaleDownUnneededTime: "10m", maxNodesTotal: 50 });
-    });
-});
-
-describe("cluster helpers", () => {
-    test("kubeconfig: exec with aws eks get-token for the cluster and region, v1beta1", () => {
-        const k = JSON.parse(buildKubeconfig({ clusterName: "c1", endpoint: "https://X.gr7.eu-west-1.eks.amazonaws.com", certificateAuthority: "Q0E=", region: "eu-west-1" }));
-        expect(k.clusters[0].cluster).toEqual({ server: "https://X.gr7.eu-west-1.eks.amazonaws.com", "certificate-authority-data": "Q0E=" });
-        expect(k.users[0].user.exec).toMatchObject({
-            apiVersion: "client.authentication.k8s.io/v1beta1",
-            command: "aws",
-            args: ["eks", "get-token", "--cluster-name", "c1", "--region", "eu-west-1", "--output", "json"],
-        });
-    });
-
-    test("AMI type follows the instance family", () => {
-        expect(amiTypeFor(["m7i.large"])).toBe("AL2023_x86_64_STANDARD");
-        expect(amiTypeFor(["t4g.medium"])).toBe("AL2023_ARM_64_STANDARD");
-        expect(amiTypeFor(["g5.xlarge"])).toBe("AL2023_x86_64_NVIDIA");
-        expect(amiTypeFor(["g5g.xlarge"])).toBe("AL2023_ARM_64_NVIDIA");
-        expect(CONTROL_PLANE_LOG_TYPES).toHaveLength(5);
-    });
-
+describe("IRSA trust policy helper", () => {
     test("IRSA trust policy: one service account, STS audience", async () => {
         const doc = await new Promise<string>((resolve) =>
             irsaTrustPolicy({ oidcProviderArn: "arn:aws:iam::1:oidc-provider/oidc.eks.x/id/A", oidcIssuer: "oidc.eks.x/id/A" }, "apps", "api").apply((d) => {

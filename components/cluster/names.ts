@@ -1,0 +1,72 @@
+import type { ClusterSettings } from "../config/cluster";
+import type { AwsPartition } from "../catalogue/regions";
+import type { Naming } from "../naming";
+
+/**
+ * The IAM roles the cluster creates, by purpose: the control plane's, the nodes', and one IRSA role per system
+ * workload. Creation takes a purpose from this list, and config validation checks the name of every role listed
+ * here, so a new role cannot escape the name-length check.
+ */
+export const CLUSTER_ROLE_PURPOSES = ["cluster", "nodes", "vpc-cni", "ebs-csi", "lb-controller", "autoscaler", "cloudwatch"] as const;
+export type ClusterRolePurpose = (typeof CLUSTER_ROLE_PURPOSES)[number];
+
+/** The settings that decide which roles exist. */
+export type ClusterNameSettings = Pick<ClusterSettings, "nodeGroups"> & { observability: Pick<ClusterSettings["observability"], "containerInsights"> };
+
+/** Roles that exist only when a setting turns them on, with the config key (below `strata:cluster`) that does. */
+const CONDITIONAL_ROLES: Partial<Record<ClusterRolePurpose, { configPath: string[]; enabled: (s: ClusterNameSettings) => boolean }>> = {
+    cloudwatch: { configPath: ["observability", "containerInsights"], enabled: (s) => s.observability.containerInsights },
+};
+
+/** Name parts of what the cluster names (the naming prefix goes in front), and which roles the settings imply. */
+export const clusterNames = {
+    cluster: "eks",
+    nodeGroup: (pool: string) => ["ng", pool],
+    role: (purpose: ClusterRolePurpose) => ["eks", purpose],
+    /** The roles these settings create, each with the config key it is reported under (empty: `strata:cluster`). */
+    roles: (settings: ClusterNameSettings): Array<{ purpose: ClusterRolePurpose; configPath: string[] }> =>
+        CLUSTER_ROLE_PURPOSES.filter((p) => CONDITIONAL_ROLES[p]?.enabled(settings) ?? true).map((purpose) => ({
+            purpose,
+            configPath: CONDITIONAL_ROLES[purpose]?.configPath ?? [],
+        })),
+};
+
+/** The names a cluster with these settings uses (checked against AWS limits: a name too long throws NameTooLongError). */
+export interface ClusterNameSet {
+    /** Physical name of the EKS cluster. */
+    cluster: string;
+    /** Logical names (Pulumi auto-names them) of the node groups, by pool. */
+    nodeGroups: Record<string, string>;
+    /** Logical names of the IAM roles the settings imply, by purpose. */
+    roles: Partial<Record<ClusterRolePurpose, string>>;
+}
+
+export function clusterNameSet(naming: Naming, settings: ClusterNameSettings): ClusterNameSet {
+    return {
+        cluster: naming.physical("eksCluster", clusterNames.cluster),
+        nodeGroups: Object.fromEntries(settings.nodeGroups.map((g) => [g.name, naming.autoNamed("eksNodeGroup", ...clusterNames.nodeGroup(g.name))])),
+        roles: Object.fromEntries(clusterNames.roles(settings).map(({ purpose }) => [purpose, naming.autoNamed("iamRole", ...clusterNames.role(purpose))])),
+    };
+}
+
+/** The role name of a purpose the settings create (a purpose they do not create is a programming error). */
+export function roleName(names: ClusterNameSet, purpose: ClusterRolePurpose): string {
+    const name = names.roles[purpose];
+    if (name === undefined) throw new Error(`the cluster's settings create no ${purpose} role`);
+    return name;
+}
+
+/** ARN of an AWS managed IAM policy, e.g. `arn:aws:iam::aws:policy/AmazonEKSClusterPolicy`. */
+export function managedPolicyArn(partition: AwsPartition, policy: string): string {
+    return `arn:${partition}:iam::aws:policy/${policy}`;
+}
+
+/** ARN of an EKS access policy, e.g. `arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy`. */
+export function accessPolicyArn(partition: AwsPartition, policy: string): string {
+    return `arn:${partition}:eks::aws:cluster-access-policy/${policy}`;
+}
+
+/** A regional resource ARN: `arn:<partition>:<service>:<region>:<account>:<resource>`. */
+export function regionalArn(where: { partition: AwsPartition; region: string; accountId: string }, service: string, resource: string): string {
+    return `arn:${where.partition}:${service}:${where.region}:${where.accountId}:${resource}`;
+}
