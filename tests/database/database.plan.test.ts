@@ -1,12 +1,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runPlan, PlanConfigurationError, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../plan";
-import { configProblems, ingressInto, loadConfig } from "./helpers";
-import { dailyOverlapsWeekly } from "../components/config/database";
-import { percentEncode, postgresUrl, RDS_PASSWORD_SPECIALS } from "../components/database";
-import { mockPassword } from "../plan/mocks/random";
-import { mockContext } from "../plan/mocks";
+import { runPlan, PlanConfigurationError, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../../plan";
+import { configProblems, ingressInto, loadConfig } from "../helpers";
+import { dailyOverlapsWeekly } from "../../components/config/database";
+import { percentEncode, postgresUrl, RDS_PASSWORD_SPECIALS } from "../../components/database";
+import { mockPassword } from "../../plan/mocks/random";
+import { mockContext } from "../../plan/mocks";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const SECRET = "[secret]";

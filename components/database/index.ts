@@ -1,16 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { partitionOf } from "./catalogue/regions";
+import { partitionOf } from "../catalogue/regions";
 import * as random from "@pulumi/random";
-import { BaseArgs, statefulOptions } from "./base";
-import { databaseNames, DatabaseSettings } from "./config/database";
-import { policyDocument, serviceAssumeRolePolicy } from "./iam";
-import { allowTcpFrom, allowTcpTo, rulelessSecurityGroup } from "./securityGroups";
-import { encryptedLogGroup } from "./logGroup";
-import { dataStoreTags } from "./tags";
-import { postgresUrl } from "./connectionStrings";
+import { BaseArgs, statefulOptions } from "../base";
+import { databaseNames, DatabaseSettings } from "../config/database";
+import { policyDocument, serviceAssumeRolePolicy } from "../iam";
+import { allowTcpFrom, allowTcpTo, rulelessSecurityGroup } from "../securityGroups";
+import { encryptedLogGroup } from "../logGroup";
+import { dataStoreTags } from "../tags";
+import { postgresUrl } from "../connectionStrings";
 
-export { percentEncode, postgresUrl } from "./connectionStrings";
+export { percentEncode, postgresUrl } from "../connectionStrings";
 
 export const POSTGRES_PORT = 5432;
 
