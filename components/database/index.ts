@@ -1,38 +1,33 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { partitionOf } from "../catalogue/regions";
 import * as random from "@pulumi/random";
+import { partitionOf } from "../catalogue/regions";
 import { BaseArgs, statefulOptions } from "../base";
-import { databaseNames, DatabaseSettings } from "../config/database";
-import { policyDocument, serviceAssumeRolePolicy } from "../iam";
-import { allowTcpFrom, allowTcpTo, rulelessSecurityGroup } from "../securityGroups";
+import { DatabaseSettings } from "../config/database";
+import { allowTcpFrom, rulelessSecurityGroup } from "../securityGroups";
 import { encryptedLogGroup } from "../logGroup";
 import { dataStoreTags } from "../tags";
 import { postgresUrl } from "../connectionStrings";
+import {
+    masterPasswordSpec,
+    masterSecretValue,
+    monitoringPolicyArn,
+    needsMonitoringRole,
+    POSTGRES_LOG_EXPORTS,
+    POSTGRES_PORT,
+    primaryInstanceSettings,
+    replicaInstanceSettings,
+    sharedInstanceSettings,
+} from "./instance";
+import { databaseNames, rdsLogGroupName } from "./names";
+import { parameterGroupDescription, postgresParameterGroupFamily, postgresParameters } from "./parameters";
+import { createMonitoringRole, createProxy } from "./resources";
 
 export { percentEncode, postgresUrl } from "../connectionStrings";
-
-export const POSTGRES_PORT = 5432;
-
-/** The log types RDS for PostgreSQL exports to CloudWatch Logs. */
-export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"] as const;
-
-/**
- * Special characters of the generated master password: printable ASCII that RDS accepts in a master password
- * (everything but '/', '@', '"' and space). The URL carries it percent-encoded.
- */
-export const RDS_PASSWORD_SPECIALS = "!#$%&*()-_=+[]{}<>:?";
-
-/** Parameters every Strata PostgreSQL parameter group sets: TLS only, plus useful logging. */
-export const BASE_POSTGRES_PARAMETERS: Record<string, string> = {
-    "rds.force_ssl": "1",
-    log_min_duration_statement: "1000",
-    log_connections: "1",
-    log_disconnections: "1",
-    log_lock_waits: "1",
-};
-
-
+export * from "./instance";
+export * from "./names";
+export * from "./parameters";
+export * from "./proxy";
 
 export interface DatabaseArgs extends BaseArgs, DatabaseSettings {
     vpcId: pulumi.Input<string>;
@@ -52,7 +47,8 @@ export interface DatabaseArgs extends BaseArgs, DatabaseSettings {
  * in the isolated subnets behind a security group that admits port 5432 from the nodes only; a parameter group
  * whose family follows the major version (auto-named, so a major upgrade creates the new group before the old one
  * goes); logs exported to KMS-encrypted log groups created first; the master password generated, kept secret and
- * stored in Secrets Manager; optionally an RDS Proxy for pooling.
+ * stored in Secrets Manager; optionally an RDS Proxy for pooling. The decisions are data (./instance.ts,
+ * ./parameters.ts, ./proxy.ts); this class creates the resources.
  */
 export class Database extends pulumi.ComponentResource {
     public readonly instance: aws.rds.Instance;
@@ -83,7 +79,6 @@ export class Database extends pulumi.ComponentResource {
         const n = args.naming;
         const stateful = statefulOptions(args.protection);
         const tags = dataStoreTags(args.dataClassification);
-        const partition = partitionOf(args.region);
         const major = args.engineVersion;
 
         this.identifier = n.physical("rdsIdentifier", databaseNames.identifier);
@@ -112,78 +107,23 @@ export class Database extends pulumi.ComponentResource {
         // -- parameter group: family from the major version, TLS forced; auto-named => create-before-delete --
         this.parameterGroup = new aws.rds.ParameterGroup(
             n.autoNamed("dbSubnetGroup", "postgres"),
-            {
-                family: `postgres${major}`,
-                description: `${n.prefix} PostgreSQL ${major}: TLS required`,
-                // The stack's parameters override the logging defaults; rds.force_ssl stays 1 whatever they say.
-                parameters: Object.entries({ ...BASE_POSTGRES_PARAMETERS, ...args.parameters, "rds.force_ssl": "1" }).map(([pname, value]) => ({
-                    name: pname,
-                    value,
-                    applyMethod: "pending-reboot",
-                })),
-                tags,
-            },
+            { family: postgresParameterGroupFamily(major), description: parameterGroupDescription(n.prefix, major), parameters: postgresParameters(args.parameters), tags },
             { parent: this },
         );
 
-        // -- master password: random, secret, from characters RDS accepts --
-        const password = new random.RandomPassword(
-            n.name("postgres-password"),
-            {
-                length: args.passwordLength,
-                special: true,
-                overrideSpecial: RDS_PASSWORD_SPECIALS,
-                minLower: 2,
-                minUpper: 2,
-                minNumeric: 2,
-                minSpecial: 2,
-            },
-            { parent: this },
-        );
+        const password = new random.RandomPassword(n.name("postgres-password"), masterPasswordSpec(args.passwordLength), { parent: this });
         const passwordValue = pulumi.secret(password.result);
-
-        // -- enhanced monitoring role --
-        let monitoringRoleArn: pulumi.Output<string> | undefined;
-        const monitoringDeps: pulumi.Resource[] = [];
-        if (args.monitoringInterval > 0) {
-            const role = new aws.iam.Role(
-                n.autoNamed("iamRole", databaseNames.monitoringRole),
-                { assumeRolePolicy: serviceAssumeRolePolicy("monitoring.rds.amazonaws.com"), description: "RDS enhanced monitoring" },
-                { parent: this },
-            );
-            monitoringDeps.push(
-                new aws.iam.RolePolicyAttachment(
-                    n.name("rds-monitoring"),
-                    { role: role.name, policyArn: `arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole` },
-                    { parent: this },
-                ),
-            );
-            monitoringRoleArn = role.arn;
-        }
+        const monitoring = needsMonitoringRole(args) ? createMonitoringRole(this, n, monitoringPolicyArn(partitionOf(args.region))) : undefined;
+        const monitoringDeps = monitoring ? [monitoring.attachment] : [];
 
         // Settings primary and replicas share.
         const common = {
-            storageType: "gp3",
-            maxAllocatedStorage: args.maxAllocatedStorage,
-            storageEncrypted: true,
+            ...sharedInstanceSettings(args),
             kmsKeyId: args.dataKmsKeyArn,
             parameterGroupName: this.parameterGroup.name,
             vpcSecurityGroupIds: [sg.id],
-            publiclyAccessible: false,
-            autoMinorVersionUpgrade: true,
-            iamDatabaseAuthenticationEnabled: true,
-            copyTagsToSnapshot: true,
-            deletionProtection: args.deletionProtection,
-            maintenanceWindow: args.maintenanceWindow,
-            performanceInsightsEnabled: args.performanceInsights,
-            ...(args.performanceInsights
-                ? { performanceInsightsKmsKeyId: args.dataKmsKeyArn, performanceInsightsRetentionPeriod: args.performanceInsightsRetentionDays }
-                : {}),
-            monitoringInterval: args.monitoringInterval,
-            ...(monitoringRoleArn ? { monitoringRoleArn } : {}),
-            enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
-            caCertIdentifier: "rds-ca-rsa2048-g1",
-            applyImmediately: false,
+            ...(args.performanceInsights ? { performanceInsightsKmsKeyId: args.dataKmsKeyArn } : {}),
+            ...(monitoring ? { monitoringRoleArn: monitoring.arn } : {}),
             tags,
         };
 
@@ -192,12 +132,11 @@ export class Database extends pulumi.ComponentResource {
             POSTGRES_LOG_EXPORTS.map((log) =>
                 encryptedLogGroup(
                     n.name(logicalBase, "log", log),
-                    { logGroupName: `/aws/rds/instance/${identifier}/${log}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+                    { logGroupName: rdsLogGroupName(identifier, log), retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
                     { parent: this },
                 ),
             );
 
-        // -- primary --
         const finalSnapshotSuffix = new random.RandomId(
             n.name("postgres-final-snapshot"),
             { byteLength: 4, keepers: { identifier: this.identifier } },
@@ -207,22 +146,10 @@ export class Database extends pulumi.ComponentResource {
             n.name(databaseNames.identifier),
             {
                 ...common,
+                ...primaryInstanceSettings(args),
                 identifier: this.identifier,
-                engine: "postgres",
-                engineVersion: major,
-                allowMajorVersionUpgrade: true,
-                instanceClass: args.instanceClass,
-                allocatedStorage: args.allocatedStorage,
-                dbName: args.databaseName,
-                username: args.username,
                 password: passwordValue,
-                port: POSTGRES_PORT,
                 dbSubnetGroupName: subnetGroup.name,
-                multiAz: args.multiAz,
-                backupRetentionPeriod: args.backupRetentionDays,
-                backupWindow: args.backupWindow,
-                deleteAutomatedBackups: !args.retainAutomatedBackups,
-                skipFinalSnapshot: !args.finalSnapshot,
                 // Set even when skipped: harmless, and a stack that turns finalSnapshot on later has it ready.
                 finalSnapshotIdentifier: pulumi.interpolate`${this.identifier}-final-${finalSnapshotSuffix.hex}`,
             },
@@ -231,57 +158,30 @@ export class Database extends pulumi.ComponentResource {
         this.endpoint = this.instance.endpoint;
         this.address = this.instance.address;
 
-        // -- read replicas: same key, parameter group and security group; RDS cannot snapshot a replica --
-        this.replicas = [];
-        for (let i = 0; i < args.readReplicas; i++) {
+        // -- read replicas: same key, parameter group and security group --
+        this.replicas = Array.from({ length: args.readReplicas }, (_, i) => {
             const logical = databaseNames.replica(i);
             const identifier = n.physical("rdsIdentifier", logical);
-            this.replicas.push(
-                new aws.rds.Instance(
-                    n.name(logical),
-                    {
-                        ...common,
-                        identifier,
-                        replicateSourceDb: this.instance.identifier,
-                        instanceClass: args.replicaInstanceClass ?? args.instanceClass,
-                        multiAz: false,
-                        skipFinalSnapshot: true,
-                    },
-                    { parent: this, ...stateful, dependsOn: [...logGroupsFor(identifier, logical), ...monitoringDeps] },
-                ),
+            return new aws.rds.Instance(
+                n.name(logical),
+                { ...common, ...replicaInstanceSettings(args), identifier, replicateSourceDb: this.instance.identifier },
+                { parent: this, ...stateful, dependsOn: [...logGroupsFor(identifier, logical), ...monitoringDeps] },
             );
-        }
+        });
         this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));
 
         // -- the master credentials in Secrets Manager, encrypted with the data key --
         this.secret = new aws.secretsmanager.Secret(
             n.name("postgres-master"),
-            {
-                description: `${n.prefix} PostgreSQL master credentials (${this.identifier})`,
-                kmsKeyId: args.dataKmsKeyArn,
-                recoveryWindowInDays: args.secretRecoveryDays,
-                tags,
-            },
+            { description: `${n.prefix} PostgreSQL master credentials (${this.identifier})`, kmsKeyId: args.dataKmsKeyArn, recoveryWindowInDays: args.secretRecoveryDays, tags },
             { parent: this },
+        );
+        const secretString = pulumi.all([passwordValue, this.instance.address]).apply(([pw, host]) =>
+            masterSecretValue({ username: args.username, password: pw, host, database: args.databaseName, identifier: this.identifier }),
         );
         const secretVersion = new aws.secretsmanager.SecretVersion(
             n.name("postgres-master"),
-            {
-                secretId: this.secret.id,
-                secretString: pulumi.secret(
-                    pulumi.all([passwordValue, this.instance.address]).apply(([pw, host]) =>
-                        JSON.stringify({
-                            engine: "postgres",
-                            username: args.username,
-                            password: pw,
-                            host,
-                            port: POSTGRES_PORT,
-                            dbname: args.databaseName,
-                            dbInstanceIdentifier: this.identifier,
-                        }),
-                    ),
-                ),
-            },
+            { secretId: this.secret.id, secretString: pulumi.secret(secretString) },
             { parent: this },
         );
         this.secretArn = this.secret.arn;
@@ -289,90 +189,25 @@ export class Database extends pulumi.ComponentResource {
         // -- optional RDS Proxy: pooling, TLS required, reads the secret through its own role --
         let urlHost: pulumi.Output<string> = this.instance.address;
         if (args.proxy) {
-            const proxySg = rulelessSecurityGroup(
-                n.autoNamed("securityGroup", "postgres-proxy"),
-                {
-                    vpcId: args.vpcId,
-                    description: `${n.prefix} RDS Proxy: port ${POSTGRES_PORT} from the cluster nodes, to PostgreSQL only`,
-                    nameTag: n.name("postgres-proxy"),
-                    tags,
-                },
-                { parent: this },
-            );
-            const pg = { port: POSTGRES_PORT };
-            allowTcpFrom(n.name("proxy-from-nodes"), { ...pg, securityGroupId: proxySg.id, peerSecurityGroupId: args.clientSecurityGroupId, description: "PostgreSQL (through the proxy) from the cluster nodes" }, { parent: this });
-            allowTcpTo(n.name("proxy-to-postgres"), { ...pg, securityGroupId: proxySg.id, peerSecurityGroupId: sg.id, description: "Proxy to PostgreSQL" }, { parent: this });
-            allowTcpFrom(n.name("postgres-from-proxy"), { ...pg, securityGroupId: sg.id, peerSecurityGroupId: proxySg.id, description: "PostgreSQL from the RDS Proxy" }, { parent: this });
-
-            const proxyRole = new aws.iam.Role(
-                n.autoNamed("iamRole", databaseNames.proxyRole),
-                { assumeRolePolicy: serviceAssumeRolePolicy("rds.amazonaws.com"), description: "RDS Proxy: read the PostgreSQL master secret" },
-                { parent: this },
-            );
-            const proxyPolicy = new aws.iam.RolePolicy(
-                n.name("rds-proxy"),
-                {
-                    role: proxyRole.id,
-                    policy: policyDocument([
-                        { Sid: "ReadMasterSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: this.secret.arn },
-                        {
-                            Sid: "DecryptMasterSecret",
-                            Effect: "Allow",
-                            Action: "kms:Decrypt",
-                            Resource: args.dataKmsKeyArn,
-                            Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${args.region}.amazonaws.com` } },
-                        },
-                    ]),
-                },
-                { parent: this },
-            );
-            this.proxy = new aws.rds.Proxy(
-                n.name(databaseNames.proxy),
-                {
-                    name: n.physical("rdsIdentifier", databaseNames.proxy),
-                    engineFamily: "POSTGRESQL",
-                    roleArn: proxyRole.arn,
-                    vpcSubnetIds: args.subnetIds,
-                    vpcSecurityGroupIds: [proxySg.id],
-                    requireTls: true,
-                    idleClientTimeout: 1800,
-                    debugLogging: false,
-                    auths: [
-                        {
-                            authScheme: "SECRETS",
-                            secretArn: this.secret.arn,
-                            iamAuth: "DISABLED",
-                            clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256",
-                            description: "master credentials",
-                        },
-                    ],
-                    tags,
-                },
-                // Only the secret's ARN is needed to create the proxy: it is built while the instance is, and just
-                // the target registration (below) waits for the instance and the secret's value.
-                { parent: this, dependsOn: [proxyPolicy] },
-            );
-            const targetGroup = new aws.rds.ProxyDefaultTargetGroup(
-                n.name(databaseNames.proxy),
-                {
-                    dbProxyName: this.proxy.name,
-                    connectionPoolConfig: { maxConnectionsPercent: 90, maxIdleConnectionsPercent: 50, connectionBorrowTimeout: 120 },
-                },
-                { parent: this },
-            );
-            new aws.rds.ProxyTarget(
-                n.name(databaseNames.proxy, "primary"),
-                { dbProxyName: this.proxy.name, targetGroupName: targetGroup.name, dbInstanceIdentifier: this.instance.identifier },
-                { parent: this, dependsOn: [secretVersion] },
-            );
+            this.proxy = createProxy(this, {
+                naming: n,
+                vpcId: args.vpcId,
+                subnetIds: args.subnetIds,
+                clientSecurityGroupId: args.clientSecurityGroupId,
+                databaseSecurityGroupId: sg.id,
+                secret: this.secret,
+                secretVersion,
+                dataKmsKeyArn: args.dataKmsKeyArn,
+                region: args.region,
+                instance: this.instance,
+                tags,
+            });
             this.proxyEndpoint = this.proxy.endpoint;
             urlHost = this.proxy.endpoint;
         }
 
         this.databaseUrl = pulumi.secret(
-            pulumi.all([passwordValue, urlHost]).apply(([pw, host]) =>
-                postgresUrl({ username: args.username, password: pw, host, port: POSTGRES_PORT, database: args.databaseName }),
-            ),
+            pulumi.all([passwordValue, urlHost]).apply(([pw, host]) => postgresUrl({ username: args.username, password: pw, host, port: POSTGRES_PORT, database: args.databaseName })),
         );
 
         this.registerOutputs({
