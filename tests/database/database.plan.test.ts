@@ -181,21 +181,6 @@ describe("Database per environment", () => {
     });
 });
 
-describe("Database parameters", () => {
-    test("a stack's parameters override the logging defaults; rds.force_ssl stays 1", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-db-"));
-        const file = path.join(dir, "Pulumi.dbparams.yaml");
-        fs.writeFileSync(
-            file,
-            'config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:database:\n    parameters:\n      log_min_duration_statement: "250"\n      work_mem: "8192"\n',
-        );
-        const plan = await runPlan({ stack: "dbparams", configFile: file, skipPolicies: true });
-        const pg = resourcesOfType(plan, "aws:rds/parameterGroup:ParameterGroup").filter(isDatabaseChild)[0];
-        const params = Object.fromEntries((pg.inputs.parameters as Array<{ name: string; value: string }>).map((p) => [p.name, p.value]));
-        expect(params).toMatchObject({ log_min_duration_statement: "250", work_mem: "8192", "rds.force_ssl": "1", log_connections: "1" });
-    });
-});
-
 describe("Database config validation", () => {
     const load = (database: object, env = "prod") => loadConfig({ "strata:environment": env, "strata:database": database });
     const problems = (database: object) => configProblems({ "strata:environment": "prod", "strata:database": database });
