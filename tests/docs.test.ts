@@ -12,15 +12,15 @@ describe("docs change with the code", () => {
 
     test("every component has its page, and every page names a component that exists", () => {
         const pages: Record<string, string> = {
-            "kms.md": "components/kms.ts",
+            "kms.md": "components/kms/index.ts",
             "network.md": "components/network.ts",
             "cluster.md": "components/cluster/index.ts",
-            "database.md": "components/database.ts",
-            "cache.md": "components/cache.ts",
-            "object-store.md": "components/objectStore.ts",
-            "queue.md": "components/queue.ts",
+            "database.md": "components/database/index.ts",
+            "cache.md": "components/cache/index.ts",
+            "object-store.md": "components/objectStore/index.ts",
+            "queue.md": "components/queue/index.ts",
             "service.md": "components/service.ts",
-            "waf.md": "components/waf.ts",
+            "waf.md": "components/waf/index.ts",
         };
         expect(fs.readdirSync(path.join(ROOT, "docs/components")).sort()).toEqual(Object.keys(pages).sort());
         for (const [page, source] of Object.entries(pages)) {

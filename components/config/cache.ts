@@ -3,6 +3,7 @@ import { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
 import { CROSS_CHECKS, checkName } from "./checks";
 import { refineWindows } from "./database";
+import { cacheNames } from "../cache/names";
 
 export const CACHE_ENGINES = ["valkey", "redis"] as const;
 export type CacheEngine = (typeof CACHE_ENGINES)[number];
@@ -129,9 +130,6 @@ export function cacheSchema(env: Environment) {
         .default({});
 }
 export type CacheSettings = z.output<ReturnType<typeof cacheSchema>>;
-
-/** Names the Cache component will create. */
-export const cacheNames = { replicationGroupId: "cache" };
 
 CROSS_CHECKS.push((settings, report, naming) => {
     if (!settings.cache.enabled) return;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
 import { CROSS_CHECKS, checkName } from "./checks";
+import { databaseNames } from "../database/names";
 
 /** PostgreSQL major versions RDS offers (the engine version is pinned to the major; minors upgrade automatically). */
 export const POSTGRES_MAJOR_VERSIONS = ["13", "14", "15", "16", "17"] as const;
@@ -298,15 +299,6 @@ export function databaseSchema(env: Environment) {
         .default({});
 }
 export type DatabaseSettings = z.output<ReturnType<typeof databaseSchema>>;
-
-/** Names the Database component will create (shared by the component and the name check). */
-export const databaseNames = {
-    identifier: "postgres",
-    replica: (i: number) => `postgres-replica-${i + 1}`,
-    proxy: "postgres-proxy",
-    monitoringRole: "rds-monitoring",
-    proxyRole: "rds-proxy",
-};
 
 CROSS_CHECKS.push((settings, report, naming) => {
     const db = settings.database;

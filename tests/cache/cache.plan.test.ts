@@ -1,9 +1,9 @@
-import { runPlan, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../plan";
-import { configProblems, ingressInto, loadConfig } from "./helpers";
-import { AUTH_TOKEN_SPECIALS, redisUrl } from "../components/cache";
-import { mockPassword } from "../plan/mocks/random";
-import { mockContext } from "../plan/mocks";
-import { supportsTransitEncryptionMode } from "../components/config/cache";
+import { runPlan, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../../plan";
+import { configProblems, ingressInto, loadConfig } from "../helpers";
+import { AUTH_TOKEN_SPECIALS, redisUrl } from "../../components/cache";
+import { mockPassword } from "../../plan/mocks/random";
+import { mockContext } from "../../plan/mocks";
+import { supportsTransitEncryptionMode } from "../../components/config/cache";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";

@@ -1,4 +1,4 @@
-import { STACKS, planOf, ofType, inputs } from "./helpers";
+import { STACKS, planOf, ofType, inputs } from "../helpers";
 
 const windows = { dev: 7, staging: 14, prod: 30 } as const;
 

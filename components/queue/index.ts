@@ -1,10 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs, statefulOptions } from "./base";
-import { policyDocument } from "./iam";
-import { dataStoreTags } from "./tags";
-import type { QueueSettings, QueuesSettings } from "./config/queues";
-import { queueNames } from "./config/queues";
+import { BaseArgs, statefulOptions } from "../base";
+import { policyDocument } from "../iam";
+import { dataStoreTags } from "../tags";
+import type { QueueSettings, QueuesSettings } from "../config/queues";
+import { queueNames } from "../config/queues";
+import { mainQueueSettings, redriveAllowPolicy, redrivePolicy, sharedQueueSettings, tlsOnlyQueueStatements } from "./policies";
+
+export * from "./policies";
 
 /** What a service needs to use a queue: the URL to call and the ARNs to grant access on. */
 export interface QueueOutputs {
@@ -24,18 +27,9 @@ export interface QueueArgs extends BaseArgs, QueueSettings {
     kmsKeyArn: pulumi.Input<string>;
 }
 
-/** Denies any request to the queue that does not use TLS. */
-function tlsOnlyQueuePolicy(queueArn: pulumi.Input<string>): pulumi.Output<string> {
-    return policyDocument([
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: { AWS: "*" },
-            Action: "sqs:*",
-            Resource: queueArn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-    ]);
+/** The TLS-only policy document of a queue. */
+function tlsOnlyQueuePolicy(queueArn: pulumi.Output<string>): pulumi.Output<string> {
+    return queueArn.apply((arn) => policyDocument(tlsOnlyQueueStatements(arn)));
 }
 
 /**
@@ -58,13 +52,7 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
         const n = args.naming;
         const names = queueNames((...parts) => n.name(...parts), args.key, args.fifo);
         const stateful = { parent: this, ...statefulOptions(args.protection) };
-        const common = {
-            fifoQueue: args.fifo || undefined,
-            kmsMasterKeyId: args.kmsKeyArn,
-            kmsDataKeyReusePeriodSeconds: args.kmsDataKeyReusePeriodSeconds,
-            visibilityTimeoutSeconds: args.visibilityTimeoutSeconds,
-            receiveWaitTimeSeconds: args.receiveWaitTimeSeconds,
-        };
+        const common = sharedQueueSettings(args, args.kmsKeyArn);
 
         this.deadLetterQueue = new aws.sqs.Queue(
             `${name}-dlq`,
@@ -82,12 +70,8 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
             {
                 ...common,
                 name: names.queue,
-                contentBasedDeduplication: args.fifo ? args.contentBasedDeduplication : undefined,
-                messageRetentionSeconds: args.messageRetentionSeconds,
-                delaySeconds: args.delaySeconds,
-                redrivePolicy: pulumi
-                    .output(this.deadLetterQueue.arn)
-                    .apply((deadLetterTargetArn) => JSON.stringify({ deadLetterTargetArn, maxReceiveCount: args.maxReceiveCount })),
+                ...mainQueueSettings(args),
+                redrivePolicy: this.deadLetterQueue.arn.apply((dlqArn) => redrivePolicy(dlqArn, args.maxReceiveCount)),
                 tags: dataStoreTags(args.classification, { Name: names.queue }),
             },
             stateful,
@@ -98,9 +82,7 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
             `${name}-dlq`,
             {
                 queueUrl: this.deadLetterQueue.url,
-                redriveAllowPolicy: pulumi
-                    .output(this.queue.arn)
-                    .apply((arn) => JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [arn] })),
+                redriveAllowPolicy: this.queue.arn.apply(redriveAllowPolicy),
             },
             { parent: this },
         );

@@ -1,12 +1,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runPlan, PlanConfigurationError, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../plan";
-import { configProblems, ingressInto, loadConfig } from "./helpers";
-import { dailyOverlapsWeekly } from "../components/config/database";
-import { percentEncode, postgresUrl, RDS_PASSWORD_SPECIALS } from "../components/database";
-import { mockPassword } from "../plan/mocks/random";
-import { mockContext } from "../plan/mocks";
+import { runPlan, PlanConfigurationError, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../../plan";
+import { configProblems, ingressInto, loadConfig } from "../helpers";
+import { dailyOverlapsWeekly } from "../../components/config/database";
+import { percentEncode, postgresUrl, RDS_PASSWORD_SPECIALS } from "../../components/database";
+import { mockPassword } from "../../plan/mocks/random";
+import { mockContext } from "../../plan/mocks";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const SECRET = "[secret]";
@@ -178,21 +178,6 @@ describe("Database per environment", () => {
         const db = primaryOf(plan);
         expect(db.inputs).toMatchObject({ multiAz: true, deletionProtection: true, storageEncrypted: true });
         expect(db.options.protect).toBe(false);
-    });
-});
-
-describe("Database parameters", () => {
-    test("a stack's parameters override the logging defaults; rds.force_ssl stays 1", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-db-"));
-        const file = path.join(dir, "Pulumi.dbparams.yaml");
-        fs.writeFileSync(
-            file,
-            'config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:database:\n    parameters:\n      log_min_duration_statement: "250"\n      work_mem: "8192"\n',
-        );
-        const plan = await runPlan({ stack: "dbparams", configFile: file, skipPolicies: true });
-        const pg = resourcesOfType(plan, "aws:rds/parameterGroup:ParameterGroup").filter(isDatabaseChild)[0];
-        const params = Object.fromEntries((pg.inputs.parameters as Array<{ name: string; value: string }>).map((p) => [p.name, p.value]));
-        expect(params).toMatchObject({ log_min_duration_statement: "250", work_mem: "8192", "rds.force_ssl": "1", log_connections: "1" });
     });
 });
 

@@ -1,4 +1,4 @@
-import { STACKS, planOf, ofType, one, inputs } from "./helpers";
+import { STACKS, planOf, ofType, one, inputs } from "../helpers";
 
 const expected = {
     dev: { azs: 2, nat: "Single", retention: 30, endpoints: 0 },

@@ -1,9 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs } from "./base";
-import type { WafSettings } from "./config/waf";
-import { WAF_MANAGED_RULE_GROUPS } from "./config/waf";
-import { encryptedLogGroup } from "./logGroup";
+import { BaseArgs } from "../base";
+import type { WafSettings } from "../config/waf";
+import { encryptedLogGroup } from "../logGroup";
+import { visibilityConfig, WAF_REDACTED_FIELDS, wafLogGroupName, wafRules } from "./rules";
+
+export * from "./rules";
 
 export interface WafArgs extends BaseArgs, Omit<WafSettings, "enabled"> {
     /** The logs KMS key: WAF logs go to a log group encrypted with it. */
@@ -25,25 +27,6 @@ export class Waf extends pulumi.ComponentResource {
     constructor(name: string, args: WafArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:waf:Waf", name, {}, opts);
         const n = args.naming;
-        const metric = (rule: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: `${n.prefix}-${rule}`.slice(0, 128) });
-
-        const managedRules: aws.types.input.wafv2.WebAclRule[] = WAF_MANAGED_RULE_GROUPS.map((group, i) => ({
-            name: group,
-            priority: 10 + i,
-            overrideAction: args.countOnly.includes(group) ? { count: {} } : { none: {} },
-            statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
-            visibilityConfig: metric(group),
-        }));
-        const rateRule: aws.types.input.wafv2.WebAclRule = {
-            name: "RatePerClientIp",
-            priority: 1,
-            action: { block: {} },
-            statement: {
-                rateBasedStatement: { limit: args.rateLimit, evaluationWindowSec: args.evaluationWindowSec, aggregateKeyType: "IP" },
-            },
-            visibilityConfig: metric("rate-per-ip"),
-        };
-
         this.webAcl = new aws.wafv2.WebAcl(
             n.name("waf"),
             {
@@ -51,8 +34,8 @@ export class Waf extends pulumi.ComponentResource {
                 description: `${n.prefix}: managed rules + ${args.rateLimit} requests per IP per ${args.evaluationWindowSec} s`,
                 scope: "REGIONAL",
                 defaultAction: { allow: {} },
-                rules: [rateRule, ...managedRules],
-                visibilityConfig: metric("web-acl"),
+                rules: wafRules(n.prefix, args),
+                visibilityConfig: visibilityConfig(n.prefix, "web-acl"),
             },
             { parent: this },
         );
@@ -60,7 +43,7 @@ export class Waf extends pulumi.ComponentResource {
 
         const logGroup = encryptedLogGroup(
             n.name("waf-logs"),
-            { logGroupName: `aws-waf-logs-${n.prefix}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+            { logGroupName: wafLogGroupName(n.prefix), retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
             { parent: this },
         );
         this.logGroupName = logGroup.name;
@@ -70,7 +53,7 @@ export class Waf extends pulumi.ComponentResource {
             {
                 resourceArn: this.webAcl.arn,
                 logDestinationConfigs: [logGroup.arn],
-                redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
+                redactedFields: WAF_REDACTED_FIELDS,
             },
             { parent: this },
         );

@@ -1,22 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { BaseArgs, statefulOptions } from "./base";
-import { cacheNames, CacheSettings, supportsTransitEncryptionMode } from "./config/cache";
-import { redisUrl } from "./connectionStrings";
-import { encryptedLogGroup } from "./logGroup";
-import { allowTcpFrom, rulelessSecurityGroup } from "./securityGroups";
-import { dataStoreTags } from "./tags";
+import { BaseArgs, statefulOptions } from "../base";
+import { CacheSettings } from "../config/cache";
+import { redisUrl } from "../connectionStrings";
+import { encryptedLogGroup } from "../logGroup";
+import { allowTcpFrom, rulelessSecurityGroup } from "../securityGroups";
+import { dataStoreTags } from "../tags";
 
-export const REDIS_PORT = 6379;
+import { cacheLogGroupName, cacheNames } from "./names";
+import { authTokenSpec, CACHE_LOG_TYPES, cacheParameters, logDeliveryConfigurations, REDIS_PORT, replicationGroupSettings } from "./replicationGroup";
 
-/** Special characters ElastiCache accepts in an AUTH token. */
-export const AUTH_TOKEN_SPECIALS = "!&#$^<>-";
-
-/** The logs a replication group delivers to CloudWatch Logs. */
-export const CACHE_LOG_TYPES = ["slow-log", "engine-log"] as const;
-
-export { redisUrl } from "./connectionStrings";
+export { redisUrl } from "../connectionStrings";
+export * from "./names";
+export * from "./replicationGroup";
 
 export interface CacheArgs extends BaseArgs, CacheSettings {
     vpcId: pulumi.Input<string>;
@@ -80,7 +77,7 @@ export class Cache extends pulumi.ComponentResource {
             {
                 family: args.parameterGroupFamily,
                 description: `${n.prefix} ${args.engine} ${args.engineVersion}`,
-                parameters: [{ name: "maxmemory-policy", value: args.maxmemoryPolicy }],
+                parameters: cacheParameters(args),
                 tags,
             },
             { parent: this },
@@ -88,7 +85,7 @@ export class Cache extends pulumi.ComponentResource {
 
         const token = new random.RandomPassword(
             n.name("cache-auth-token"),
-            { length: args.authTokenLength, special: true, overrideSpecial: AUTH_TOKEN_SPECIALS, minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 1 },
+            authTokenSpec(args.authTokenLength),
             { parent: this },
         );
         this.authToken = pulumi.secret(token.result);
@@ -97,7 +94,7 @@ export class Cache extends pulumi.ComponentResource {
             logType,
             group: encryptedLogGroup(
                 n.name("cache-log", logType),
-                { logGroupName: `/aws/elasticache/${this.replicationGroupId}/${logType}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+                { logGroupName: cacheLogGroupName(this.replicationGroupId, logType), retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
                 { parent: this },
             ),
         }));
@@ -110,38 +107,16 @@ export class Cache extends pulumi.ComponentResource {
             {
                 replicationGroupId: this.replicationGroupId,
                 description: `${n.prefix} ${args.engine} (TLS + AUTH)`,
-                engine: args.engine,
-                engineVersion: args.engineVersion,
-                nodeType: args.nodeType,
-                port: REDIS_PORT,
-                numCacheClusters: args.numCacheClusters,
-                automaticFailoverEnabled: args.automaticFailover,
-                multiAzEnabled: args.multiAz,
+                ...replicationGroupSettings(args),
                 parameterGroupName: parameterGroup.name,
                 subnetGroupName: subnetGroup.name,
                 securityGroupIds: [sg.id],
-                atRestEncryptionEnabled: true,
                 kmsKeyId: args.dataKmsKeyArn,
-                transitEncryptionEnabled: true,
-                // TLS only. Redis OSS before 7.0 rejects the mode; enabling TLS at creation makes it TLS-only there.
-                ...(supportsTransitEncryptionMode(args.engine, args.engineVersion) ? { transitEncryptionMode: "required" } : {}),
                 authToken: this.authToken,
-                // ROTATE: a new token is added while the old one keeps working, so clients can roll over.
-                authTokenUpdateStrategy: "ROTATE",
-                autoMinorVersionUpgrade: true,
-                snapshotRetentionLimit: args.snapshotRetentionDays,
-                snapshotWindow: args.snapshotWindow,
-                maintenanceWindow: args.maintenanceWindow,
                 // A random suffix: ElastiCache refuses to delete the group if a snapshot of that name already exists
                 // (SnapshotAlreadyExistsFault), e.g. from an earlier delete of a group with the same id.
                 ...(finalSnapshotSuffix ? { finalSnapshotIdentifier: pulumi.interpolate`${this.replicationGroupId}-final-${finalSnapshotSuffix.hex}` } : {}),
-                applyImmediately: false,
-                logDeliveryConfigurations: logGroups.map(({ logType, group }) => ({
-                    destination: group.name,
-                    destinationType: "cloudwatch-logs",
-                    logFormat: "json",
-                    logType,
-                })),
+                logDeliveryConfigurations: logDeliveryConfigurations(logGroups.map(({ logType, group }) => ({ logType, group: group.name }))),
                 tags,
             },
             { parent: this, ...statefulOptions(args.protection), dependsOn: logGroups.map((l) => l.group) },

@@ -1,5 +1,5 @@
-import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile, configProblems, loadConfig } from "./helpers";
-import { PlanConfigurationError, PlanDocument, PlanResource } from "../plan";
+import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile, configProblems, loadConfig } from "../helpers";
+import { PlanConfigurationError, PlanDocument, PlanResource } from "../../plan";
 
 interface QueueOutput {
     name: string;

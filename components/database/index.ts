@@ -1,0 +1,225 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { partitionOf } from "../catalogue/regions";
+import { BaseArgs, statefulOptions } from "../base";
+import { DatabaseSettings } from "../config/database";
+import { allowTcpFrom, rulelessSecurityGroup } from "../securityGroups";
+import { encryptedLogGroup } from "../logGroup";
+import { dataStoreTags } from "../tags";
+import { postgresUrl } from "../connectionStrings";
+import {
+    masterPasswordSpec,
+    masterSecretValue,
+    monitoringPolicyArn,
+    needsMonitoringRole,
+    POSTGRES_LOG_EXPORTS,
+    POSTGRES_PORT,
+    primaryInstanceSettings,
+    replicaInstanceSettings,
+    sharedInstanceSettings,
+} from "./instance";
+import { databaseNames, rdsLogGroupName } from "./names";
+import { parameterGroupDescription, postgresParameterGroupFamily, postgresParameters } from "./parameters";
+import { createMonitoringRole, createProxy } from "./resources";
+
+export { percentEncode, postgresUrl } from "../connectionStrings";
+export * from "./instance";
+export * from "./names";
+export * from "./parameters";
+export * from "./proxy";
+
+export interface DatabaseArgs extends BaseArgs, DatabaseSettings {
+    vpcId: pulumi.Input<string>;
+    /** Isolated (data) subnets, one per AZ. */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** The one security group admitted on port 5432: the cluster nodes' group (from the network, not the cluster). */
+    clientSecurityGroupId: pulumi.Input<string>;
+    /** Data key: storage, Performance Insights, the master-password secret. */
+    dataKmsKeyArn: pulumi.Input<string>;
+    /** Logs key: the log groups of the exported PostgreSQL logs. */
+    logsKmsKeyArn: pulumi.Input<string>;
+    region: string;
+}
+
+/**
+ * PostgreSQL on RDS: a primary (Multi-AZ per config) plus read replicas, encrypted with the data key, TLS only,
+ * in the isolated subnets behind a security group that admits port 5432 from the nodes only; a parameter group
+ * whose family follows the major version (auto-named, so a major upgrade creates the new group before the old one
+ * goes); logs exported to KMS-encrypted log groups created first; the master password generated, kept secret and
+ * stored in Secrets Manager; optionally an RDS Proxy for pooling. The decisions are data (./instance.ts,
+ * ./parameters.ts, ./proxy.ts); this class creates the resources.
+ */
+export class Database extends pulumi.ComponentResource {
+    public readonly instance: aws.rds.Instance;
+    public readonly replicas: aws.rds.Instance[];
+    public readonly parameterGroup: aws.rds.ParameterGroup;
+    public readonly secret: aws.secretsmanager.Secret;
+    public readonly proxy?: aws.rds.Proxy;
+    /** `host:port` of the primary. */
+    public readonly endpoint: pulumi.Output<string>;
+    /** Host name of the primary. */
+    public readonly address: pulumi.Output<string>;
+    /** Host names of the read replicas. */
+    public readonly readerEndpoints: pulumi.Output<string[]>;
+    /** Host name of the RDS Proxy, when enabled. */
+    public readonly proxyEndpoint?: pulumi.Output<string>;
+    public readonly port: number;
+    public readonly databaseName: string;
+    public readonly username: string;
+    public readonly identifier: string;
+    /** Secrets Manager secret with username, password, host, port and dbname (JSON). */
+    public readonly secretArn: pulumi.Output<string>;
+    public readonly securityGroupId: pulumi.Output<string>;
+    /** `postgresql://...?sslmode=require` (through the proxy when there is one); secret. */
+    public readonly databaseUrl: pulumi.Output<string>;
+
+    constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("strata:database:Database", name, {}, opts);
+        const n = args.naming;
+        const stateful = statefulOptions(args.protection);
+        const tags = dataStoreTags(args.dataClassification);
+        const major = args.engineVersion;
+
+        this.identifier = n.physical("rdsIdentifier", databaseNames.identifier);
+        this.port = POSTGRES_PORT;
+        this.databaseName = args.databaseName;
+        this.username = args.username;
+
+        // -- network: subnet group over the isolated subnets; port 5432 from the nodes only --
+        const subnetGroup = new aws.rds.SubnetGroup(
+            n.autoNamed("dbSubnetGroup", "postgres"),
+            { subnetIds: args.subnetIds, description: `${n.prefix} PostgreSQL: isolated subnets`, tags },
+            { parent: this },
+        );
+        const sg = rulelessSecurityGroup(
+            n.autoNamed("securityGroup", "postgres"),
+            { vpcId: args.vpcId, description: `${n.prefix} PostgreSQL: port ${POSTGRES_PORT} from the cluster nodes only`, nameTag: n.name("postgres"), tags },
+            { parent: this },
+        );
+        this.securityGroupId = sg.id;
+        allowTcpFrom(
+            n.name("postgres-from-nodes"),
+            { securityGroupId: sg.id, peerSecurityGroupId: args.clientSecurityGroupId, port: POSTGRES_PORT, description: "PostgreSQL from the cluster nodes" },
+            { parent: this },
+        );
+
+        // -- parameter group: family from the major version, TLS forced; auto-named => create-before-delete --
+        this.parameterGroup = new aws.rds.ParameterGroup(
+            n.autoNamed("dbSubnetGroup", "postgres"),
+            { family: postgresParameterGroupFamily(major), description: parameterGroupDescription(n.prefix, major), parameters: postgresParameters(args.parameters), tags },
+            { parent: this },
+        );
+
+        const password = new random.RandomPassword(n.name("postgres-password"), masterPasswordSpec(args.passwordLength), { parent: this });
+        const passwordValue = pulumi.secret(password.result);
+        const monitoring = needsMonitoringRole(args) ? createMonitoringRole(this, n, monitoringPolicyArn(partitionOf(args.region))) : undefined;
+        const monitoringDeps = monitoring ? [monitoring.attachment] : [];
+
+        // Settings primary and replicas share.
+        const common = {
+            ...sharedInstanceSettings(args),
+            kmsKeyId: args.dataKmsKeyArn,
+            parameterGroupName: this.parameterGroup.name,
+            vpcSecurityGroupIds: [sg.id],
+            ...(args.performanceInsights ? { performanceInsightsKmsKeyId: args.dataKmsKeyArn } : {}),
+            ...(monitoring ? { monitoringRoleArn: monitoring.arn } : {}),
+            tags,
+        };
+
+        // RDS writes its exports to /aws/rds/instance/<identifier>/<log>: create those groups first (retention, KMS).
+        const logGroupsFor = (identifier: string, logicalBase: string) =>
+            POSTGRES_LOG_EXPORTS.map((log) =>
+                encryptedLogGroup(
+                    n.name(logicalBase, "log", log),
+                    { logGroupName: rdsLogGroupName(identifier, log), retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+                    { parent: this },
+                ),
+            );
+
+        const finalSnapshotSuffix = new random.RandomId(
+            n.name("postgres-final-snapshot"),
+            { byteLength: 4, keepers: { identifier: this.identifier } },
+            { parent: this },
+        );
+        this.instance = new aws.rds.Instance(
+            n.name(databaseNames.identifier),
+            {
+                ...common,
+                ...primaryInstanceSettings(args),
+                identifier: this.identifier,
+                password: passwordValue,
+                dbSubnetGroupName: subnetGroup.name,
+                // Set even when skipped: harmless, and a stack that turns finalSnapshot on later has it ready.
+                finalSnapshotIdentifier: pulumi.interpolate`${this.identifier}-final-${finalSnapshotSuffix.hex}`,
+            },
+            { parent: this, ...stateful, dependsOn: [...logGroupsFor(this.identifier, databaseNames.identifier), ...monitoringDeps] },
+        );
+        this.endpoint = this.instance.endpoint;
+        this.address = this.instance.address;
+
+        // -- read replicas: same key, parameter group and security group --
+        this.replicas = Array.from({ length: args.readReplicas }, (_, i) => {
+            const logical = databaseNames.replica(i);
+            const identifier = n.physical("rdsIdentifier", logical);
+            return new aws.rds.Instance(
+                n.name(logical),
+                { ...common, ...replicaInstanceSettings(args), identifier, replicateSourceDb: this.instance.identifier },
+                { parent: this, ...stateful, dependsOn: [...logGroupsFor(identifier, logical), ...monitoringDeps] },
+            );
+        });
+        this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));
+
+        // -- the master credentials in Secrets Manager, encrypted with the data key --
+        this.secret = new aws.secretsmanager.Secret(
+            n.name("postgres-master"),
+            { description: `${n.prefix} PostgreSQL master credentials (${this.identifier})`, kmsKeyId: args.dataKmsKeyArn, recoveryWindowInDays: args.secretRecoveryDays, tags },
+            { parent: this },
+        );
+        const secretString = pulumi.all([passwordValue, this.instance.address]).apply(([pw, host]) =>
+            masterSecretValue({ username: args.username, password: pw, host, database: args.databaseName, identifier: this.identifier }),
+        );
+        const secretVersion = new aws.secretsmanager.SecretVersion(
+            n.name("postgres-master"),
+            { secretId: this.secret.id, secretString: pulumi.secret(secretString) },
+            { parent: this },
+        );
+        this.secretArn = this.secret.arn;
+
+        // -- optional RDS Proxy: pooling, TLS required, reads the secret through its own role --
+        let urlHost: pulumi.Output<string> = this.instance.address;
+        if (args.proxy) {
+            this.proxy = createProxy(this, {
+                naming: n,
+                vpcId: args.vpcId,
+                subnetIds: args.subnetIds,
+                clientSecurityGroupId: args.clientSecurityGroupId,
+                databaseSecurityGroupId: sg.id,
+                secret: this.secret,
+                secretVersion,
+                dataKmsKeyArn: args.dataKmsKeyArn,
+                region: args.region,
+                instance: this.instance,
+                tags,
+            });
+            this.proxyEndpoint = this.proxy.endpoint;
+            urlHost = this.proxy.endpoint;
+        }
+
+        this.databaseUrl = pulumi.secret(
+            pulumi.all([passwordValue, urlHost]).apply(([pw, host]) => postgresUrl({ username: args.username, password: pw, host, port: POSTGRES_PORT, database: args.databaseName })),
+        );
+
+        this.registerOutputs({
+            endpoint: this.endpoint,
+            address: this.address,
+            readerEndpoints: this.readerEndpoints,
+            proxyEndpoint: this.proxyEndpoint,
+            port: this.port,
+            databaseName: this.databaseName,
+            secretArn: this.secretArn,
+            securityGroupId: this.securityGroupId,
+            databaseUrl: this.databaseUrl,
+        });
+    }
+}

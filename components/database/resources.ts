@@ -1,0 +1,95 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { policyDocument, serviceAssumeRolePolicy } from "../iam";
+import type { Naming } from "../naming";
+import { allowTcpFrom, allowTcpTo, rulelessSecurityGroup } from "../securityGroups";
+import type { Tags } from "../tags";
+import { databaseNames } from "./names";
+import { PROXY_CONNECTION_POOL, PROXY_PORT, PROXY_RULES, proxyRolePolicyStatements, proxySettings } from "./proxy";
+
+export interface ProxyArgs {
+    naming: Naming;
+    vpcId: pulumi.Input<string>;
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    clientSecurityGroupId: pulumi.Input<string>;
+    databaseSecurityGroupId: pulumi.Input<string>;
+    secret: aws.secretsmanager.Secret;
+    secretVersion: aws.secretsmanager.SecretVersion;
+    dataKmsKeyArn: pulumi.Input<string>;
+    region: string;
+    instance: aws.rds.Instance;
+    tags: Tags;
+}
+
+/** The RDS Proxy: its security group and rules, its role, the proxy, its pool and its target (the primary). */
+export function createProxy(parent: pulumi.Resource, a: ProxyArgs): aws.rds.Proxy {
+    const n = a.naming;
+    const proxySg = rulelessSecurityGroup(
+        n.autoNamed("securityGroup", "postgres-proxy"),
+        {
+            vpcId: a.vpcId,
+            description: `${n.prefix} RDS Proxy: port ${PROXY_PORT} from the cluster nodes, to PostgreSQL only`,
+            nameTag: n.name("postgres-proxy"),
+            tags: a.tags,
+        },
+        { parent },
+    );
+    const groups = { proxy: proxySg.id, postgres: a.databaseSecurityGroupId, nodes: a.clientSecurityGroupId };
+    for (const rule of PROXY_RULES) {
+        const args = { port: PROXY_PORT, securityGroupId: groups[rule.on], peerSecurityGroupId: groups[rule.peer], description: rule.description };
+        if (rule.direction === "ingress") allowTcpFrom(n.name(rule.name), args, { parent });
+        else allowTcpTo(n.name(rule.name), args, { parent });
+    }
+
+    const role = new aws.iam.Role(
+        n.autoNamed("iamRole", databaseNames.proxyRole),
+        { assumeRolePolicy: serviceAssumeRolePolicy("rds.amazonaws.com"), description: "RDS Proxy: read the PostgreSQL master secret" },
+        { parent },
+    );
+    const rolePolicy = new aws.iam.RolePolicy(
+        n.name(databaseNames.proxyRole),
+        {
+            role: role.id,
+            policy: pulumi
+                .all([a.secret.arn, a.dataKmsKeyArn])
+                .apply(([secretArn, kmsKeyArn]) => policyDocument(proxyRolePolicyStatements({ secretArn, kmsKeyArn, region: a.region }))),
+        },
+        { parent },
+    );
+    const proxy = new aws.rds.Proxy(
+        n.name(databaseNames.proxy),
+        {
+            name: n.physical("rdsIdentifier", databaseNames.proxy),
+            ...proxySettings(a.secret.arn),
+            roleArn: role.arn,
+            vpcSubnetIds: a.subnetIds,
+            vpcSecurityGroupIds: [proxySg.id],
+            tags: a.tags,
+        },
+        // Only the secret's ARN is needed to create the proxy: it is built while the instance is, and just the
+        // target registration (below) waits for the instance and the secret's value.
+        { parent, dependsOn: [rolePolicy] },
+    );
+    const targetGroup = new aws.rds.ProxyDefaultTargetGroup(
+        n.name(databaseNames.proxy),
+        { dbProxyName: proxy.name, connectionPoolConfig: { ...PROXY_CONNECTION_POOL } },
+        { parent },
+    );
+    new aws.rds.ProxyTarget(
+        n.name(databaseNames.proxy, "primary"),
+        { dbProxyName: proxy.name, targetGroupName: targetGroup.name, dbInstanceIdentifier: a.instance.identifier },
+        { parent, dependsOn: [a.secretVersion] },
+    );
+    return proxy;
+}
+
+/** The Enhanced Monitoring role and its managed-policy attachment (what the instances wait for). */
+export function createMonitoringRole(parent: pulumi.Resource, n: Naming, policyArn: string): { arn: pulumi.Output<string>; attachment: aws.iam.RolePolicyAttachment } {
+    const role = new aws.iam.Role(
+        n.autoNamed("iamRole", databaseNames.monitoringRole),
+        { assumeRolePolicy: serviceAssumeRolePolicy("monitoring.rds.amazonaws.com"), description: "RDS enhanced monitoring" },
+        { parent },
+    );
+    const attachment = new aws.iam.RolePolicyAttachment(n.name(databaseNames.monitoringRole), { role: role.name, policyArn }, { parent });
+    return { arn: role.arn, attachment };
+}
