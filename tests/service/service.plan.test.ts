@@ -1,11 +1,12 @@
-import { ConfigError, loadPlatformConfig } from "../components/config";
-import { isPinnedImage } from "../components/config/services";
-import { parseCpu, parseMemory } from "../components/config/quantity";
-import { namespaceBudget } from "../components/services";
-import { ingressGroupOrder, preStopSleepSeconds, PRIVATE_RANGES } from "../components/service";
-import { READINESS_GATE_LABEL } from "../components/namespace";
-import { configProblems, inputs, ofType, one, planOf, planOfFile, tempStackFile } from "./helpers";
-import { PlanDocument } from "../plan";
+import { ConfigError, loadPlatformConfig } from "../../components/config";
+import { isPinnedImage } from "../../components/config/services";
+import { parseCpu, parseMemory } from "../../components/config/quantity";
+import { namespaceBudget, READINESS_GATE_LABEL } from "../../components/service/namespace";
+import { PRIVATE_RANGES } from "../../components/service/networkPolicy";
+import { ingressGroupOrder } from "../../components/service/ingress";
+import { preStopSleepSeconds } from "../../components/service/podTemplate";
+import { configProblems, inputs, ofType, one, planOf, planOfFile, tempStackFile } from "../helpers";
+import { PlanDocument } from "../../plan";
 
 const WEB = { image: "hashicorp/http-echo:1.0.0", args: ["-listen=:8080"] };
 
