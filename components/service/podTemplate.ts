@@ -25,8 +25,18 @@ export function minReplicas(s: Pick<ServiceSettings, "autoscaling" | "replicas">
     return s.autoscaling?.minReplicas ?? s.replicas;
 }
 
+/** A Kubernetes container probe. */
+export interface PodProbe {
+    exec?: { command: string[] };
+    httpGet?: { path: string; port: string | number; scheme: string };
+    initialDelaySeconds?: number;
+    periodSeconds?: number;
+    timeoutSeconds?: number;
+    failureThreshold?: number;
+}
+
 /** A probe of the settings as a Kubernetes probe: exec when a command is given, else HTTP GET on the path. */
-export function probe(p: ProbeSettings | undefined) {
+export function probe(p: ProbeSettings | undefined): PodProbe | undefined {
     if (!p) return undefined;
     return {
         ...(p.exec ? { exec: { command: p.exec } } : { httpGet: { path: p.path!, port: p.port ?? "http", scheme: "HTTP" } }),
@@ -92,8 +102,18 @@ export function topologySpread(service: string) {
     ];
 }
 
+/** Tolerations and node affinity of a pod. */
+export interface Placement {
+    tolerations?: SpotScheduling["tolerations"];
+    affinity?: {
+        nodeAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: Array<{ weight: number; preference: { matchExpressions: Array<{ key: string; operator: string; values: string[] }> } }>;
+        };
+    };
+}
+
 /** Tolerations and node affinity of a `spot: true` service: tolerate the pool's taint, prefer its nodes. */
-export function spotPlacement(spot: SpotScheduling | undefined) {
+export function spotPlacement(spot: SpotScheduling | undefined): Placement {
     if (!spot) return {};
     return {
         tolerations: spot.tolerations,

@@ -8,7 +8,12 @@ export const WORKER = { kind: "worker", image: "busybox:1.36.1", probes: { liven
 
 /** The validated settings of one service (defaults of the environment applied), as components receive them. */
 export function settingsOf(raw: Record<string, unknown>, env: Environment = "dev"): ServiceSettings {
-    return (resolveSettings(env, { services: { svc: raw } }) as { services: Record<string, ServiceSettings> }).services.svc;
+    return servicesOf({ svc: raw }, env).svc;
+}
+
+/** The validated settings of several services (calls between them resolve). */
+export function servicesOf(raw: Record<string, Record<string, unknown>>, env: Environment = "dev"): Record<string, ServiceSettings> {
+    return (resolveSettings(env, { services: raw }) as { services: Record<string, ServiceSettings> }).services;
 }
 
 /** A kubernetes-models class by group/version/kind path (e.g. "apps/v1/Deployment"). */

@@ -29,7 +29,8 @@ const base = (over: Partial<NetworkPolicyInput> = {}, settings: Partial<NetworkP
     usesAws: false,
     ...over,
 });
-type Rule = { to?: Array<Record<string, any>>; from?: Array<Record<string, any>>; ports: Array<{ protocol: string; port: unknown }> };
+type Peer = { ipBlock?: { cidr: string }; podSelector?: { matchLabels?: Record<string, string> } };
+type Rule = { to?: Peer[]; from?: Peer[]; ports: Array<{ protocol: string; port: unknown }> };
 const summary = (rules: Rule[]) => rules.map((r) => ({ peers: (r.to ?? r.from)!.map((p) => p.ipBlock?.cidr ?? p.podSelector?.matchLabels?.["app.kubernetes.io/name"] ?? "?"), ports: r.ports.map((p) => `${p.protocol}/${p.port}`) }));
 
 describe("ingress rules", () => {
