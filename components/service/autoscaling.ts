@@ -20,7 +20,10 @@ export function hpaSpec(deployment: string, a: Autoscaling) {
         maxReplicas: a.maxReplicas,
         metrics: [
             { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: a.targetCpuUtilization } } },
-            { type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: a.targetMemoryUtilization } } },
+            {
+                type: "Resource",
+                resource: { name: "memory", target: { type: "Utilization", averageUtilization: a.targetMemoryUtilization } },
+            },
         ],
         behavior: {
             scaleUp: {

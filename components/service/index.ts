@@ -5,13 +5,12 @@ import { BaseArgs } from "../base";
 import { inClusterUrl } from "../connectionStrings";
 import type { ServiceArgs, ServicesArgs } from "./args";
 import { hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";
-import { configMapData, secretData } from "./env";
 import { hasIngress, ingressAnnotations, ingressGroupName, ingressSpec, publicUrl } from "./ingress";
 import { names, selectorLabels, serviceComponentName, serviceLabels } from "./names";
 import { namespaceBudget } from "./namespace";
 import { networkPolicyAnnotations, networkPolicySpec, usesAwsApis } from "./networkPolicy";
 import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController } from "./podTemplate";
-import { Namespace, workloadStatements } from "./resources";
+import { Namespace, serviceEnvironment, serviceIdentity } from "./resources";
 import { callersOf, calleePeer, declared, readinessGatedNamespaces, secretEnvValues, servicesByNamespace, namespaceOf } from "./services";
 
 // The package's public names (as before the component became a folder).
@@ -56,39 +55,10 @@ export class Service extends pulumi.ComponentResource {
         const lbDeps = [...nsDeps, ...(args.loadBalancerController ? [args.loadBalancerController] : [])];
         const ingressEnabled = hasIngress(s);
 
-        // -- identity: ServiceAccount + IAM role (only when the service uses AWS APIs) --
-        let roleReady: pulumi.Resource[] = [];
-        const statements = workloadStatements(args.region, args.buckets, args.queues, args.dataKeyArn);
-        if (statements.length > 0) {
-            if (!args.workloadRole) throw new Error(`service ${svc} uses buckets or queues but no workload-identity helper was given`);
-            const identity = args.workloadRole(rn.role, { namespace: ns, serviceAccount: svc, statements }, { parent: this });
-            this.role = identity.role;
-            roleReady = identity.ready;
-        }
-        const serviceAccount = new k8s.core.v1.ServiceAccount(
-            rn.serviceAccount,
-            {
-                metadata: { ...metadata, annotations: this.role ? { "eks.amazonaws.com/role-arn": this.role.arn } : {} },
-                automountServiceAccountToken: s.automountServiceAccountToken,
-            },
-            inNs,
-        );
-
-        // -- environment: plain values in a ConfigMap (auto-named: a change rolls the Deployment), credentials in a Secret --
-        const configMap = new k8s.core.v1.ConfigMap(
-            rn.configMap,
-            { metadata: { namespace: ns, labels }, data: configMapData({ ...args, settings: s }) },
-            inNs,
-        );
-        const credentials = secretData({ service: svc, settings: s, secretValues: args.secretValues, database: args.database, cache: args.cache });
-        const secret =
-            Object.keys(credentials).length > 0
-                ? new k8s.core.v1.Secret(
-                      rn.secret,
-                      { metadata: { namespace: ns, labels }, type: "Opaque", stringData: pulumi.secret(pulumi.output(credentials)) },
-                      { ...inNs, additionalSecretOutputs: ["data", "stringData"] },
-                  )
-                : undefined;
+        // -- identity (ServiceAccount, IRSA role when the service uses AWS APIs) and environment (ConfigMap, Secret) --
+        const identity = serviceIdentity(this, rn, args, metadata, inNs);
+        this.role = identity.role;
+        const { configMap, secret } = serviceEnvironment(rn, args, labels, inNs);
 
         // -- the Deployment: pods start once their IAM role and its policy exist (and, with readiness gates, once the
         // controller's pod webhook answers); the HPA owns the replica count once it exists --
@@ -101,7 +71,7 @@ export class Service extends pulumi.ComponentResource {
                     service: svc,
                     settings: s,
                     labels,
-                    serviceAccountName: serviceAccount.metadata.name,
+                    serviceAccountName: identity.serviceAccount.metadata.name,
                     configMapName: configMap.metadata.name,
                     secretName: secret?.metadata.name,
                     spotScheduling: args.spotScheduling,
@@ -109,7 +79,7 @@ export class Service extends pulumi.ComponentResource {
             },
             {
                 ...inNs,
-                dependsOn: [...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps), ...roleReady],
+                dependsOn: [...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps), ...identity.ready],
                 ...(ignoreChanges ? { ignoreChanges } : {}),
             },
         );
@@ -121,7 +91,11 @@ export class Service extends pulumi.ComponentResource {
                 rn.service,
                 {
                     metadata,
-                    spec: { type: "ClusterIP", selector: selectorLabels(svc), ports: [{ name: "http", port: s.servicePort, targetPort: "http", protocol: "TCP" }] },
+                    spec: {
+                        type: "ClusterIP",
+                        selector: selectorLabels(svc),
+                        ports: [{ name: "http", port: s.servicePort, targetPort: "http", protocol: "TCP" }],
+                    },
                 },
                 { parent: this, dependsOn: lbDeps },
             );
@@ -156,11 +130,19 @@ export class Service extends pulumi.ComponentResource {
             usesAws: usesAwsApis(args),
             podIdentityAgent: args.podIdentityAgent,
         });
-        new k8s.networking.v1.NetworkPolicy(rn.networkPolicy, { metadata: { ...metadata, annotations: networkPolicyAnnotations(s.externalHosts) }, spec: policy }, inNs);
+        new k8s.networking.v1.NetworkPolicy(
+            rn.networkPolicy,
+            { metadata: { ...metadata, annotations: networkPolicyAnnotations(s.externalHosts) }, spec: policy },
+            inNs,
+        );
 
         // -- autoscaling and disruption budget --
         if (s.autoscaling) {
-            new k8s.autoscaling.v2.HorizontalPodAutoscaler(rn.hpa, { metadata, spec: hpaSpec(svc, s.autoscaling) }, { parent: this, dependsOn: [this.deployment] });
+            new k8s.autoscaling.v2.HorizontalPodAutoscaler(
+                rn.hpa,
+                { metadata, spec: hpaSpec(svc, s.autoscaling) },
+                { parent: this, dependsOn: [this.deployment] },
+            );
         }
         if (needsDisruptionBudget(s)) new k8s.policy.v1.PodDisruptionBudget(rn.pdb, { metadata, spec: pdbSpec(svc) }, inNs);
 
@@ -186,7 +168,13 @@ export class Services extends pulumi.ComponentResource {
         for (const [ns, list] of byNamespace) {
             this.namespaces[ns] = new Namespace(
                 n.name("ns", ns),
-                { ...base, namespace: ns, labels: args.namespaceLabels?.[ns], ...namespaceBudget(list), readinessGateInjection: gated.has(ns) },
+                {
+                    ...base,
+                    namespace: ns,
+                    labels: args.namespaceLabels?.[ns],
+                    ...namespaceBudget(list),
+                    readinessGateInjection: gated.has(ns),
+                },
                 { parent: this },
             );
         }

@@ -70,7 +70,10 @@ export function ingressAnnotations(p: IngressAnnotationsInput): Record<string, p
         [a("backend-protocol")]: "HTTP",
         [a("healthcheck-path")]: healthcheckPath(p.settings),
         [a("healthcheck-port")]: "traffic-port",
-        [a("load-balancer-attributes")]: ["routing.http.drop_invalid_header_fields.enabled=true", `deletion_protection.enabled=${p.deletionProtection}`].join(","),
+        [a("load-balancer-attributes")]: [
+            "routing.http.drop_invalid_header_fields.enabled=true",
+            `deletion_protection.enabled=${p.deletionProtection}`,
+        ].join(","),
     };
     const tags = albTags(p.defaultTags);
     if (tags) annotations[a("tags")] = tags;

@@ -41,7 +41,11 @@ export function namespaceCommonLabels(prefix: string): Record<string, string> {
 }
 
 /** The namespace's own labels: common, extra, the readiness gate when asked, and the PSS labels (which nothing overrides). */
-export function namespaceLabels(prefix: string, extra: Record<string, string> | undefined, readinessGateInjection: boolean | undefined): Record<string, string> {
+export function namespaceLabels(
+    prefix: string,
+    extra: Record<string, string> | undefined,
+    readinessGateInjection: boolean | undefined,
+): Record<string, string> {
     return {
         ...namespaceCommonLabels(prefix),
         ...(extra ?? {}),

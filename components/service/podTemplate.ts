@@ -97,8 +97,18 @@ export const ZONE_SPREAD = "ScheduleAnyway";
 export function topologySpread(service: string) {
     const selector = selectorLabels(service);
     return [
-        { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: ZONE_SPREAD, labelSelector: { matchLabels: selector } },
-        { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: selector } },
+        {
+            maxSkew: 1,
+            topologyKey: "topology.kubernetes.io/zone",
+            whenUnsatisfiable: ZONE_SPREAD,
+            labelSelector: { matchLabels: selector },
+        },
+        {
+            maxSkew: 1,
+            topologyKey: "kubernetes.io/hostname",
+            whenUnsatisfiable: "ScheduleAnyway",
+            labelSelector: { matchLabels: selector },
+        },
     ];
 }
 
@@ -107,7 +117,10 @@ export interface Placement {
     tolerations?: SpotScheduling["tolerations"];
     affinity?: {
         nodeAffinity: {
-            preferredDuringSchedulingIgnoredDuringExecution: Array<{ weight: number; preference: { matchExpressions: Array<{ key: string; operator: string; values: string[] }> } }>;
+            preferredDuringSchedulingIgnoredDuringExecution: Array<{
+                weight: number;
+                preference: { matchExpressions: Array<{ key: string; operator: string; values: string[] }> };
+            }>;
         };
     };
 }
@@ -125,7 +138,11 @@ export function spotPlacement(spot: SpotScheduling | undefined): Placement {
                               {
                                   weight: 100,
                                   preference: {
-                                      matchExpressions: Object.entries(spot.preferNodeLabels).map(([key, value]) => ({ key, operator: "In", values: [value] })),
+                                      matchExpressions: Object.entries(spot.preferNodeLabels).map(([key, value]) => ({
+                                          key,
+                                          operator: "In",
+                                          values: [value],
+                                      })),
                                   },
                               },
                           ],
@@ -180,7 +197,10 @@ export function podTemplate(p: PodTemplateInput) {
                     ...(s.command ? { command: s.command } : {}),
                     ...(s.args ? { args: s.args } : {}),
                     ...(isWeb ? { ports: [{ name: "http", containerPort: s.port, protocol: "TCP" }] } : {}),
-                    envFrom: [{ configMapRef: { name: p.configMapName } }, ...(p.secretName ? [{ secretRef: { name: p.secretName } }] : [])],
+                    envFrom: [
+                        { configMapRef: { name: p.configMapName } },
+                        ...(p.secretName ? [{ secretRef: { name: p.secretName } }] : []),
+                    ],
                     resources: {
                         requests: { cpu: s.resources.requests.cpu, memory: s.resources.requests.memory },
                         limits: { cpu: s.resources.limits.cpu, memory: s.resources.limits.memory },

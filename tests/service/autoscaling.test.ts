@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { hpaSpec, maxReplicas, needsDisruptionBudget, pdbSpec } from "../../components/service/autoscaling";
 import { model, plain, settingsOf, WEB } from "./fixtures";
 
-const autoscaled = (env: "dev" | "prod", autoscaling: Record<string, unknown> = { minReplicas: 3, maxReplicas: 20 }) => settingsOf({ ...WEB, autoscaling }, env);
+const autoscaled = (env: "dev" | "prod", autoscaling: Record<string, unknown> = { minReplicas: 3, maxReplicas: 20 }) =>
+    settingsOf({ ...WEB, autoscaling }, env);
 
 describe("HPA (autoscaling/v2)", () => {
     test("targets the Deployment with CPU and memory utilisation", () => {
@@ -18,32 +19,51 @@ describe("HPA (autoscaling/v2)", () => {
     test.each([
         ["dev", 0],
         ["prod", 30],
-    ] as const)("behaviour in %s: scale up by the larger of 100%% and 4 pods per 30 s after %d s, down by 50%% after 300 s", (env, upWindow) => {
-        const b = hpaSpec("gateway", autoscaled(env).autoscaling!).behavior;
-        expect(b.scaleUp).toEqual({
-            stabilizationWindowSeconds: upWindow,
-            selectPolicy: "Max",
-            policies: [
-                { type: "Percent", value: 100, periodSeconds: 30 },
-                { type: "Pods", value: 4, periodSeconds: 30 },
-            ],
-        });
-        expect(b.scaleDown).toEqual({ stabilizationWindowSeconds: 300, selectPolicy: "Max", policies: [{ type: "Percent", value: 50, periodSeconds: 30 }] });
-    });
+    ] as const)(
+        "behaviour in %s: scale up by the larger of 100%% and 4 pods per 30 s after %d s, down by 50%% after 300 s",
+        (env, upWindow) => {
+            const b = hpaSpec("gateway", autoscaled(env).autoscaling!).behavior;
+            expect(b.scaleUp).toEqual({
+                stabilizationWindowSeconds: upWindow,
+                selectPolicy: "Max",
+                policies: [
+                    { type: "Percent", value: 100, periodSeconds: 30 },
+                    { type: "Pods", value: 4, periodSeconds: 30 },
+                ],
+            });
+            expect(b.scaleDown).toEqual({
+                stabilizationWindowSeconds: 300,
+                selectPolicy: "Max",
+                policies: [{ type: "Percent", value: 50, periodSeconds: 30 }],
+            });
+        },
+    );
 
     test("settings reach the spec unchanged", () => {
-        const a = autoscaled("dev", { minReplicas: 2, maxReplicas: 6, targetCpuUtilization: 50, scaleDownPercent: 10, periodSeconds: 60, scaleUpPods: 2 }).autoscaling!;
+        const a = autoscaled("dev", {
+            minReplicas: 2,
+            maxReplicas: 6,
+            targetCpuUtilization: 50,
+            scaleDownPercent: 10,
+            periodSeconds: 60,
+            scaleUpPods: 2,
+        }).autoscaling!;
         const spec = hpaSpec("x", a);
-        expect([spec.metrics[0].resource.target.averageUtilization, spec.behavior.scaleDown.policies[0], spec.behavior.scaleUp.policies[1]]).toEqual([
-            50,
-            { type: "Percent", value: 10, periodSeconds: 60 },
-            { type: "Pods", value: 2, periodSeconds: 60 },
-        ]);
+        expect([
+            spec.metrics[0].resource.target.averageUtilization,
+            spec.behavior.scaleDown.policies[0],
+            spec.behavior.scaleUp.policies[1],
+        ]).toEqual([50, { type: "Percent", value: 10, periodSeconds: 60 }, { type: "Pods", value: 2, periodSeconds: 60 }]);
     });
 
     test("validates against the Kubernetes API schema", () => {
         const HPA = model("autoscaling/v2/HorizontalPodAutoscaler");
-        const obj = plain({ apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", metadata: { name: "gateway", namespace: "shop" }, spec: hpaSpec("gateway", autoscaled("prod").autoscaling!) });
+        const obj = plain({
+            apiVersion: "autoscaling/v2",
+            kind: "HorizontalPodAutoscaler",
+            metadata: { name: "gateway", namespace: "shop" },
+            spec: hpaSpec("gateway", autoscaled("prod").autoscaling!),
+        });
         expect(() => new HPA(obj).validate()).not.toThrow();
     });
 });
@@ -61,13 +81,22 @@ describe("PodDisruptionBudget", () => {
     test("one pod of the service down at a time; validates", () => {
         expect(pdbSpec("gateway")).toEqual({ maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "gateway" } } });
         const PDB = model("policy/v1/PodDisruptionBudget");
-        expect(() => new PDB(plain({ apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "gateway" }, spec: pdbSpec("gateway") })).validate()).not.toThrow();
+        expect(() =>
+            new PDB(
+                plain({ apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "gateway" }, spec: pdbSpec("gateway") }),
+            ).validate(),
+        ).not.toThrow();
     });
 });
 
 test("maxReplicas: the HPA's maximum, else the fixed count, never below the minimum", () => {
     expect(maxReplicas({ replicas: 3 })).toBe(3);
     fc.assert(
-        fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 50 }), (min, extra) => maxReplicas({ replicas: 1, autoscaling: { minReplicas: min, maxReplicas: min + extra } as never }) === min + extra),
+        fc.property(
+            fc.integer({ min: 1, max: 50 }),
+            fc.integer({ min: 0, max: 50 }),
+            (min, extra) =>
+                maxReplicas({ replicas: 1, autoscaling: { minReplicas: min, maxReplicas: min + extra } as never }) === min + extra,
+        ),
     );
 });

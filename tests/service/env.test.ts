@@ -19,7 +19,10 @@ describe("ConfigMap data", () => {
         settings: { env: {} as Record<string, string> },
         region: "us-east-1",
         environment: "prod",
-        callees: [{ name: "agent", namespace: "shop", port: 8080, url: "http://agent.shop.svc.cluster.local:8080" }, { name: "no-url", namespace: "shop" }],
+        callees: [
+            { name: "agent", namespace: "shop", port: 8080, url: "http://agent.shop.svc.cluster.local:8080" },
+            { name: "no-url", namespace: "shop" },
+        ],
         buckets: { "user-data": { bucket: "shop-prod-user-data-abc" } },
         queues: { "workflow-tasks": { url: "https://sqs.us-east-1.amazonaws.com/123456789012/tasks" } },
     };
@@ -45,7 +48,13 @@ describe("Secret data", () => {
     test("secretEnv values, DATABASE_URL and REDIS_URL where declared", () => {
         expect(secretData(none)).toEqual({});
         expect(
-            secretData({ ...none, settings: { database: true, cache: true }, secretValues: { LLM_API_KEY: "k" }, database: { url: "postgresql://db" }, cache: { url: "rediss://c" } }),
+            secretData({
+                ...none,
+                settings: { database: true, cache: true },
+                secretValues: { LLM_API_KEY: "k" },
+                database: { url: "postgresql://db" },
+                cache: { url: "rediss://c" },
+            }),
         ).toEqual({ LLM_API_KEY: "k", DATABASE_URL: "postgresql://db", REDIS_URL: "rediss://c" });
         expect(secretData({ ...none, database: { url: "postgresql://db" } })).toEqual({});
     });

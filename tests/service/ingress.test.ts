@@ -13,9 +13,17 @@ import {
 import { CERT, model, plain, settingsOf, WEB, WORKER } from "./fixtures";
 
 const WAF = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shop/abc";
-const withIngress = (paths = ["/"], extra: Record<string, unknown> = {}) => settingsOf({ ...WEB, ingress: { host: "shop.example.com", certificateArn: CERT, paths }, ...extra });
+const withIngress = (paths = ["/"], extra: Record<string, unknown> = {}) =>
+    settingsOf({ ...WEB, ingress: { host: "shop.example.com", certificateArn: CERT, paths }, ...extra });
 const annotations = (over: Partial<Parameters<typeof ingressAnnotations>[0]> = {}) =>
-    ingressAnnotations({ settings: withIngress(), group: "shop-prod-shop", deletionProtection: true, defaultTags: { env: "prod" }, wafAclArn: WAF, ...over });
+    ingressAnnotations({
+        settings: withIngress(),
+        group: "shop-prod-shop",
+        deletionProtection: true,
+        defaultTags: { env: "prod" },
+        wafAclArn: WAF,
+        ...over,
+    });
 const A = (key: string) => `alb.ingress.kubernetes.io/${key}`;
 
 test.each([
@@ -30,9 +38,19 @@ test.each([
 describe("annotations", () => {
     test("internet-facing ALB, ip targets, the namespace's group, HTTPS only with the TLS 1.3 policy", () => {
         const a = annotations();
-        expect([a[A("scheme")], a[A("target-type")], a[A("group.name")], a[A("group.order")]]).toEqual(["internet-facing", "ip", "shop-prod-shop", "0"]);
+        expect([a[A("scheme")], a[A("target-type")], a[A("group.name")], a[A("group.order")]]).toEqual([
+            "internet-facing",
+            "ip",
+            "shop-prod-shop",
+            "0",
+        ]);
         expect(JSON.parse(a[A("listen-ports")] as string)).toEqual([{ HTTP: 80 }, { HTTPS: 443 }]);
-        expect([a[A("ssl-redirect")], a[A("certificate-arn")], a[A("ssl-policy")], a[A("backend-protocol")]]).toEqual(["443", CERT, "ELBSecurityPolicy-TLS13-1-2-2021-06", "HTTP"]);
+        expect([a[A("ssl-redirect")], a[A("certificate-arn")], a[A("ssl-policy")], a[A("backend-protocol")]]).toEqual([
+            "443",
+            CERT,
+            "ELBSecurityPolicy-TLS13-1-2-2021-06",
+            "HTTP",
+        ]);
         expect(ALB_SSL_POLICY).toBe("ELBSecurityPolicy-TLS13-1-2-2021-06");
         expect([a[A("healthcheck-path")], a[A("healthcheck-port")]]).toEqual(["/ready", "traffic-port"]);
         expect(a[A("wafv2-acl-arn")]).toBe(WAF);
@@ -54,7 +72,9 @@ describe("annotations", () => {
     test("health check: the readiness path, else /", () => {
         expect(healthcheckPath(withIngress(["/"], { probes: { readiness: { path: "/healthz" } } }))).toBe("/healthz");
         expect(healthcheckPath(settingsOf(WORKER))).toBe("/");
-        expect(annotations({ settings: withIngress(["/"], { probes: { readiness: { path: "/healthz" } } }) })[A("healthcheck-path")]).toBe("/healthz");
+        expect(annotations({ settings: withIngress(["/"], { probes: { readiness: { path: "/healthz" } } }) })[A("healthcheck-path")]).toBe(
+            "/healthz",
+        );
     });
 
     test("tags: only those the annotation syntax can carry, in order", () => {
@@ -102,7 +122,12 @@ test("spec: class alb, the host, each path a Prefix to the Service port; validat
     const s = withIngress(["/api/v1", "/api/"], { servicePort: 80 });
     const spec = ingressSpec("api", s);
     expect(spec.ingressClassName).toBe("alb");
-    expect(spec.rules.map((r) => [r.host, r.http.paths.map((p) => [p.path, p.pathType, p.backend.service.name, p.backend.service.port.number])])).toEqual([
+    expect(
+        spec.rules.map((r) => [
+            r.host,
+            r.http.paths.map((p) => [p.path, p.pathType, p.backend.service.name, p.backend.service.port.number]),
+        ]),
+    ).toEqual([
         [
             "shop.example.com",
             [
@@ -112,7 +137,12 @@ test("spec: class alb, the host, each path a Prefix to the Service port; validat
         ],
     ]);
     const Ingress = model("networking.k8s.io/v1/Ingress");
-    const obj = plain({ apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "api", namespace: "shop", annotations: annotations({ settings: s }) }, spec });
+    const obj = plain({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "Ingress",
+        metadata: { name: "api", namespace: "shop", annotations: annotations({ settings: s }) },
+        spec,
+    });
     expect(() => new Ingress(obj).validate()).not.toThrow();
 });
 

@@ -31,22 +31,42 @@ const base = (over: Partial<NetworkPolicyInput> = {}, settings: Partial<NetworkP
 });
 type Peer = { ipBlock?: { cidr: string }; podSelector?: { matchLabels?: Record<string, string> } };
 type Rule = { to?: Peer[]; from?: Peer[]; ports: Array<{ protocol: string; port: unknown }> };
-const summary = (rules: Rule[]) => rules.map((r) => ({ peers: (r.to ?? r.from)!.map((p) => p.ipBlock?.cidr ?? p.podSelector?.matchLabels?.["app.kubernetes.io/name"] ?? "?"), ports: r.ports.map((p) => `${p.protocol}/${p.port}`) }));
+const summary = (rules: Rule[]) =>
+    rules.map((r) => ({
+        peers: (r.to ?? r.from)!.map((p) => p.ipBlock?.cidr ?? p.podSelector?.matchLabels?.["app.kubernetes.io/name"] ?? "?"),
+        ports: r.ports.map((p) => `${p.protocol}/${p.port}`),
+    }));
 
 describe("ingress rules", () => {
     test.each<[string, Partial<NetworkPolicyInput>, Partial<NetworkPolicyInput["settings"]>, ReturnType<typeof summary>]>([
         ["no Ingress, no callers: nothing admitted", {}, {}, []],
-        ["with an Ingress: the ALB from the public subnets on the container port", { ingress: true }, {}, [{ peers: PUBLIC, ports: ["TCP/8080"] }]],
+        [
+            "with an Ingress: the ALB from the public subnets on the container port",
+            { ingress: true },
+            {},
+            [{ peers: PUBLIC, ports: ["TCP/8080"] }],
+        ],
         [
             "callers on the container port",
-            { ingress: true, callers: [{ name: "gateway", namespace: "shop" }, { name: "worker", namespace: "jobs" }] },
+            {
+                ingress: true,
+                callers: [
+                    { name: "gateway", namespace: "shop" },
+                    { name: "worker", namespace: "jobs" },
+                ],
+            },
             { port: 9000 },
             [
                 { peers: PUBLIC, ports: ["TCP/9000"] },
                 { peers: ["gateway", "worker"], ports: ["TCP/9000"] },
             ],
         ],
-        ["a worker admits nobody, even if named as callee", { ingress: true, callers: [{ name: "gateway", namespace: "shop" }] }, { kind: "worker" }, []],
+        [
+            "a worker admits nobody, even if named as callee",
+            { ingress: true, callers: [{ name: "gateway", namespace: "shop" }] },
+            { kind: "worker" },
+            [],
+        ],
     ])("%s", (_name, over, settings, expected) => {
         expect(summary(networkPolicyIngress(base(over, settings)))).toEqual(expected);
     });
@@ -70,7 +90,12 @@ describe("egress rules", () => {
     test.each<[string, Partial<NetworkPolicyInput>, Partial<NetworkPolicyInput["settings"]>, ReturnType<typeof summary>]>([
         [
             "callees on their container ports",
-            { callees: [{ name: "agent", namespace: "shop", port: 8080 }, { name: "validation", namespace: "shop", port: 9000 }] },
+            {
+                callees: [
+                    { name: "agent", namespace: "shop", port: 8080 },
+                    { name: "validation", namespace: "shop", port: 9000 },
+                ],
+            },
             {},
             [
                 { peers: ["agent"], ports: ["TCP/8080"] },
@@ -87,7 +112,12 @@ describe("egress rules", () => {
             ],
         ],
         ["a database given but not declared opens nothing", { database: { port: 5432 } }, {}, []],
-        ["AWS APIs: HTTPS to the VPC (interface endpoints) and public addresses", { usesAws: true }, {}, [{ peers: ["10.0.0.0/16", "0.0.0.0/0"], ports: ["TCP/443"] }]],
+        [
+            "AWS APIs: HTTPS to the VPC (interface endpoints) and public addresses",
+            { usesAws: true },
+            {},
+            [{ peers: ["10.0.0.0/16", "0.0.0.0/0"], ports: ["TCP/443"] }],
+        ],
         [
             "AWS APIs with Pod Identity: the agent on port 80 too",
             { usesAws: true, podIdentityAgent: true },
@@ -98,8 +128,18 @@ describe("egress rules", () => {
             ],
         ],
         ["the Pod Identity agent only for services that use AWS", { podIdentityAgent: true }, {}, []],
-        ["external hosts: HTTPS to public addresses", {}, { externalHosts: ["api.openai.com"] }, [{ peers: ["0.0.0.0/0"], ports: ["TCP/443"] }]],
-        ["external hosts and AWS: one HTTPS rule (AWS's already opens public addresses)", { usesAws: true }, { externalHosts: ["api.openai.com"] }, [{ peers: ["10.0.0.0/16", "0.0.0.0/0"], ports: ["TCP/443"] }]],
+        [
+            "external hosts: HTTPS to public addresses",
+            {},
+            { externalHosts: ["api.openai.com"] },
+            [{ peers: ["0.0.0.0/0"], ports: ["TCP/443"] }],
+        ],
+        [
+            "external hosts and AWS: one HTTPS rule (AWS's already opens public addresses)",
+            { usesAws: true },
+            { externalHosts: ["api.openai.com"] },
+            [{ peers: ["10.0.0.0/16", "0.0.0.0/0"], ports: ["TCP/443"] }],
+        ],
     ])("%s", (_name, over, settings, expected) => {
         expect(summary(networkPolicyEgress(base(over, settings)).slice(1))).toEqual(expected);
     });
@@ -111,39 +151,70 @@ describe("egress rules", () => {
 
     test("property: every egress rule is DNS or TCP, and HTTPS appears only for AWS or external hosts", () => {
         fc.assert(
-            fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.array(fc.constantFrom("a.example.com", "b.example.com"), { maxLength: 2 }), (aws, agent, db, cache, hosts) => {
-                const rules = networkPolicyEgress(base({ usesAws: aws, podIdentityAgent: agent, database: { port: 5432 }, cache: { port: 6379 } }, { database: db, cache, externalHosts: hosts }));
-                const https = rules.filter((r) => r.ports.some((p) => p.port === 443));
-                return (
-                    rules.slice(1).every((r) => r.ports.every((p) => p.protocol === "TCP")) &&
-                    https.length === (aws || hosts.length > 0 ? 1 : 0) &&
-                    rules.filter((r) => r.ports.some((p) => p.port === 5432)).length === (db ? 1 : 0) &&
-                    rules.some((r) => r.to.some((t) => (t as { ipBlock?: { cidr: string } }).ipBlock?.cidr === POD_IDENTITY_AGENT_CIDR)) === (aws && agent)
-                );
-            }),
+            fc.property(
+                fc.boolean(),
+                fc.boolean(),
+                fc.boolean(),
+                fc.boolean(),
+                fc.array(fc.constantFrom("a.example.com", "b.example.com"), { maxLength: 2 }),
+                (aws, agent, db, cache, hosts) => {
+                    const rules = networkPolicyEgress(
+                        base(
+                            { usesAws: aws, podIdentityAgent: agent, database: { port: 5432 }, cache: { port: 6379 } },
+                            { database: db, cache, externalHosts: hosts },
+                        ),
+                    );
+                    const https = rules.filter((r) => r.ports.some((p) => p.port === 443));
+                    return (
+                        rules.slice(1).every((r) => r.ports.every((p) => p.protocol === "TCP")) &&
+                        https.length === (aws || hosts.length > 0 ? 1 : 0) &&
+                        rules.filter((r) => r.ports.some((p) => p.port === 5432)).length === (db ? 1 : 0) &&
+                        rules.some((r) =>
+                            r.to.some((t) => (t as { ipBlock?: { cidr: string } }).ipBlock?.cidr === POD_IDENTITY_AGENT_CIDR),
+                        ) === (aws && agent)
+                    );
+                },
+            ),
         );
     });
 });
 
 test("usesAwsApis: buckets or queues", () => {
-    expect([usesAwsApis({ buckets: {}, queues: {} }), usesAwsApis({ buckets: { a: 1 }, queues: {} }), usesAwsApis({ buckets: {}, queues: { q: 1 } })]).toEqual([false, true, true]);
+    expect([
+        usesAwsApis({ buckets: {}, queues: {} }),
+        usesAwsApis({ buckets: { a: 1 }, queues: {} }),
+        usesAwsApis({ buckets: {}, queues: { q: 1 } }),
+    ]).toEqual([false, true, true]);
     expect(tcp(443)).toEqual({ protocol: "TCP", port: 443 });
 });
 
 test("external hosts are recorded in an annotation (a NetworkPolicy cannot name hosts)", () => {
     expect(networkPolicyAnnotations([])).toEqual({});
-    expect(networkPolicyAnnotations(["api.openai.com", "api.anthropic.com"])).toEqual({ "strata.dev/external-hosts": "api.openai.com,api.anthropic.com" });
+    expect(networkPolicyAnnotations(["api.openai.com", "api.anthropic.com"])).toEqual({
+        "strata.dev/external-hosts": "api.openai.com,api.anthropic.com",
+    });
 });
 
 test("the spec selects the service's pods, restricts both directions, and validates against the Kubernetes API schema", () => {
     const spec = networkPolicySpec(
         "api",
         base(
-            { ingress: true, usesAws: true, podIdentityAgent: true, callers: [{ name: "gw", namespace: "shop" }], callees: [{ name: "agent", namespace: "shop", port: 8080 }], database: { port: 5432 } },
+            {
+                ingress: true,
+                usesAws: true,
+                podIdentityAgent: true,
+                callers: [{ name: "gw", namespace: "shop" }],
+                callees: [{ name: "agent", namespace: "shop", port: 8080 }],
+                database: { port: 5432 },
+            },
             { database: true, externalHosts: ["x.example.com"] },
         ),
     );
     expect([spec.podSelector.matchLabels, spec.policyTypes]).toEqual([{ "app.kubernetes.io/name": "api" }, ["Ingress", "Egress"]]);
     const NetworkPolicy = model("networking.k8s.io/v1/NetworkPolicy");
-    expect(() => new NetworkPolicy(plain({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "api", namespace: "shop" }, spec })).validate()).not.toThrow();
+    expect(() =>
+        new NetworkPolicy(
+            plain({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "api", namespace: "shop" }, spec }),
+        ).validate(),
+    ).not.toThrow();
 });

@@ -38,7 +38,13 @@ describe("security context: the Pod Security Standards restricted profile", () =
         [{ runAsUser: 101, runAsGroup: 2000 }, 101, 2000],
     ])("%j runs as user %d, group %d", (ids, user, group) => {
         expect(runAsGroupOf(ids)).toBe(group);
-        expect(podSecurityContext(ids)).toEqual({ runAsNonRoot: true, runAsUser: user, runAsGroup: group, fsGroup: group, seccompProfile: { type: "RuntimeDefault" } });
+        expect(podSecurityContext(ids)).toEqual({
+            runAsNonRoot: true,
+            runAsUser: user,
+            runAsGroup: group,
+            fsGroup: group,
+            seccompProfile: { type: "RuntimeDefault" },
+        });
         expect(containerSecurityContext(ids)).toEqual({
             runAsNonRoot: true,
             runAsUser: user,
@@ -54,9 +60,13 @@ describe("security context: the Pod Security Standards restricted profile", () =
     test("every container of every template carries it", () => {
         const spec = podTemplate(input({ ...WEB, runAsUser: 101 })).spec;
         expect(spec.securityContext.runAsNonRoot).toBe(true);
-        expect(spec.containers.map((c) => [c.securityContext.allowPrivilegeEscalation, c.securityContext.readOnlyRootFilesystem, c.securityContext.capabilities.drop])).toEqual([
-            [false, true, ["ALL"]],
-        ]);
+        expect(
+            spec.containers.map((c) => [
+                c.securityContext.allowPrivilegeEscalation,
+                c.securityContext.readOnlyRootFilesystem,
+                c.securityContext.capabilities.drop,
+            ]),
+        ).toEqual([[false, true, ["ALL"]]]);
         expect([spec.automountServiceAccountToken, spec.enableServiceLinks]).toEqual([false, false]);
     });
 });
@@ -114,7 +124,9 @@ describe("container", () => {
 describe("scheduling and shutdown", () => {
     test("zone and host spread are preferences (multi-AZ node groups), selecting the service's pods", () => {
         expect(ZONE_SPREAD).toBe("ScheduleAnyway");
-        expect(topologySpread("api").map((c) => [c.topologyKey, c.whenUnsatisfiable, c.labelSelector.matchLabels["app.kubernetes.io/name"]])).toEqual([
+        expect(
+            topologySpread("api").map((c) => [c.topologyKey, c.whenUnsatisfiable, c.labelSelector.matchLabels["app.kubernetes.io/name"]]),
+        ).toEqual([
             ["topology.kubernetes.io/zone", "ScheduleAnyway", "api"],
             ["kubernetes.io/hostname", "ScheduleAnyway", "api"],
         ]);
@@ -140,7 +152,9 @@ describe("scheduling and shutdown", () => {
 
     test("spot: the catalogue's toleration and a preferred (not required) affinity to spot nodes, only for spot: true", () => {
         expect(spotPlacement(undefined)).toEqual({});
-        expect(spotPlacement({ tolerations: SPOT.tolerations })).toEqual({ tolerations: [{ key: "strata.io/spot", value: "true", operator: "Equal", effect: "NoSchedule" }] });
+        expect(spotPlacement({ tolerations: SPOT.tolerations })).toEqual({
+            tolerations: [{ key: "strata.io/spot", value: "true", operator: "Equal", effect: "NoSchedule" }],
+        });
         const spot = podTemplate(input({ ...WORKER, spot: true }, { spotScheduling: SPOT })).spec;
         expect(spot.tolerations).toEqual([SPOT_TOLERATION]);
         expect(spot.affinity?.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution).toEqual([
@@ -161,13 +175,21 @@ describe("Deployment", () => {
 
     test("rolling update without unavailability, selecting the service's pods", () => {
         const spec = deploymentSpec(input({ ...WEB, replicas: 2 }));
-        expect([spec.replicas, spec.revisionHistoryLimit, spec.strategy]).toEqual([2, 5, { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } }]);
+        expect([spec.replicas, spec.revisionHistoryLimit, spec.strategy]).toEqual([
+            2,
+            5,
+            { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } },
+        ]);
         expect(spec.selector.matchLabels).toEqual({ "app.kubernetes.io/name": "api" });
         expect(spec.template.metadata.labels["app.kubernetes.io/name"]).toBe("api");
     });
 
     test("waits for the load balancer controller exactly when the namespace injects readiness gates", () => {
-        expect([deploymentWaitsForController(true), deploymentWaitsForController(false), deploymentWaitsForController(undefined)]).toEqual([true, false, false]);
+        expect([deploymentWaitsForController(true), deploymentWaitsForController(false), deploymentWaitsForController(undefined)]).toEqual([
+            true,
+            false,
+            false,
+        ]);
     });
 
     test.each([
@@ -176,7 +198,12 @@ describe("Deployment", () => {
         ["web with every probe", { ...WEB, probes: { liveness: { path: "/l" }, readiness: { path: "/r" }, startup: { exec: ["true"] } } }],
     ])("%s validates against the Kubernetes API schema", (_name, raw) => {
         const Deployment = model("apps/v1/Deployment");
-        const obj = plain({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "api", namespace: "shop" }, spec: deploymentSpec(input(raw, { spotScheduling: SPOT, secretName: "s" })) });
+        const obj = plain({
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            metadata: { name: "api", namespace: "shop" },
+            spec: deploymentSpec(input(raw, { spotScheduling: SPOT, secretName: "s" })),
+        });
         expect(() => new Deployment(obj).validate()).not.toThrow();
     });
 });
