@@ -10,7 +10,7 @@ import { Queues } from "./queue";
 import { Database } from "./database";
 import { Cache } from "./cache";
 import { Waf } from "./waf";
-import { Services } from "./services";
+import { Services } from "./service";
 import { Cluster } from "./cluster";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 

@@ -19,7 +19,7 @@ describe("docs change with the code", () => {
             "cache.md": "components/cache/index.ts",
             "object-store.md": "components/objectStore/index.ts",
             "queue.md": "components/queue/index.ts",
-            "service.md": "components/service.ts",
+            "service.md": "components/service/index.ts",
             "waf.md": "components/waf/index.ts",
         };
         expect(fs.readdirSync(path.join(ROOT, "docs/components")).sort()).toEqual(Object.keys(pages).sort());

@@ -1,0 +1,128 @@
+import type * as aws from "@pulumi/aws";
+import type * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import type { BaseArgs } from "../base";
+import type { ServicesSettings, ServiceSettings } from "../config/services";
+import type { PolicyStatement } from "../iam";
+import type { NamespaceLimitRange, NamespaceQuota } from "./namespace";
+
+/** Creates an IAM role a ServiceAccount can assume (the cluster's workload-identity helper). */
+export type WorkloadRoleFactory = (
+    name: string,
+    args: { namespace: string; serviceAccount: string; statements: PolicyStatement[] },
+    opts?: pulumi.ComponentResourceOptions,
+) => { role: aws.iam.Role; ready: pulumi.Resource[] };
+
+/** Another service, as a NetworkPolicy peer. */
+export interface ServicePeer {
+    name: string;
+    namespace: string;
+    /** Container port (callees only). */
+    port?: number;
+    /** In-cluster URL (callees only). */
+    url?: string;
+}
+
+/** How `spot: true` services reach the spot pool: tolerate its taint, prefer its nodes (it may not exist in dev). */
+export interface SpotScheduling {
+    tolerations: k8s.types.input.core.v1.Toleration[];
+    preferNodeLabels?: Record<string, string>;
+}
+
+export interface ServiceArgs extends BaseArgs {
+    /** Service name (key in strata:services). */
+    serviceName: string;
+    namespace: string;
+    settings: ServiceSettings;
+    region: string;
+    /** The namespace resource (everything in it waits for it). */
+    namespaceResource?: pulumi.Resource;
+
+    /** Sources of ALB traffic (target type ip): the public subnets' CIDRs. */
+    albSourceCidrs: string[];
+    /** The VPC CIDR: interface VPC endpoints for AWS APIs live in it. */
+    vpcCidr: string;
+    /** The isolated (data) subnets' CIDRs: RDS and ElastiCache live there. */
+    dataStoreCidrs: string[];
+    /** Services that declare they call this one. */
+    callers: ServicePeer[];
+    /** Services this one calls. */
+    callees: ServicePeer[];
+
+    database?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
+    cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
+    /** The declared buckets, resolved. */
+    buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string>; access: "read" | "readwrite" }>;
+    /** The declared queues, resolved. */
+    queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string>; access: "consume" | "produce" | "both" }>;
+    /** The data KMS key (S3 and SQS encryption). */
+    dataKeyArn?: pulumi.Input<string>;
+    /** Values of `secretEnv` (already secret Outputs). */
+    secretValues: Record<string, pulumi.Input<string>>;
+
+    /** Workload identity; without it a service that uses buckets or queues is a programming error. */
+    workloadRole?: WorkloadRoleFactory;
+    /** The cluster uses EKS Pod Identity: open egress to the agent on 169.254.170.23:80. */
+    podIdentityAgent?: boolean;
+
+    /** The environment's WAF web ACL, attached to the ALB. */
+    wafAclArn?: pulumi.Input<string>;
+    /** ALB group name (one ALB per namespace group). */
+    ingressGroup: string;
+    /** The AWS Load Balancer Controller's release: Services and Ingresses wait for its webhook. */
+    loadBalancerController?: pulumi.Resource;
+    /** Scheduling onto the spot pool (workers with `spot: true`). */
+    spotScheduling?: SpotScheduling;
+    /**
+     * The namespace has the load balancer controller's pod readiness gate injection on: its pods are created through
+     * the controller's webhook (failurePolicy Fail), so the Deployment waits for the controller.
+     */
+    readinessGateInjection?: boolean;
+}
+
+export interface ServicesArgs extends BaseArgs {
+    /** `strata:services`. */
+    services: ServicesSettings;
+    /** Namespace of services that name none: the system name (`strata:name`). */
+    defaultNamespace: string;
+    region: string;
+    /** VPC CIDR (interface endpoints of AWS APIs). */
+    vpcCidr: string;
+    /** Public subnets' CIDRs: the ALB's nodes (target type ip) send from these addresses. */
+    publicSubnetCidrs: string[];
+    /** Isolated subnets' CIDRs: where RDS and ElastiCache live. */
+    isolatedSubnetCidrs: string[];
+    /** Workload identity (the cluster's IRSA helper). */
+    workloadRole?: WorkloadRoleFactory;
+    podIdentityAgent?: boolean;
+    /** The AWS Load Balancer Controller release; Services and Ingresses wait for it. */
+    loadBalancerController?: pulumi.Resource;
+    spotScheduling?: SpotScheduling;
+    database?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
+    cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
+    buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string> }>;
+    queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string> }>;
+    dataKeyArn?: pulumi.Input<string>;
+    /** Secret config values by config key (`PlatformConfig.secretValues`). */
+    secretConfig: Record<string, pulumi.Input<string>>;
+    wafAclArn?: pulumi.Input<string>;
+    /** Labels per namespace (e.g. the business context). */
+    namespaceLabels?: Record<string, Record<string, string>>;
+}
+
+export interface NamespaceArgs extends BaseArgs {
+    /** The Kubernetes namespace name. */
+    namespace: string;
+    /** Extra labels (e.g. the business context of a multi-tenant system). */
+    labels?: Record<string, string>;
+    /** ResourceQuota: totals of the namespace's requests and limits, and its pod count. */
+    quota: NamespaceQuota;
+    /** LimitRange per container: defaults for containers that set nothing, and the largest allowed. */
+    limitRange: NamespaceLimitRange;
+    /**
+     * Turn on the AWS Load Balancer Controller's pod readiness gate for the namespace's pods (namespaces with an
+     * Ingress): a new pod counts as ready only once its ALB target is healthy, so a rolling update never leaves the
+     * target group with only initial or draining targets.
+     */
+    readinessGateInjection?: boolean;
+}

@@ -1,0 +1,221 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { BaseArgs } from "../base";
+import { inClusterUrl } from "../connectionStrings";
+import type { ServiceArgs, ServicesArgs } from "./args";
+import { hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";
+import { hasIngress, ingressAnnotations, ingressGroupName, ingressSpec, publicUrl } from "./ingress";
+import { names, selectorLabels, serviceComponentName, serviceLabels } from "./names";
+import { namespaceBudget } from "./namespace";
+import { networkPolicyAnnotations, networkPolicySpec, usesAwsApis } from "./networkPolicy";
+import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController } from "./podTemplate";
+import { Namespace, serviceEnvironment, serviceIdentity } from "./resources";
+import { callersOf, calleePeer, declared, readinessGatedNamespaces, secretEnvValues, servicesByNamespace, namespaceOf } from "./services";
+
+// The package's public names (as before the component became a folder).
+export type { NamespaceArgs, ServiceArgs, ServicePeer, ServicesArgs, SpotScheduling, WorkloadRoleFactory } from "./args";
+export { maxReplicas } from "./autoscaling";
+export { S3_READ_ACTIONS, S3_WRITE_ACTIONS, SQS_CONSUME_ACTIONS, SQS_PRODUCE_ACTIONS } from "./iam";
+export { ALB_SSL_POLICY, hasIngress, ingressGroupName, ingressGroupOrder } from "./ingress";
+export { namespaceBudget, READINESS_GATE_LABEL, type ResourceAmounts } from "./namespace";
+export { DNS_PORTS, KUBE_DNS_PEER, POD_IDENTITY_AGENT_CIDR, PRIVATE_RANGES } from "./networkPolicy";
+export { PRE_STOP_SLEEP_SECONDS, preStopSleepSeconds } from "./podTemplate";
+export { Namespace, workloadStatements } from "./resources";
+export { namespaceOf } from "./services";
+
+/**
+ * One application service on EKS: Deployment (pinned image, restricted security context, read-only root with
+ * emptyDir mounts, requests/limits, probes, rolling update, zone spread), ConfigMap and Secret for its environment,
+ * ServiceAccount (token not mounted) with an IAM role scoped to its declared buckets and queues, a NetworkPolicy
+ * that admits only the ALB and its declared callers and lets it reach only DNS, its callees, its data stores, the AWS
+ * APIs and its declared external hosts; for `web` services a ClusterIP Service and, when host and certificate are
+ * set, an Ingress on the namespace's shared ALB with the WAF attached; an HPA and a PodDisruptionBudget where they apply.
+ */
+export class Service extends pulumi.ComponentResource {
+    public readonly deployment: k8s.apps.v1.Deployment;
+    public readonly service?: k8s.core.v1.Service;
+    public readonly ingress?: k8s.networking.v1.Ingress;
+    public readonly role?: aws.iam.Role;
+    /** In-cluster URL (web services). */
+    public readonly url?: string;
+    /** The public URL, when an Ingress is created. */
+    public readonly publicUrl?: string;
+
+    constructor(name: string, args: ServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("strata:service:Service", name, {}, opts);
+        const s = args.settings;
+        const svc = args.serviceName;
+        const ns = args.namespace;
+        const rn = names(name);
+        const labels = serviceLabels(svc, ns, s.kind);
+        const metadata = { name: svc, namespace: ns, labels };
+        const nsDeps = args.namespaceResource ? [args.namespaceResource] : [];
+        const inNs: pulumi.CustomResourceOptions = { parent: this, dependsOn: nsDeps };
+        const lbDeps = [...nsDeps, ...(args.loadBalancerController ? [args.loadBalancerController] : [])];
+        const ingressEnabled = hasIngress(s);
+
+        // -- identity (ServiceAccount, IRSA role when the service uses AWS APIs) and environment (ConfigMap, Secret) --
+        const identity = serviceIdentity(this, rn, args, metadata, inNs);
+        this.role = identity.role;
+        const { configMap, secret } = serviceEnvironment(rn, args, labels, inNs);
+
+        // -- the Deployment: pods start once their IAM role and its policy exist (and, with readiness gates, once the
+        // controller's pod webhook answers); the HPA owns the replica count once it exists --
+        const ignoreChanges = deploymentIgnoreChanges(s);
+        this.deployment = new k8s.apps.v1.Deployment(
+            rn.deployment,
+            {
+                metadata,
+                spec: deploymentSpec({
+                    service: svc,
+                    settings: s,
+                    labels,
+                    serviceAccountName: identity.serviceAccount.metadata.name,
+                    configMapName: configMap.metadata.name,
+                    secretName: secret?.metadata.name,
+                    spotScheduling: args.spotScheduling,
+                }),
+            },
+            {
+                ...inNs,
+                dependsOn: [...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps), ...identity.ready],
+                ...(ignoreChanges ? { ignoreChanges } : {}),
+            },
+        );
+
+        // -- Service and Ingress (web) --
+        if (s.kind === "web") {
+            this.url = inClusterUrl({ name: svc, namespace: ns, port: s.servicePort });
+            this.service = new k8s.core.v1.Service(
+                rn.service,
+                {
+                    metadata,
+                    spec: {
+                        type: "ClusterIP",
+                        selector: selectorLabels(svc),
+                        ports: [{ name: "http", port: s.servicePort, targetPort: "http", protocol: "TCP" }],
+                    },
+                },
+                { parent: this, dependsOn: lbDeps },
+            );
+        }
+        if (ingressEnabled && this.service) {
+            const annotations = ingressAnnotations({
+                settings: s,
+                group: args.ingressGroup,
+                deletionProtection: args.protection.loadBalancerDeletionProtection,
+                defaultTags: args.defaultTags,
+                wafAclArn: args.wafAclArn,
+            });
+            this.publicUrl = publicUrl(s.ingress!);
+            this.ingress = new k8s.networking.v1.Ingress(
+                rn.ingress,
+                { metadata: { ...metadata, annotations }, spec: ingressSpec(svc, s) },
+                { parent: this, dependsOn: [...lbDeps, this.service] },
+            );
+        }
+
+        // -- NetworkPolicy: only what the service declares --
+        const policy = networkPolicySpec(svc, {
+            settings: s,
+            ingress: ingressEnabled,
+            albSourceCidrs: args.albSourceCidrs,
+            callers: args.callers,
+            callees: args.callees,
+            dataStoreCidrs: args.dataStoreCidrs,
+            vpcCidr: args.vpcCidr,
+            database: args.database,
+            cache: args.cache,
+            usesAws: usesAwsApis(args),
+            podIdentityAgent: args.podIdentityAgent,
+        });
+        new k8s.networking.v1.NetworkPolicy(
+            rn.networkPolicy,
+            { metadata: { ...metadata, annotations: networkPolicyAnnotations(s.externalHosts) }, spec: policy },
+            inNs,
+        );
+
+        // -- autoscaling and disruption budget --
+        if (s.autoscaling) {
+            new k8s.autoscaling.v2.HorizontalPodAutoscaler(
+                rn.hpa,
+                { metadata, spec: hpaSpec(svc, s.autoscaling) },
+                { parent: this, dependsOn: [this.deployment] },
+            );
+        }
+        if (needsDisruptionBudget(s)) new k8s.policy.v1.PodDisruptionBudget(rn.pdb, { metadata, spec: pdbSpec(svc) }, inNs);
+
+        this.registerOutputs({ url: this.url, publicUrl: this.publicUrl, roleArn: this.role?.arn });
+    }
+}
+
+/**
+ * The application layer: a Namespace per system or context (restricted PSS, default deny, quota, limits) and a
+ * Service per entry of `strata:services`, wired to the data tier and identity they declare and nothing else.
+ * Resource providers: give it `providers: { aws, kubernetes }`.
+ */
+export class Services extends pulumi.ComponentResource {
+    public readonly namespaces: Record<string, Namespace> = {};
+    public readonly services: Record<string, Service> = {};
+
+    constructor(name: string, args: ServicesArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("strata:services:Services", name, {}, opts);
+        const n = args.naming;
+        const base: BaseArgs = { naming: n, environment: args.environment, protection: args.protection, defaultTags: args.defaultTags };
+        const byNamespace = servicesByNamespace(args.services, args.defaultNamespace);
+        const gated = readinessGatedNamespaces(byNamespace);
+        for (const [ns, list] of byNamespace) {
+            this.namespaces[ns] = new Namespace(
+                n.name("ns", ns),
+                {
+                    ...base,
+                    namespace: ns,
+                    labels: args.namespaceLabels?.[ns],
+                    ...namespaceBudget(list),
+                    readinessGateInjection: gated.has(ns),
+                },
+                { parent: this },
+            );
+        }
+
+        for (const [svcName, s] of Object.entries(args.services)) {
+            const ns = namespaceOf(s, args.defaultNamespace);
+            this.services[svcName] = new Service(
+                serviceComponentName(n, svcName),
+                {
+                    ...base,
+                    serviceName: svcName,
+                    namespace: ns,
+                    settings: s,
+                    region: args.region,
+                    namespaceResource: this.namespaces[ns].namespace,
+                    albSourceCidrs: args.publicSubnetCidrs,
+                    vpcCidr: args.vpcCidr,
+                    dataStoreCidrs: args.isolatedSubnetCidrs,
+                    callers: callersOf(args.services, args.defaultNamespace, svcName),
+                    callees: s.calls.map((callee) => calleePeer(args.services, args.defaultNamespace, callee)),
+                    database: s.database ? args.database : undefined,
+                    cache: s.cache ? args.cache : undefined,
+                    buckets: declared(svcName, "bucket", args.buckets, s.buckets),
+                    queues: declared(svcName, "queue", args.queues, s.queues),
+                    dataKeyArn: args.dataKeyArn,
+                    secretValues: secretEnvValues(s.secretEnv, args.secretConfig),
+                    workloadRole: args.workloadRole,
+                    podIdentityAgent: args.podIdentityAgent,
+                    wafAclArn: args.wafAclArn,
+                    ingressGroup: ingressGroupName(n.prefix, ns),
+                    loadBalancerController: args.loadBalancerController,
+                    spotScheduling: args.spotScheduling,
+                    readinessGateInjection: gated.has(ns),
+                },
+                { parent: this },
+            );
+        }
+
+        this.registerOutputs({
+            namespaces: Object.keys(this.namespaces),
+            urls: Object.fromEntries(Object.entries(this.services).map(([k, v]) => [k, v.publicUrl ?? v.url ?? null])),
+        });
+    }
+}

@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { configMapData, secretData, upperSnake } from "../../components/service/env";
+
+test.each([
+    ["user-data", "USER_DATA"],
+    ["workflow.tasks", "WORKFLOW_TASKS"],
+    ["a--b__c", "A_B_C"],
+    ["agent", "AGENT"],
+])("upperSnake(%s) = %s", (input, out) => {
+    expect(upperSnake(input)).toBe(out);
+});
+
+test("property: upperSnake gives an environment variable name", () => {
+    fc.assert(fc.property(fc.stringMatching(/^[a-z][a-z0-9.-]{0,30}$/), (key) => /^[A-Z][A-Z0-9_]*$/.test(upperSnake(key))));
+});
+
+describe("ConfigMap data", () => {
+    const base = {
+        settings: { env: {} as Record<string, string> },
+        region: "us-east-1",
+        environment: "prod",
+        callees: [
+            { name: "agent", namespace: "shop", port: 8080, url: "http://agent.shop.svc.cluster.local:8080" },
+            { name: "no-url", namespace: "shop" },
+        ],
+        buckets: { "user-data": { bucket: "shop-prod-user-data-abc" } },
+        queues: { "workflow-tasks": { url: "https://sqs.us-east-1.amazonaws.com/123456789012/tasks" } },
+    };
+
+    test("callee URLs, bucket names, queue URLs, region and environment", () => {
+        expect(configMapData(base)).toEqual({
+            AGENT_URL: "http://agent.shop.svc.cluster.local:8080",
+            BUCKET_USER_DATA: "shop-prod-user-data-abc",
+            QUEUE_WORKFLOW_TASKS_URL: "https://sqs.us-east-1.amazonaws.com/123456789012/tasks",
+            AWS_REGION: "us-east-1",
+            STRATA_ENVIRONMENT: "prod",
+        });
+    });
+
+    test("the service's env overrides derived values, but never the region or environment", () => {
+        const data = configMapData({ ...base, settings: { env: { AGENT_URL: "http://elsewhere", LOG_LEVEL: "debug", AWS_REGION: "x" } } });
+        expect([data.AGENT_URL, data.LOG_LEVEL, data.AWS_REGION]).toEqual(["http://elsewhere", "debug", "us-east-1"]);
+    });
+});
+
+describe("Secret data", () => {
+    const none = { service: "api", settings: { database: false, cache: false }, secretValues: {} };
+    test("secretEnv values, DATABASE_URL and REDIS_URL where declared", () => {
+        expect(secretData(none)).toEqual({});
+        expect(
+            secretData({
+                ...none,
+                settings: { database: true, cache: true },
+                secretValues: { LLM_API_KEY: "k" },
+                database: { url: "postgresql://db" },
+                cache: { url: "rediss://c" },
+            }),
+        ).toEqual({ LLM_API_KEY: "k", DATABASE_URL: "postgresql://db", REDIS_URL: "rediss://c" });
+        expect(secretData({ ...none, database: { url: "postgresql://db" } })).toEqual({});
+    });
+
+    test.each([
+        ["database", { database: true, cache: false }, "service api declares database: true but no database was given"],
+        ["cache", { database: false, cache: true }, "service api declares cache: true but no cache was given"],
+    ])("a declared %s that was not given is a programming error", (_name, settings, message) => {
+        expect(() => secretData({ ...none, settings })).toThrow(message);
+    });
+});
