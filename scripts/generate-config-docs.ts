@@ -1,40 +1,151 @@
 /**
- * Generates docs/configuration.md from the config schema: every `strata:` key with its default per environment.
+ * Generates docs/configuration.md from the config schema: every `strata:` key a stack file can set, walked from the
+ * *input* schema (so keys the program derives after parsing never appear and optional keys without a default do),
+ * with its description (`.describe()`), its default in each environment's preset, and the values it allows (enums,
+ * number and length ranges, and the `allowed()` text of refined fields).
  * Usage: npx ts-node --transpile-only scripts/generate-config-docs.ts [--check]
  */
 import * as fs from "fs";
 import * as path from "path";
+import { z } from "zod";
 import { ENVIRONMENTS, Environment } from "../components/config/environment";
-import { platformSchema, TOP_LEVEL_DESCRIPTIONS, TOP_LEVEL_KEYS } from "../components/config/schema";
+import { platformSchema, topLevelDescription, TOP_LEVEL_KEYS } from "../components/config/schema";
+import { allowedOf, baseOf, defaultOf, descriptionOf } from "../components/config/meta";
 
-type Row = { key: string; values: Record<Environment, string>; full: Record<Environment, unknown> };
-
-function show(v: unknown): string {
-    if (v === undefined) return "-";
-    const s = JSON.stringify(v);
-    return `\`${s.length > 70 ? `${s.slice(0, 67)}...` : s}\``.replace(/\|/g, "\\|");
+/** One settable key: its path as a user writes it, with `<name>` / `[]` for record keys and list entries. */
+export interface ConfigKey {
+    key: string;
+    description: string;
+    /** Each environment's default, or undefined where the key has none (optional keys, required keys). */
+    defaults: Record<Environment, { has: boolean; value?: unknown }>;
+    allowed: string;
 }
 
-function flatten(prefix: string, values: Record<Environment, unknown>, rows: Row[]): void {
-    const sample = ENVIRONMENTS.map((e) => values[e]).find((v) => v !== undefined);
-    const isPlainObject = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
-    const keys = new Set<string>();
-    for (const e of ENVIRONMENTS) if (isPlainObject(values[e])) for (const k of Object.keys(values[e] as object)) keys.add(k);
-    // Objects whose keys are names (buckets, queues, services) are shown whole: their keys are not config keys.
-    const named = /(buckets|queues|services|nodeGroups|namespaces|contexts|addons|tags)$/.test(prefix);
-    if (isPlainObject(sample) && keys.size > 0 && !named) {
-        for (const k of keys) {
-            flatten(`${prefix}.${k}`, Object.fromEntries(ENVIRONMENTS.map((e) => [e, (values[e] as Record<string, unknown> | undefined)?.[k]])) as Record<Environment, unknown>, rows);
+/** The placeholder segment of a record's keys: what the user names there. */
+function placeholder(recordPath: string): string {
+    if (recordPath === "strata:services") return "<name>";
+    if (/\.(env|secretEnv)$/.test(recordPath)) return "<variable>";
+    if (/\.parameters$/.test(recordPath)) return "<parameter>";
+    if (/\.labels$/.test(recordPath)) return "<label>";
+    return "<key>";
+}
+
+/** Every key under `schema`, depth first, parents before their children. */
+export function walkKeys(key: string, schema: z.ZodTypeAny, visit: (key: string, field: z.ZodTypeAny) => void): void {
+    visit(key, schema);
+    const base = baseOf(schema);
+    if (base instanceof z.ZodObject) {
+        for (const [k, v] of Object.entries(base.shape as Record<string, z.ZodTypeAny>)) walkKeys(`${key}.${k}`, v, visit);
+    } else if (base instanceof z.ZodArray) {
+        const element = baseOf(base.element);
+        if (element instanceof z.ZodObject) {
+            for (const [k, v] of Object.entries(element.shape as Record<string, z.ZodTypeAny>)) walkKeys(`${key}[].${k}`, v, visit);
         }
-        return;
+    } else if (base instanceof z.ZodRecord) {
+        walkKeys(`${key}.${placeholder(key)}`, base.valueSchema, visit);
     }
-    rows.push({ key: prefix, values: Object.fromEntries(ENVIRONMENTS.map((e) => [e, show(values[e])])) as Record<Environment, string>, full: values });
+}
+
+function code(v: unknown): string {
+    return `\`${typeof v === "string" ? v : JSON.stringify(v)}\``;
+}
+
+/** The number range of a ZodNumber's checks, e.g. "integer 7-30", "number > 0, <= 1". */
+function numberRange(n: z.ZodNumber): string {
+    let min: { value: number; inclusive: boolean } | undefined;
+    let max: { value: number; inclusive: boolean } | undefined;
+    for (const c of n._def.checks) {
+        if (c.kind === "min") min = { value: c.value, inclusive: c.inclusive };
+        if (c.kind === "max") max = { value: c.value, inclusive: c.inclusive };
+    }
+    const kind = n.isInt ? "integer" : "number";
+    const fmt = (v: number) => String(v);
+    if (min?.inclusive && max?.inclusive) return `${kind} ${fmt(min.value)}-${fmt(max.value)}`;
+    const parts = [
+        min && `${min.inclusive ? ">=" : ">"} ${fmt(min.value)}`,
+        max && `${max.inclusive ? "<=" : "<"} ${fmt(max.value)}`,
+    ].filter(Boolean);
+    return parts.length ? `${kind} ${parts.join(", ")}` : kind;
+}
+
+function lengthRange(checks: Array<{ kind: string; value?: number }>, unit: string): string | undefined {
+    const min = checks.find((c) => c.kind === "min")?.value;
+    const max = checks.find((c) => c.kind === "max")?.value;
+    if (min !== undefined && max !== undefined) return `${min}-${max} ${unit}`;
+    if (min !== undefined) return `at least ${min} ${unit}`;
+    if (max !== undefined) return `at most ${max} ${unit}`;
+    return undefined;
+}
+
+/** The values a field allows: its `allowed()` text, or what its zod type says. */
+export function allowedValues(field: z.ZodTypeAny): string {
+    const explicit = allowedOf(field);
+    if (explicit !== undefined) return explicit;
+    const base = baseOf(field);
+    if (base instanceof z.ZodEnum) return (base.options as string[]).map(code).join(", ");
+    if (base instanceof z.ZodLiteral) return code(base.value);
+    if (base instanceof z.ZodUnion) {
+        const options = base.options as z.ZodTypeAny[];
+        if (options.every((o) => o instanceof z.ZodLiteral)) return options.map((o) => code((o as z.ZodLiteral<unknown>).value)).join(", ");
+    }
+    if (base instanceof z.ZodBoolean) return "`true`, `false`";
+    if (base instanceof z.ZodNumber) return numberRange(base);
+    if (base instanceof z.ZodString) {
+        const length = lengthRange(base._def.checks as Array<{ kind: string; value?: number }>, "characters");
+        if (length === "at least 1 characters") return "non-empty string";
+        return length ? `string of ${length}` : "any string";
+    }
+    if (base instanceof z.ZodArray) {
+        const element = baseOf(base.element);
+        const min = base._def.minLength?.value;
+        const max = base._def.maxLength?.value;
+        const count =
+            min && max ? ` of ${min}-${max} entries` : max ? ` of up to ${max} entries` : min ? ` of at least ${min} entries` : "";
+        if (element instanceof z.ZodObject) return `list${count} (keys below)`;
+        return `list${count}; each: ${allowedValues(base.element)}`;
+    }
+    if (base instanceof z.ZodRecord) return "map (entries below)";
+    if (base instanceof z.ZodObject) return "object (keys below)";
+    return "see description";
+}
+
+/** Every settable key of the platform, with each environment's preset. */
+export function configKeys(): ConfigKey[] {
+    const byEnv = Object.fromEntries(
+        ENVIRONMENTS.map((env) => {
+            const found = new Map<string, z.ZodTypeAny>();
+            const shape = platformSchema(env).shape as Record<string, z.ZodTypeAny>;
+            for (const top of TOP_LEVEL_KEYS) walkKeys(`strata:${top}`, shape[top], (key, field) => found.set(key, field));
+            return [env, found];
+        }),
+    ) as Record<Environment, Map<string, z.ZodTypeAny>>;
+    const keys: ConfigKey[] = [];
+    for (const [key, field] of byEnv.dev) {
+        const description = descriptionOf(field);
+        if (description === undefined) throw new Error(`${key} has no description: add .describe() to its schema`);
+        const defaults = Object.fromEntries(
+            ENVIRONMENTS.map((env) => {
+                const f = byEnv[env].get(key);
+                if (!f) throw new Error(`${key} exists in dev but not in ${env}`);
+                return [env, defaultOf(f)];
+            }),
+        ) as ConfigKey["defaults"];
+        keys.push({ key, description, defaults, allowed: allowedValues(field) });
+    }
+    return keys;
+}
+
+const cell = (s: string) => s.replace(/\|/g, "\\|");
+const MAX_SHOWN = 60;
+
+function showDefault(d: { has: boolean; value?: unknown }): string {
+    if (!d.has) return "—";
+    const s = JSON.stringify(d.value);
+    return `\`${s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN - 3)}...` : s}\``;
 }
 
 export function renderConfigDocs(): string {
-    const resolved = Object.fromEntries(
-        ENVIRONMENTS.map((e) => [e, platformSchema(e).parse({ environment: e }) as Record<string, unknown>]),
-    ) as Record<Environment, Record<string, unknown>>;
+    const keys = configKeys();
     const out: string[] = [
         "# Configuration reference",
         "",
@@ -44,17 +155,32 @@ export function renderConfigDocs(): string {
         "`strata:environment` picks the preset below; any key a stack file sets overrides the preset, keys it leaves out keep it.",
         "Invalid values fail before anything is created, with one message per problem naming the key, the value and what is allowed.",
         "",
+        "Keys in `<angle brackets>` are names you choose (a service, a bucket, a queue); `[]` stands for each entry of a list.",
+        "A default of — means the key has none: it is optional (unset unless a stack file sets it) or, inside a list or map entry, required.",
+        "",
     ];
     for (const top of TOP_LEVEL_KEYS) {
-        out.push(`## strata:${top}`, "", TOP_LEVEL_DESCRIPTIONS[top] ?? "", "");
-        const rows: Row[] = [];
-        flatten(`strata:${top}`, Object.fromEntries(ENVIRONMENTS.map((e) => [e, resolved[e][top]])) as Record<Environment, unknown>, rows);
-        out.push("| key | dev | staging | prod |", "|---|---|---|---|");
-        for (const r of rows) out.push(`| \`${r.key}\` | ${r.values.dev} | ${r.values.staging} | ${r.values.prod} |`);
+        const prefix = `strata:${top}`;
+        const rows = keys.filter((k) => k.key === prefix || k.key.startsWith(`${prefix}.`) || k.key.startsWith(`${prefix}[`));
+        out.push(`## ${prefix}`, "", topLevelDescription(top), "");
+        out.push("| key | description | dev | staging | prod | allowed values |", "|---|---|---|---|---|---|");
+        for (const r of rows) {
+            const d = ENVIRONMENTS.map((e) => cell(showDefault(r.defaults[e])));
+            out.push(`| \`${r.key}\` | ${cell(r.description)} | ${d.join(" | ")} | ${cell(r.allowed)} |`);
+        }
         out.push("");
-        for (const r of rows.filter((row) => ENVIRONMENTS.some((e) => row.values[e].endsWith("...`")))) {
+        for (const r of rows.filter((row) => ENVIRONMENTS.some((e) => showDefault(row.defaults[e]).endsWith("...`")))) {
             for (const e of ENVIRONMENTS) {
-                out.push(`<details><summary><code>${r.key}</code> in ${e}</summary>`, "", "```json", JSON.stringify(r.full[e], null, 2), "```", "", "</details>", "");
+                out.push(
+                    `<details><summary><code>${r.key}</code> in ${e}</summary>`,
+                    "",
+                    "```json",
+                    JSON.stringify(r.defaults[e].value, null, 2),
+                    "```",
+                    "",
+                    "</details>",
+                    "",
+                );
             }
         }
     }

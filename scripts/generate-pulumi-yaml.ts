@@ -1,6 +1,6 @@
 /**
  * Generates the `config:` block of Pulumi.yaml from the config schema (the single source of truth):
- * every `strata:` key declared with a description; scalars and arrays of scalars with their type; a default
+ * every `strata:` key declared with the description its schema carries (`.describe()`); scalars and arrays of scalars with their type; a default
  * wherever a stack may leave the key out (objects default to {}, meaning "the environment's preset").
  * Usage: npx ts-node --transpile-only scripts/generate-pulumi-yaml.ts [--check]
  */
@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import YAML from "yaml";
 import { z } from "zod";
-import { platformSchema, TOP_LEVEL_DESCRIPTIONS, TOP_LEVEL_KEYS } from "../components/config/schema";
+import { platformSchema, topLevelDescription, TOP_LEVEL_KEYS } from "../components/config/schema";
 import { unwrapSchema } from "../components/config/errors";
 
 type Decl = { type?: string; items?: { type: string }; description: string; default?: unknown; value?: unknown };
@@ -29,9 +29,7 @@ export function configDeclarations(): Record<string, Decl> {
     };
     for (const key of TOP_LEVEL_KEYS) {
         const field = shape[key];
-        const description = TOP_LEVEL_DESCRIPTIONS[key];
-        if (!description) throw new Error(`no description for strata:${key} in TOP_LEVEL_DESCRIPTIONS`);
-        const decl: Decl = { description };
+        const decl: Decl = { description: topLevelDescription(key) };
         const base = unwrapSchema(field);
         const scalar = scalarType(field);
         if (scalar) decl.type = scalar;

@@ -4,8 +4,9 @@ import YAML from "yaml";
 import { ROOT, allStackFiles } from "./helpers";
 import { renderPulumiYaml } from "../scripts/generate-pulumi-yaml";
 import { TOP_LEVEL_KEYS } from "../components/config/schema";
+import * as components from "../components";
 
-// The CLI rejects a Pulumi.yaml that breaks these rules, and then every command fails (DESIGN.md, engine facts).
+// The Pulumi CLI rejects a Pulumi.yaml that breaks these rules, and then every command fails.
 const project = YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"));
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 
@@ -81,7 +82,7 @@ describe("package", () => {
     });
 
     test("exports the components by name", () => {
-        const lib = require("../components");
-        for (const name of ["Platform", "Network", "KmsKeys", "loadPlatformConfig", "ConfigError", "Naming"]) expect(lib[name]).toBeDefined();
+        const lib = components as unknown as Record<string, unknown>;
+        for (const name of ["Platform", "Network", "KmsKeys", "loadPlatformConfig", "ConfigError", "Naming"]) expect([name, typeof lib[name]]).toEqual([name, "function"]);
     });
 });

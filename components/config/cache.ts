@@ -1,53 +1,30 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
-import { CROSS_CHECKS, checkName } from "./checks";
+import { checkName, Section, sectionCheck } from "./checks";
+import { allowed } from "./meta";
+import {
+    CACHE_ENGINES,
+    CACHE_ENGINE_VERSIONS,
+    CACHE_NODE_TYPES,
+    cacheParameterFamily,
+    DEFAULT_CACHE_ENGINE_VERSION,
+    MAXMEMORY_POLICIES,
+} from "../catalogue/elasticache";
 import { refineWindows } from "./database";
 import { cacheNames } from "../cache/names";
 
-export const CACHE_ENGINES = ["valkey", "redis"] as const;
-export type CacheEngine = (typeof CACHE_ENGINES)[number];
-
-/** Engine versions Strata supports, and the parameter group family of each. */
-export const CACHE_ENGINE_VERSIONS: Record<CacheEngine, Record<string, string>> = {
-    valkey: { "7.2": "valkey7", "8.0": "valkey8", "8.1": "valkey8" },
-    redis: { "6.2": "redis6.x", "7.0": "redis7", "7.1": "redis7" },
-};
-export const DEFAULT_CACHE_ENGINE_VERSION: Record<CacheEngine, string> = { valkey: "8.0", redis: "7.1" };
-
-/** The parameter group family of an engine version ("valkey8", "redis7"). */
-export function cacheParameterFamily(engine: CacheEngine, version: string): string {
-    const family = CACHE_ENGINE_VERSIONS[engine][version];
-    if (!family) throw new Error(`no parameter group family for ${engine} ${version}`);
-    return family;
-}
-
-/**
- * Whether the engine version takes `TransitEncryptionMode` (preferred / required): Valkey 7.2+ and Redis OSS 7.0+
- * (https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/in-transit-encryption-enable-python.html). Older
- * Redis gets TLS-only from `TransitEncryptionEnabled` at creation and must not be sent the mode.
- */
-export function supportsTransitEncryptionMode(engine: CacheEngine, version: string): boolean {
-    return engine === "valkey" || Number(version.split(".")[0]) >= 7;
-}
-
-const nodes = (family: string, list: string[]) => list.map((s) => `cache.${family}.${s}`);
-const T = ["micro", "small", "medium"];
-const G = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
-
-/** ElastiCache node types Strata accepts (current generations). */
-export const CACHE_NODE_TYPES: readonly string[] = [
-    ...nodes("t3", T),
-    ...nodes("t4g", T),
-    ...nodes("m5", ["large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"]),
-    ...nodes("m6g", G),
-    ...nodes("m7g", G),
-    ...nodes("r5", ["large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"]),
-    ...nodes("r6g", G),
-    ...nodes("r7g", G),
-];
-
-export const MAXMEMORY_POLICIES = ["allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl", "noeviction"] as const;
+// AWS facts the cache settings use live in the catalogue; re-exported here for the code that imports them from config.
+export {
+    CACHE_ENGINES,
+    CACHE_ENGINE_VERSIONS,
+    CACHE_NODE_TYPES,
+    CacheEngine,
+    cacheParameterFamily,
+    DEFAULT_CACHE_ENGINE_VERSION,
+    MAXMEMORY_POLICIES,
+    supportsTransitEncryptionMode,
+} from "../catalogue/elasticache";
 
 interface CacheDefaults {
     nodeType: string;
@@ -72,30 +49,64 @@ export function cacheSchema(env: Environment) {
     const d = defaults[env];
     return z
         .object({
-            enabled: z.boolean().default(true),
-            /** Valkey is Redis-compatible and about 20% cheaper. Changing the engine of a running group fails in place. */
-            engine: z.enum(CACHE_ENGINES).default("valkey"),
-            /** Default: valkey 8.0, redis 7.1. */
-            engineVersion: z.string().optional(),
-            nodeType: z
-                .string()
-                .refine((v) => CACHE_NODE_TYPES.includes(v), { message: `is not a known ElastiCache node type; allowed: ${CACHE_NODE_TYPES.join(", ")}` })
-                .default(d.nodeType),
-            /** Nodes: one primary plus replicas (1-6). */
-            numCacheClusters: z.number().int().min(1).max(6).default(d.numCacheClusters),
-            /** Multi-AZ (with automatic failover); default: on whenever there are two or more nodes. */
-            multiAz: z.boolean().optional(),
-            snapshotRetentionDays: z.number().int().min(0).max(35).default(d.snapshotRetentionDays),
-            /** Daily snapshot window (UTC), at least 60 minutes. */
-            snapshotWindow: dailyWindow.default("03:00-04:00"),
-            /** Weekly maintenance window (UTC), at least 60 minutes, not overlapping the snapshot window. */
-            maintenanceWindow: weeklyWindow.default("sun:05:00-sun:06:00"),
-            finalSnapshot: z.boolean().default(d.finalSnapshot),
-            /** Length of the generated AUTH token (16-128). */
-            authTokenLength: z.number().int().min(16).max(128).default(64),
-            maxmemoryPolicy: z.enum(MAXMEMORY_POLICIES).default("allkeys-lru"),
-            logRetentionDays: logRetentionDays.default(d.logRetentionDays),
-            dataClassification: dataClassification.default("confidential"),
+            enabled: z.boolean().default(true).describe("Create the cache at all."),
+            engine: z
+                .enum(CACHE_ENGINES)
+                .default("valkey")
+                .describe("Valkey is Redis-compatible and about 20% cheaper. Changing the engine of a running group fails in place."),
+            engineVersion: allowed(
+                z.string(),
+                `a version of the chosen engine: ${CACHE_ENGINES.map((e) => `${e} ${Object.keys(CACHE_ENGINE_VERSIONS[e]).join(", ")}`).join("; ")}`,
+            )
+                .optional()
+                .describe(`Engine version; default: ${CACHE_ENGINES.map((e) => `${e} ${DEFAULT_CACHE_ENGINE_VERSION[e]}`).join(", ")}.`),
+            nodeType: allowed(
+                z
+                    .string()
+                    .refine((v) => CACHE_NODE_TYPES.includes(v), {
+                        message: `is not a known ElastiCache node type; allowed: ${CACHE_NODE_TYPES.join(", ")}`,
+                    }),
+                `a current-generation ElastiCache node type: ${CACHE_NODE_TYPES.join(", ")}`,
+            )
+                .default(d.nodeType)
+                .describe("Node type of every node in the replication group."),
+            numCacheClusters: z
+                .number()
+                .int()
+                .min(1)
+                .max(6)
+                .default(d.numCacheClusters)
+                .describe("Nodes: one primary plus replicas (1-6)."),
+            multiAz: allowed(z.boolean(), "true (needs numCacheClusters 2 or more), false")
+                .optional()
+                .describe("Multi-AZ (with automatic failover); default: on whenever there are two or more nodes."),
+            snapshotRetentionDays: z
+                .number()
+                .int()
+                .min(0)
+                .max(35)
+                .default(d.snapshotRetentionDays)
+                .describe("Days ElastiCache keeps automatic snapshots (0 = none)."),
+            snapshotWindow: allowed(
+                dailyWindow.default("03:00-04:00").describe("Daily snapshot window (UTC), at least 60 minutes."),
+                "hh:mm-hh:mm (UTC) lasting at least 60 minutes",
+            ),
+            maintenanceWindow: allowed(
+                weeklyWindow
+                    .default("sun:05:00-sun:06:00")
+                    .describe("Weekly maintenance window (UTC), at least 60 minutes, not overlapping the snapshot window."),
+                "ddd:hh:mm-ddd:hh:mm (UTC) lasting 60 minutes to 24 hours, outside the snapshot window",
+            ),
+            finalSnapshot: z.boolean().default(d.finalSnapshot).describe("Take a final snapshot when the replication group is deleted."),
+            authTokenLength: z.number().int().min(16).max(128).default(64).describe("Length of the generated AUTH token (16-128)."),
+            maxmemoryPolicy: z
+                .enum(MAXMEMORY_POLICIES)
+                .default("allkeys-lru")
+                .describe("Eviction policy when memory is full (`maxmemory-policy` parameter)."),
+            logRetentionDays: logRetentionDays.default(d.logRetentionDays).describe("Retention of the slow and engine log groups."),
+            dataClassification: dataClassification
+                .default("confidential")
+                .describe("DataClassification tag of the replication group and its snapshots."),
         })
         .strict()
         .superRefine((c, ctx) => {
@@ -114,7 +125,12 @@ export function cacheSchema(env: Environment) {
                     message: `!true needs at least 2 nodes, but strata:cache.numCacheClusters is ${c.numCacheClusters}; allowed: set numCacheClusters to 2-6, or multiAz to false`,
                 });
             }
-            refineWindows({ daily: c.snapshotWindow, weekly: c.maintenanceWindow }, { daily: "snapshotWindow", weekly: "maintenanceWindow", section: "cache" }, 60, ctx);
+            refineWindows(
+                { daily: c.snapshotWindow, weekly: c.maintenanceWindow },
+                { daily: "snapshotWindow", weekly: "maintenanceWindow", section: "cache" },
+                60,
+                ctx,
+            );
         })
         .transform((c) => {
             const engineVersion = c.engineVersion ?? DEFAULT_CACHE_ENGINE_VERSION[c.engine];
@@ -127,11 +143,20 @@ export function cacheSchema(env: Environment) {
                 automaticFailover: c.numCacheClusters >= 2,
             };
         })
-        .default({});
+        .default({})
+        .describe("Redis-compatible cache on ElastiCache (Valkey or Redis). See docs/components/cache.md.");
 }
 export type CacheSettings = z.output<ReturnType<typeof cacheSchema>>;
 
-CROSS_CHECKS.push((settings, report, naming) => {
-    if (!settings.cache.enabled) return;
-    checkName(naming, report, ["name"], () => naming.physical("elasticacheReplicationGroupId", cacheNames.replicationGroupId));
-});
+export const cache = {
+    schema: cacheSchema,
+    checks: [
+        sectionCheck<"cache">({
+            name: "the replication group id fits ElastiCache's limit",
+            check: (settings, report, { naming }) => {
+                if (!settings.cache.enabled) return;
+                checkName(naming, report, ["name"], () => naming.physical("elasticacheReplicationGroupId", cacheNames.replicationGroupId));
+            },
+        }),
+    ],
+} satisfies Section<ReturnType<typeof cacheSchema>>;

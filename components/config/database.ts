@@ -1,36 +1,13 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
-import { CROSS_CHECKS, checkName } from "./checks";
+import { checkName, Section, sectionCheck } from "./checks";
+import { allowed } from "./meta";
+import { MONITORING_INTERVALS, POSTGRES_MAJOR_VERSIONS, RDS_INSTANCE_CLASSES } from "../catalogue/rds";
 import { databaseNames } from "../database/names";
 
-/** PostgreSQL major versions RDS offers (the engine version is pinned to the major; minors upgrade automatically). */
-export const POSTGRES_MAJOR_VERSIONS = ["13", "14", "15", "16", "17"] as const;
-
-const sizes = (family: string, list: string[]) => list.map((s) => `db.${family}.${s}`);
-const T = ["micro", "small", "medium", "large", "xlarge", "2xlarge"];
-const M5 = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"];
-const G = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
-const I = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"];
-
-/** RDS for PostgreSQL instance classes Strata accepts (current generations). */
-export const RDS_INSTANCE_CLASSES: readonly string[] = [
-    ...sizes("t3", T),
-    ...sizes("t4g", T),
-    ...sizes("m5", M5),
-    ...sizes("m6g", G),
-    ...sizes("m6i", I),
-    ...sizes("m7g", G),
-    ...sizes("m7i", [...I, "48xlarge"]),
-    ...sizes("r5", M5),
-    ...sizes("r6g", G),
-    ...sizes("r6i", I),
-    ...sizes("r7g", G),
-    ...sizes("r7i", [...I, "48xlarge"]),
-];
-
-/** Enhanced monitoring intervals (seconds) RDS accepts; 0 turns it off. */
-export const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
+// AWS facts the database settings use live in the catalogue; re-exported here for the code that imports them from config.
+export { MONITORING_INTERVALS, POSTGRES_MAJOR_VERSIONS, RDS_INSTANCE_CLASSES } from "../catalogue/rds";
 
 /** Names PostgreSQL / RDS reserve for the master user. */
 const RESERVED_USERNAMES = ["rdsadmin", "rdsrepladmin", "rds_superuser", "rds_replication", "pg_signal_backend", "public", "none"];
@@ -179,13 +156,25 @@ export function refineWindows(
     const d = parseDailyWindow(w.daily);
     const wk = parseWeeklyWindow(w.weekly);
     if (d && windowMinutes(d) < minMinutes) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [keys.daily], message: `lasts ${windowMinutes(d)} minutes; it must last at least ${minMinutes} minutes` });
+        ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [keys.daily],
+            message: `lasts ${windowMinutes(d)} minutes; it must last at least ${minMinutes} minutes`,
+        });
     }
     if (wk && windowMinutes(wk) < minMinutes) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [keys.weekly], message: `lasts ${windowMinutes(wk)} minutes; it must last at least ${minMinutes} minutes` });
+        ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [keys.weekly],
+            message: `lasts ${windowMinutes(wk)} minutes; it must last at least ${minMinutes} minutes`,
+        });
     }
     if (wk && windowMinutes(wk) > DAY) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [keys.weekly], message: `lasts ${windowMinutes(wk)} minutes; it may last at most 24 hours` });
+        ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [keys.weekly],
+            message: `lasts ${windowMinutes(wk)} minutes; it may last at most 24 hours`,
+        });
     }
     if (d && wk && dailyOverlapsWeekly(w.daily, w.weekly)) {
         ctx.addIssue({
@@ -198,7 +187,16 @@ export function refineWindows(
 
 // ---- schema ---------------------------------------------------------------------------------------------------
 
-const pgIdentifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, "must be 1-63 letters, digits or underscores, starting with a letter");
+const rdsInstanceClass = () =>
+    z
+        .string()
+        .refine((v) => RDS_INSTANCE_CLASSES.includes(v), {
+            message: `is not a known RDS instance class; allowed: ${RDS_INSTANCE_CLASSES.join(", ")}`,
+        });
+
+const pgIdentifier = z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, "must be 1-63 letters, digits or underscores, starting with a letter");
 
 /**
  * `strata:database`: PostgreSQL on RDS. Every environment is encrypted (data key), TLS-only (`rds.force_ssl=1`),
@@ -209,81 +207,152 @@ export function databaseSchema(env: Environment) {
     const d = defaults[env];
     return z
         .object({
-            /** Create the database at all. */
-            enabled: z.boolean().default(true),
-            /** Major version only ("16"): RDS applies minor versions itself (autoMinorVersionUpgrade). */
-            engineVersion: z
-                .string()
-                .refine((v) => (POSTGRES_MAJOR_VERSIONS as readonly string[]).includes(v), {
+            enabled: z.boolean().default(true).describe("Create the database at all."),
+            engineVersion: allowed(
+                z.string().refine((v) => (POSTGRES_MAJOR_VERSIONS as readonly string[]).includes(v), {
                     message: `is not a PostgreSQL major version Strata supports (give the major only; minor versions upgrade automatically); allowed: ${POSTGRES_MAJOR_VERSIONS.join(", ")}`,
-                })
-                .default("16"),
-            instanceClass: z
-                .string()
-                .refine((v) => RDS_INSTANCE_CLASSES.includes(v), { message: `is not a known RDS instance class; allowed: ${RDS_INSTANCE_CLASSES.join(", ")}` })
-                .default(d.instanceClass),
-            /** Instance class of the read replicas (default: the primary's). */
-            replicaInstanceClass: z
-                .string()
-                .refine((v) => RDS_INSTANCE_CLASSES.includes(v), { message: `is not a known RDS instance class; allowed: ${RDS_INSTANCE_CLASSES.join(", ")}` })
-                .optional(),
-            /** gp3 storage in GiB (gp3: 20-65536). */
-            allocatedStorage: z.number().int().min(20).max(65536).default(d.allocatedStorage),
-            /** Storage autoscaling ceiling in GiB. */
-            maxAllocatedStorage: z.number().int().min(20).max(65536).default(d.maxAllocatedStorage),
-            multiAz: z.boolean().default(d.multiAz),
-            readReplicas: z.number().int().min(0).max(5).default(d.readReplicas),
-            databaseName: pgIdentifier
-                .refine((v) => !["template0", "template1", "rdsadmin"].includes(v.toLowerCase()), { message: "is a name PostgreSQL reserves" })
-                .default("app"),
-            username: pgIdentifier
-                .refine((v) => !RESERVED_USERNAMES.includes(v.toLowerCase()), { message: `is reserved by RDS; not allowed: ${RESERVED_USERNAMES.join(", ")}` })
-                .default("strata_admin"),
-            /** Length of the generated master password (RDS for PostgreSQL accepts 8-128). */
-            passwordLength: z.number().int().min(16).max(128).default(32),
-            backupRetentionDays: z.number().int().min(1).max(35).default(d.backupRetentionDays),
-            /** Daily backup window (UTC), at least 30 minutes. */
-            backupWindow: dailyWindow.default("03:00-04:00"),
-            /** Weekly maintenance window (UTC), at least 30 minutes, not overlapping the backup window. */
-            maintenanceWindow: weeklyWindow.default("sun:05:00-sun:06:00"),
-            deletionProtection: z.boolean().default(d.deletionProtection),
-            /** Take a final snapshot when the primary is deleted (replicas never can). */
-            finalSnapshot: z.boolean().default(d.finalSnapshot),
-            /** Keep automated backups after the instance is deleted. */
-            retainAutomatedBackups: z.boolean().default(d.retainAutomatedBackups),
-            performanceInsights: z.boolean().default(d.performanceInsights),
-            /** 7 (free), a multiple of 31 up to 713, or 731 days. */
-            performanceInsightsRetentionDays: z
+                }),
+                POSTGRES_MAJOR_VERSIONS.join(", "),
+            )
+                .default("16")
+                .describe('Major version only ("16"): RDS applies minor versions itself (autoMinorVersionUpgrade).'),
+            instanceClass: allowed(rdsInstanceClass(), `a current-generation RDS instance class: ${RDS_INSTANCE_CLASSES.join(", ")}`)
+                .default(d.instanceClass)
+                .describe("Instance class of the primary."),
+            replicaInstanceClass: allowed(rdsInstanceClass(), "an RDS instance class, as instanceClass")
+                .optional()
+                .describe("Instance class of the read replicas (default: the primary's)."),
+            allocatedStorage: z
                 .number()
                 .int()
-                .refine((v) => v === 7 || v === 731 || (v % 31 === 0 && v >= 31 && v <= 713), {
-                    message: "is not a Performance Insights retention period; allowed: 7, 731, or a multiple of 31 from 31 to 713",
-                })
-                .default(d.performanceInsightsRetentionDays),
-            /** Enhanced monitoring interval in seconds (0 = off). */
-            monitoringInterval: z
+                .min(20)
+                .max(65536)
+                .default(d.allocatedStorage)
+                .describe("gp3 storage in GiB (gp3: 20-65536)."),
+            maxAllocatedStorage: allowed(z.number().int().min(20).max(65536), "integer 20-65536, at least allocatedStorage")
+                .default(d.maxAllocatedStorage)
+                .describe("Storage autoscaling ceiling in GiB."),
+            multiAz: z.boolean().default(d.multiAz).describe("A synchronous standby in a second AZ with automatic failover."),
+            readReplicas: z
                 .number()
                 .int()
-                .refine((v) => (MONITORING_INTERVALS as readonly number[]).includes(v), { message: `is not an enhanced monitoring interval; allowed: ${MONITORING_INTERVALS.join(", ")}` })
-                .default(d.monitoringInterval),
-            /** Retention of the exported PostgreSQL and upgrade logs. */
-            logRetentionDays: logRetentionDays.default(d.logRetentionDays),
-            /** RDS Proxy in front of the primary, for connection pooling (TLS required). */
-            proxy: z.boolean().default(d.proxy),
-            /** Days Secrets Manager keeps the deleted master-password secret recoverable (7-30). */
-            secretRecoveryDays: z.number().int().min(7).max(30).default(d.secretRecoveryDays),
-            dataClassification: dataClassification.default("confidential"),
-            /** Extra PostgreSQL parameters (name -> value); `rds.force_ssl` stays 1. */
-            parameters: z
-                .record(z.string().regex(/^[a-z][a-z0-9_.]*$/, "is not a PostgreSQL parameter name"), z.string())
-                .superRefine((params, ctx) => {
-                    for (const k of Object.keys(params)) {
-                        if (ENFORCED_DB_PARAMETERS.includes(k)) {
-                            ctx.addIssue({ code: z.ZodIssueCode.custom, path: [k], message: `!is set by Strata (TLS is required) and cannot be overridden` });
+                .min(0)
+                .max(5)
+                .default(d.readReplicas)
+                .describe("Read replicas of the primary (each its own instance)."),
+            databaseName: allowed(
+                pgIdentifier.refine((v) => !["template0", "template1", "rdsadmin"].includes(v.toLowerCase()), {
+                    message: "is a name PostgreSQL reserves",
+                }),
+                "1-63 letters, digits or underscores, starting with a letter; not template0, template1 or rdsadmin",
+            )
+                .default("app")
+                .describe("Name of the database created on the instance."),
+            username: allowed(
+                pgIdentifier.refine((v) => !RESERVED_USERNAMES.includes(v.toLowerCase()), {
+                    message: `is reserved by RDS; not allowed: ${RESERVED_USERNAMES.join(", ")}`,
+                }),
+                `1-63 letters, digits or underscores, starting with a letter; not ${RESERVED_USERNAMES.join(", ")}`,
+            )
+                .default("strata_admin")
+                .describe("Master user name (its generated password is kept in Secrets Manager)."),
+            passwordLength: z
+                .number()
+                .int()
+                .min(16)
+                .max(128)
+                .default(32)
+                .describe("Length of the generated master password (RDS for PostgreSQL accepts 8-128; Strata asks for at least 16)."),
+            backupRetentionDays: z
+                .number()
+                .int()
+                .min(1)
+                .max(35)
+                .default(d.backupRetentionDays)
+                .describe("Days RDS keeps automated backups (point-in-time recovery)."),
+            backupWindow: allowed(
+                dailyWindow.default("03:00-04:00").describe("Daily backup window (UTC), at least 30 minutes."),
+                "hh:mm-hh:mm (UTC) lasting at least 30 minutes",
+            ),
+            maintenanceWindow: allowed(
+                weeklyWindow
+                    .default("sun:05:00-sun:06:00")
+                    .describe("Weekly maintenance window (UTC), at least 30 minutes, not overlapping the backup window."),
+                "ddd:hh:mm-ddd:hh:mm (UTC) lasting 30 minutes to 24 hours, outside the backup window",
+            ),
+            deletionProtection: z
+                .boolean()
+                .default(d.deletionProtection)
+                .describe("RDS deletion protection: the instance cannot be deleted until this is turned off."),
+            finalSnapshot: z
+                .boolean()
+                .default(d.finalSnapshot)
+                .describe("Take a final snapshot when the primary is deleted (replicas never can)."),
+            retainAutomatedBackups: z
+                .boolean()
+                .default(d.retainAutomatedBackups)
+                .describe("Keep automated backups after the instance is deleted."),
+            performanceInsights: z
+                .boolean()
+                .default(d.performanceInsights)
+                .describe("Turn on Performance Insights (encrypted with the data key)."),
+            performanceInsightsRetentionDays: allowed(
+                z
+                    .number()
+                    .int()
+                    .refine((v) => v === 7 || v === 731 || (v % 31 === 0 && v >= 31 && v <= 713), {
+                        message: "is not a Performance Insights retention period; allowed: 7, 731, or a multiple of 31 from 31 to 713",
+                    }),
+                "7, 731, or a multiple of 31 from 31 to 713",
+            )
+                .default(d.performanceInsightsRetentionDays)
+                .describe("Days Performance Insights keeps its data: 7 (free), a multiple of 31 up to 713, or 731 days."),
+            monitoringInterval: allowed(
+                z
+                    .number()
+                    .int()
+                    .refine((v) => (MONITORING_INTERVALS as readonly number[]).includes(v), {
+                        message: `is not an enhanced monitoring interval; allowed: ${MONITORING_INTERVALS.join(", ")}`,
+                    }),
+                MONITORING_INTERVALS.join(", "),
+            )
+                .default(d.monitoringInterval)
+                .describe("Enhanced monitoring interval in seconds (0 = off)."),
+            logRetentionDays: logRetentionDays
+                .default(d.logRetentionDays)
+                .describe("Retention of the exported PostgreSQL and upgrade logs."),
+            proxy: z.boolean().default(d.proxy).describe("RDS Proxy in front of the primary, for connection pooling (TLS required)."),
+            secretRecoveryDays: z
+                .number()
+                .int()
+                .min(7)
+                .max(30)
+                .default(d.secretRecoveryDays)
+                .describe("Days Secrets Manager keeps the deleted master-password secret recoverable (7-30)."),
+            dataClassification: dataClassification
+                .default("confidential")
+                .describe("DataClassification tag of the instance, its replicas and snapshots."),
+            parameters: allowed(
+                z
+                    .record(
+                        z.string().regex(/^[a-z][a-z0-9_.]*$/, "is not a PostgreSQL parameter name"),
+                        z.string().describe("The parameter's value."),
+                    )
+                    .superRefine((params, ctx) => {
+                        for (const k of Object.keys(params)) {
+                            if (ENFORCED_DB_PARAMETERS.includes(k)) {
+                                ctx.addIssue({
+                                    code: z.ZodIssueCode.custom,
+                                    path: [k],
+                                    message: `!is set by Strata (TLS is required) and cannot be overridden`,
+                                });
+                            }
                         }
-                    }
-                })
-                .default({}),
+                    }),
+                `PostgreSQL parameter names (lower case) to values; not ${ENFORCED_DB_PARAMETERS.join(", ")}`,
+            )
+                .default({})
+                .describe("Extra PostgreSQL parameters (name -> value); `rds.force_ssl` stays 1."),
         })
         .strict()
         .superRefine((db, ctx) => {
@@ -294,20 +363,37 @@ export function databaseSchema(env: Environment) {
                     message: `is below strata:database.allocatedStorage (${db.allocatedStorage}); allowed: a ceiling >= the allocated storage`,
                 });
             }
-            refineWindows({ daily: db.backupWindow, weekly: db.maintenanceWindow }, { daily: "backupWindow", weekly: "maintenanceWindow", section: "database" }, 30, ctx);
+            refineWindows(
+                { daily: db.backupWindow, weekly: db.maintenanceWindow },
+                { daily: "backupWindow", weekly: "maintenanceWindow", section: "database" },
+                30,
+                ctx,
+            );
         })
-        .default({});
+        .default({})
+        .describe("PostgreSQL on RDS. See docs/components/database.md.");
 }
 export type DatabaseSettings = z.output<ReturnType<typeof databaseSchema>>;
 
-CROSS_CHECKS.push((settings, report, naming) => {
-    const db = settings.database;
-    if (!db.enabled) return;
-    checkName(naming, report, ["name"], () => naming.physical("rdsIdentifier", databaseNames.identifier));
-    for (let i = 0; i < db.readReplicas; i++) {
-        checkName(naming, report, ["database", "readReplicas"], () => naming.physical("rdsIdentifier", databaseNames.replica(i)));
-    }
-    if (db.proxy) checkName(naming, report, ["database", "proxy"], () => naming.physical("rdsIdentifier", databaseNames.proxy));
-    if (db.monitoringInterval > 0) checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", databaseNames.monitoringRole));
-    if (db.proxy) checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", databaseNames.proxyRole));
-});
+export const database = {
+    schema: databaseSchema,
+    checks: [
+        sectionCheck<"database">({
+            name: "the instance, replica, proxy and role names fit AWS limits",
+            check: (settings, report, { naming }) => {
+                const db = settings.database;
+                if (!db.enabled) return;
+                checkName(naming, report, ["name"], () => naming.physical("rdsIdentifier", databaseNames.identifier));
+                for (let i = 0; i < db.readReplicas; i++) {
+                    checkName(naming, report, ["database", "readReplicas"], () =>
+                        naming.physical("rdsIdentifier", databaseNames.replica(i)),
+                    );
+                }
+                if (db.proxy) checkName(naming, report, ["database", "proxy"], () => naming.physical("rdsIdentifier", databaseNames.proxy));
+                if (db.monitoringInterval > 0)
+                    checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", databaseNames.monitoringRole));
+                if (db.proxy) checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", databaseNames.proxyRole));
+            },
+        }),
+    ],
+} satisfies Section<ReturnType<typeof databaseSchema>>;

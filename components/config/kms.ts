@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
+import type { Section } from "./checks";
 
 const defaults: PerEnvironment<{ deletionWindowDays: number }> = {
     dev: { deletionWindowDays: 7 },
@@ -12,10 +13,20 @@ export function kmsSchema(env: Environment) {
     const d = defaults[env];
     return z
         .object({
-            /** Waiting period before a deleted key is destroyed (7-30 days). */
-            deletionWindowDays: z.number().int().min(7).max(30).default(d.deletionWindowDays),
+            deletionWindowDays: z
+                .number()
+                .int()
+                .min(7)
+                .max(30)
+                .default(d.deletionWindowDays)
+                .describe(
+                    "Waiting period (days) between scheduling a key's deletion and KMS destroying it; the key can be restored until then.",
+                ),
         })
         .strict()
-        .default({});
+        .default({})
+        .describe("Customer-managed KMS keys: deletion window. See docs/components/kms.md.");
 }
 export type KmsSettings = z.output<ReturnType<typeof kmsSchema>>;
+
+export const kms = { schema: kmsSchema, checks: [] } satisfies Section<ReturnType<typeof kmsSchema>>;

@@ -2,8 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ConfigError, formatZodError, keyPath, showValue, suggest, unwrapSchema } from "./errors";
 import { ENVIRONMENTS, Environment } from "./environment";
-import { PlatformSettings, platformSchema, TOP_LEVEL_KEYS } from "./schema";
-import { CROSS_CHECKS } from "./checks";
+import { CHECKS, PlatformSettings, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
 import { Naming, namingPrefix } from "../naming";
 import { buildDefaultTags, Tags } from "../tags";
@@ -26,7 +25,6 @@ export interface PlatformConfig extends PlatformSettings {
     /** Values of the config keys services reference in `secretEnv`, as Pulumi secrets. */
     secretValues: Record<string, pulumi.Output<string>>;
 }
-
 
 /**
  * Decodes raw Pulumi config (every value a string; objects and arrays as JSON) for one top-level key, by the
@@ -54,8 +52,10 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
     const problems: string[] = [];
 
     const region = raw["aws:region"];
-    if (region === undefined) problems.push(`aws:region: is required (for example us-east-1); set it with 'pulumi config set aws:region us-east-1'`);
-    else if (!AWS_REGION_PATTERN.test(region)) problems.push(`aws:region: ${showValue(region)} is not an AWS region name such as us-east-1 or eu-west-1`);
+    if (region === undefined)
+        problems.push(`aws:region: is required (for example us-east-1); set it with 'pulumi config set aws:region us-east-1'`);
+    else if (!AWS_REGION_PATTERN.test(region))
+        problems.push(`aws:region: ${showValue(region)} is not an AWS region name such as us-east-1 or eu-west-1`);
 
     const envRaw = raw["strata:environment"];
     if (envRaw === undefined) {
@@ -63,7 +63,9 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         throw new ConfigError(problems);
     }
     if (!(ENVIRONMENTS as readonly string[]).includes(envRaw)) {
-        problems.push(`strata:environment: ${showValue(envRaw)} is not allowed; expected one of: ${ENVIRONMENTS.map((e) => JSON.stringify(e)).join(", ")}`);
+        problems.push(
+            `strata:environment: ${showValue(envRaw)} is not allowed; expected one of: ${ENVIRONMENTS.map((e) => JSON.stringify(e)).join(", ")}`,
+        );
         throw new ConfigError(problems);
     }
     const env = envRaw as Environment;
@@ -76,7 +78,9 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         const key = fullKey.slice("strata:".length);
         if (!(key in shape)) {
             const hint = suggest(key, TOP_LEVEL_KEYS);
-            problems.push(`${fullKey}: unknown key${hint ? ` (did you mean "strata:${hint}"?)` : ""}; allowed keys: ${TOP_LEVEL_KEYS.map((k) => `strata:${k}`).join(", ")}`);
+            problems.push(
+                `${fullKey}: unknown key${hint ? ` (did you mean "strata:${hint}"?)` : ""}; allowed keys: ${TOP_LEVEL_KEYS.map((k) => `strata:${k}`).join(", ")}`,
+            );
             continue;
         }
         input[key] = decode(shape[key], value);
@@ -94,13 +98,16 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
     try {
         naming = new Naming(prefix);
     } catch {
-        problems.push(`strata:name: together with the stack name "${ctx.stack}" gives the prefix "${prefix}", which is not a valid resource name prefix (lower-case letters, digits, hyphens, starting with a letter)`);
+        problems.push(
+            `strata:name: together with the stack name "${ctx.stack}" gives the prefix "${prefix}", which is not a valid resource name prefix (lower-case letters, digits, hyphens, starting with a letter)`,
+        );
     }
     if (naming && region !== undefined) {
         const report = (path: Array<string | number>, message: string) => {
             problems.push(`${keyPath(path)}: ${message.startsWith("!") ? message.slice(1) : message}`);
         };
-        for (const check of CROSS_CHECKS) check(settings, report, naming, { region, stack: ctx.stack, configKeys: new Set(Object.keys(raw)) });
+        const context = { region, stack: ctx.stack, configKeys: new Set(Object.keys(raw)), naming };
+        for (const c of CHECKS) c.check(settings, report, context);
     }
     if (problems.length > 0) throw new ConfigError(problems);
 

@@ -1,10 +1,23 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
 import { ipv4Cidr, logRetentionDays, parseCidr } from "./common";
-import { checkName, CROSS_CHECKS } from "./checks";
+import { AVAILABILITY_ZONE_PATTERN } from "../catalogue/regions";
+import { checkName, Section, sectionCheck } from "./checks";
+import { allowed } from "./meta";
 
 /** Interface endpoints Strata knows how to create (service name suffixes). */
-export const INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "sts", "logs", "ec2", "sqs", "secretsmanager", "kms", "elasticloadbalancing", "autoscaling"] as const;
+export const INTERFACE_ENDPOINTS = [
+    "ecr.api",
+    "ecr.dkr",
+    "sts",
+    "logs",
+    "ec2",
+    "sqs",
+    "secretsmanager",
+    "kms",
+    "elasticloadbalancing",
+    "autoscaling",
+] as const;
 
 export const NAT_STRATEGIES = ["single", "onePerAz"] as const;
 
@@ -17,8 +30,18 @@ interface NetworkDefaults {
 
 const defaults: PerEnvironment<NetworkDefaults> = {
     dev: { availabilityZones: 2, natGateways: "single", interfaceEndpoints: [], flowLogRetentionDays: 30 },
-    staging: { availabilityZones: 2, natGateways: "single", interfaceEndpoints: ["ecr.api", "ecr.dkr", "sts", "logs"], flowLogRetentionDays: 90 },
-    prod: { availabilityZones: 3, natGateways: "onePerAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "sts", "logs"], flowLogRetentionDays: 365 },
+    staging: {
+        availabilityZones: 2,
+        natGateways: "single",
+        interfaceEndpoints: ["ecr.api", "ecr.dkr", "sts", "logs"],
+        flowLogRetentionDays: 90,
+    },
+    prod: {
+        availabilityZones: 3,
+        natGateways: "onePerAz",
+        interfaceEndpoints: ["ecr.api", "ecr.dkr", "sts", "logs"],
+        flowLogRetentionDays: 365,
+    },
 };
 
 /**
@@ -30,16 +53,57 @@ export function networkSchema(env: Environment) {
     const d = defaults[env];
     return z
         .object({
-            cidr: ipv4Cidr.default("10.0.0.0/16"),
-            availabilityZones: z.number().int().min(2).max(6).default(d.availabilityZones),
-            /** Explicit AZ names (e.g. ["us-east-1a","us-east-1b"]); their count wins over `availabilityZones`. */
-            availabilityZoneNames: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "is not an availability zone name like us-east-1a")).optional(),
-            natGateways: z.enum(NAT_STRATEGIES).default(d.natGateways),
-            privateSubnetMask: z.number().int().min(16).max(24).default(19),
-            publicSubnetMask: z.number().int().min(20).max(28).default(24),
-            isolatedSubnetMask: z.number().int().min(20).max(28).default(24),
-            interfaceEndpoints: z.array(z.enum(INTERFACE_ENDPOINTS)).default(d.interfaceEndpoints),
-            flowLogRetentionDays: logRetentionDays.default(d.flowLogRetentionDays),
+            cidr: allowed(
+                ipv4Cidr
+                    .default("10.0.0.0/16")
+                    .describe("The VPC's IPv4 CIDR block; awsx cuts one block per AZ from it and each AZ's subnets from that block."),
+                "an IPv4 CIDR block from /16 to /24 (the VPC CIDR limits), large enough for every AZ's subnets",
+            ),
+            availabilityZones: z
+                .number()
+                .int()
+                .min(2)
+                .max(6)
+                .default(d.availabilityZones)
+                .describe("How many AZs the VPC spans (the region's first ones); each gets a private, a public and an isolated subnet."),
+            availabilityZoneNames: allowed(
+                z.array(z.string().regex(AVAILABILITY_ZONE_PATTERN, "is not an availability zone name like us-east-1a")),
+                "availability zone names such as us-east-1a, each at most once",
+            )
+                .optional()
+                .describe('Explicit AZ names (e.g. ["us-east-1a","us-east-1b"]); their count wins over `availabilityZones`.'),
+            natGateways: z
+                .enum(NAT_STRATEGIES)
+                .default(d.natGateways)
+                .describe("NAT gateways for the private subnets' egress: one shared by every AZ, or one per AZ (no cross-AZ dependency)."),
+            privateSubnetMask: z
+                .number()
+                .int()
+                .min(16)
+                .max(24)
+                .default(19)
+                .describe("Prefix length of each AZ's private subnet (nodes and VPC-CNI pod IPs); no larger than the per-AZ block."),
+            publicSubnetMask: z
+                .number()
+                .int()
+                .min(20)
+                .max(28)
+                .default(24)
+                .describe("Prefix length of each AZ's public subnet (load balancers, NAT gateways); no larger than the per-AZ block."),
+            isolatedSubnetMask: z
+                .number()
+                .int()
+                .min(20)
+                .max(28)
+                .default(24)
+                .describe(
+                    "Prefix length of each AZ's isolated subnet (databases and caches, no route to the internet); no larger than the per-AZ block.",
+                ),
+            interfaceEndpoints: z
+                .array(z.enum(INTERFACE_ENDPOINTS))
+                .default(d.interfaceEndpoints)
+                .describe("AWS services reached through VPC interface endpoints instead of the NAT gateways (service name suffixes)."),
+            flowLogRetentionDays: logRetentionDays.default(d.flowLogRetentionDays).describe("Retention of the VPC flow log group."),
         })
         .strict()
         .superRefine((n, ctx) => {
@@ -64,14 +128,19 @@ export function networkSchema(env: Environment) {
             }
             for (const tier of ["privateSubnetMask", "publicSubnetMask", "isolatedSubnetMask"] as const) {
                 if (n[tier] < azMask) {
-                    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [tier], message: `is larger than the /${azMask} block each of the ${azs} AZs gets from ${n.cidr}` });
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: [tier],
+                        message: `is larger than the /${azMask} block each of the ${azs} AZs gets from ${n.cidr}`,
+                    });
                 }
             }
             if (n.availabilityZoneNames && new Set(n.availabilityZoneNames).size !== n.availabilityZoneNames.length) {
                 ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["availabilityZoneNames"], message: "names an availability zone twice" });
             }
         })
-        .default({});
+        .default({})
+        .describe("VPC: CIDR, AZs, NAT strategy, subnet sizes, interface endpoints, flow-log retention. See docs/components/network.md.");
 }
 export type NetworkSettings = z.output<ReturnType<typeof networkSchema>>;
 
@@ -80,7 +149,15 @@ export function awsxAzMask(vpcMask: number, azCount: number): number {
     return vpcMask + (azCount <= 1 ? 0 : Math.ceil(Math.log2(azCount)));
 }
 
-// The flow-log role is auto-named from the prefix: a long strata:name + stack name must not break IAM's 64 characters.
-CROSS_CHECKS.push((_settings, report, naming) => {
-    checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", "flow-logs"));
-});
+export const network = {
+    schema: networkSchema,
+    checks: [
+        // The flow-log role is auto-named from the prefix: a long strata:name + stack name must not break IAM's 64 characters.
+        sectionCheck<never>({
+            name: "the flow-log role's name fits IAM's limit",
+            check: (_settings, report, { naming }) => {
+                checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", "flow-logs"));
+            },
+        }),
+    ],
+} satisfies Section<ReturnType<typeof networkSchema>>;

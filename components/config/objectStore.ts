@@ -1,15 +1,23 @@
 import { z } from "zod";
-import { AWS_REGION_PATTERN } from "../catalogue/regions";
+import { AWS_REGION_PATTERN, REPLICATION_REGION_PAIRS } from "../catalogue/regions";
 import { Environment, PerEnvironment } from "./environment";
 import { dataClassification } from "./common";
-import { checkName, CROSS_CHECKS } from "./checks";
+import { checkName, Section, sectionCheck } from "./checks";
+import { allowed } from "./meta";
 import type { DataClassification } from "../tags";
 
 /**
  * S3 storage classes a lifecycle rule may move objects to, in the order S3's transition "waterfall" allows
  * (an object only ever moves right: https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html).
  */
-export const S3_TRANSITION_STORAGE_CLASSES = ["STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"] as const;
+export const S3_TRANSITION_STORAGE_CLASSES = [
+    "STANDARD_IA",
+    "INTELLIGENT_TIERING",
+    "ONEZONE_IA",
+    "GLACIER_IR",
+    "GLACIER",
+    "DEEP_ARCHIVE",
+] as const;
 export type S3TransitionStorageClass = (typeof S3_TRANSITION_STORAGE_CLASSES)[number];
 
 /** S3 moves objects to the infrequent-access classes no earlier than 30 days after creation, and keeps them there 30 days. */
@@ -37,7 +45,7 @@ interface BucketDefaults {
 }
 
 interface ObjectStoreDefaults {
-    /** Buckets of the default stacks: the seed 000 data retention policy. */
+    /** Buckets of the default stacks and their data retention policy. */
     buckets: Record<string, BucketDefaults>;
     noncurrentVersionExpirationDays: number;
     replicate: boolean;
@@ -46,10 +54,10 @@ interface ObjectStoreDefaults {
 }
 
 /**
- * Seed 000 "Data Retention Policies": user data 7 years (secure wipe = expiry of every version), audit logs
+ * The default stacks' data retention: user data 7 years (secure wipe = expiry of every version), audit logs
  * 10 years in encrypted cold storage (object lock in prod), workflow results 5 years.
  */
-function seedBuckets(objectLock: boolean): Record<string, BucketDefaults> {
+function defaultBuckets(objectLock: boolean): Record<string, BucketDefaults> {
     return {
         "user-data": {
             classification: "restricted",
@@ -86,33 +94,69 @@ function seedBuckets(objectLock: boolean): Record<string, BucketDefaults> {
 }
 
 const defaults: PerEnvironment<ObjectStoreDefaults> = {
-    dev: { buckets: seedBuckets(false), noncurrentVersionExpirationDays: 7, replicate: false, accessLogs: false, accessLogRetentionDays: 30 },
-    staging: { buckets: seedBuckets(false), noncurrentVersionExpirationDays: 30, replicate: false, accessLogs: true, accessLogRetentionDays: 90 },
-    prod: { buckets: seedBuckets(true), noncurrentVersionExpirationDays: 90, replicate: true, accessLogs: true, accessLogRetentionDays: 365 },
+    dev: {
+        buckets: defaultBuckets(false),
+        noncurrentVersionExpirationDays: 7,
+        replicate: false,
+        accessLogs: false,
+        accessLogRetentionDays: 30,
+    },
+    staging: {
+        buckets: defaultBuckets(false),
+        noncurrentVersionExpirationDays: 30,
+        replicate: false,
+        accessLogs: true,
+        accessLogRetentionDays: 90,
+    },
+    prod: {
+        buckets: defaultBuckets(true),
+        noncurrentVersionExpirationDays: 90,
+        replicate: true,
+        accessLogs: true,
+        accessLogRetentionDays: 365,
+    },
 };
-
 
 function lifecycleSchema(d: ObjectStoreDefaults) {
     return z
         .object({
-            /** Storage class transitions of current versions, in waterfall order with increasing days. */
-            transitions: z
-                .array(
-                    z
-                        .object({
-                            days: z.number().int().min(0),
-                            storageClass: z.enum(S3_TRANSITION_STORAGE_CLASSES),
-                        })
-                        .strict(),
-                )
-                .max(S3_TRANSITION_STORAGE_CLASSES.length)
-                .default([]),
-            /** Current versions expire (become noncurrent) this many days after creation; unset: kept until deleted. */
-            expirationDays: z.number().int().min(1).optional(),
-            /** Noncurrent versions (overwritten or deleted objects) are removed this many days later. */
-            noncurrentVersionExpirationDays: z.number().int().min(1).default(d.noncurrentVersionExpirationDays),
-            /** Parts of multipart uploads never completed are removed after this many days. */
-            abortIncompleteMultipartUploadDays: z.number().int().min(1).max(365).default(7),
+            transitions: allowed(
+                z
+                    .array(
+                        z
+                            .object({
+                                days: allowed(
+                                    z.number().int().min(0),
+                                    "integer >= 0; at least 30 for STANDARD_IA and ONEZONE_IA, later than the previous transition",
+                                ).describe("Days after creation at which objects move."),
+                                storageClass: z.enum(S3_TRANSITION_STORAGE_CLASSES).describe("Storage class the objects move to."),
+                            })
+                            .strict(),
+                    )
+                    .max(S3_TRANSITION_STORAGE_CLASSES.length)
+                    .default([])
+                    .describe("Storage class transitions of current versions, in waterfall order with increasing days."),
+                `up to ${S3_TRANSITION_STORAGE_CLASSES.length} transitions down S3's waterfall (${S3_TRANSITION_STORAGE_CLASSES.join(" -> ")}), days increasing`,
+            ),
+            expirationDays: allowed(
+                z.number().int().min(1),
+                "integer >= 1, later than the last transition and at least the object lock days",
+            )
+                .optional()
+                .describe("Current versions expire (become noncurrent) this many days after creation; unset: kept until deleted."),
+            noncurrentVersionExpirationDays: z
+                .number()
+                .int()
+                .min(1)
+                .default(d.noncurrentVersionExpirationDays)
+                .describe("Noncurrent versions (overwritten or deleted objects) are removed this many days later."),
+            abortIncompleteMultipartUploadDays: z
+                .number()
+                .int()
+                .min(1)
+                .max(365)
+                .default(7)
+                .describe("Parts of multipart uploads never completed are removed after this many days."),
         })
         .strict()
         .superRefine((l, ctx) => {
@@ -158,19 +202,24 @@ function lifecycleSchema(d: ObjectStoreDefaults) {
 function bucketSchema(d: ObjectStoreDefaults) {
     return z
         .object({
-            /** DataClassification tag (seed 000 classes). */
-            classification: dataClassification,
-            lifecycle: lifecycleSchema(d).default({}),
-            /** Object lock (WORM) default retention; can only be switched on when the bucket is created. */
+            classification: dataClassification.describe("DataClassification tag of the bucket (and its replica)."),
+            lifecycle: lifecycleSchema(d)
+                .default({})
+                .describe("Lifecycle rules: transitions, expiry of current and noncurrent versions, incomplete uploads."),
             objectLock: z
                 .object({
-                    mode: z.enum(OBJECT_LOCK_MODES),
-                    days: z.number().int().min(1).max(36500),
+                    mode: z
+                        .enum(OBJECT_LOCK_MODES)
+                        .describe("GOVERNANCE (users with a special permission may shorten it) or COMPLIANCE (no one can)."),
+                    days: z.number().int().min(1).max(36500).describe("Default retention of every new object version, in days."),
                 })
                 .strict()
-                .optional(),
-            /** Replicate to `strata:objectStore.replicationRegion` (own bucket, key and role there). */
-            replicate: z.boolean().default(d.replicate),
+                .optional()
+                .describe("Object lock (WORM) default retention; can only be switched on when the bucket is created."),
+            replicate: z
+                .boolean()
+                .default(d.replicate)
+                .describe("Replicate to `strata:objectStore.replicationRegion` (own bucket, key and role there)."),
         })
         .strict();
 }
@@ -184,13 +233,32 @@ export function objectStoreSchema(env: Environment) {
     const d = defaults[env];
     return z
         .object({
-            buckets: z.record(z.string(), bucketSchema(d)).default(d.buckets),
-            /** S3 server access logs of every bucket, to a dedicated log bucket (SSE-S3). */
-            accessLogs: z.boolean().default(d.accessLogs),
-            /** Days the access log bucket keeps logs. */
-            accessLogRetentionDays: z.number().int().min(1).default(d.accessLogRetentionDays),
-            /** Region of the replica buckets; unset: the region paired with aws:region (docs/components/object-store.md). */
-            replicationRegion: z.string().regex(AWS_REGION_PATTERN, "is not an AWS region name such as us-west-2").optional(),
+            buckets: allowed(
+                z
+                    .record(
+                        z.string(),
+                        bucketSchema(d).describe("One bucket: private, versioned, SSE-KMS and TLS-only whatever its settings."),
+                    )
+                    .default(d.buckets)
+                    .describe("S3 buckets by key; the key becomes part of the bucket name. Setting it replaces the environment's buckets."),
+                `keys of 3 or more lower-case letters, digits and single hyphens, starting and ending with a letter or digit; not "${ACCESS_LOG_BUCKET_KEY}" or ending in "-${REPLICA_SUFFIX}"`,
+            ),
+            accessLogs: z
+                .boolean()
+                .default(d.accessLogs)
+                .describe("S3 server access logs of every bucket, to a dedicated log bucket (SSE-S3)."),
+            accessLogRetentionDays: z
+                .number()
+                .int()
+                .min(1)
+                .default(d.accessLogRetentionDays)
+                .describe("Days the access log bucket keeps logs."),
+            replicationRegion: allowed(
+                z.string().regex(AWS_REGION_PATTERN, "is not an AWS region name such as us-west-2"),
+                "an AWS region name other than aws:region; required when a bucket replicates and aws:region has no default pair",
+            )
+                .optional()
+                .describe("Region of the replica buckets; unset: the region paired with aws:region (docs/components/object-store.md)."),
         })
         .strict()
         .superRefine((o, ctx) => {
@@ -219,51 +287,53 @@ export function objectStoreSchema(env: Environment) {
                 }
             }
         })
-        .default({});
+        .default({})
+        .describe("S3 buckets, access logs and replication. See docs/components/object-store.md.");
 }
 export type ObjectStoreSettings = z.output<ReturnType<typeof objectStoreSchema>>;
 export type BucketSettings = ObjectStoreSettings["buckets"][string];
 
-/** Regions replica buckets go to when `replicationRegion` is not set: the usual disaster-recovery pairs. */
-export const REPLICATION_REGION_PAIRS: Record<string, string> = {
-    "us-east-1": "us-west-2",
-    "us-east-2": "us-west-2",
-    "us-west-1": "us-east-1",
-    "us-west-2": "us-east-1",
-    "ca-central-1": "us-east-1",
-    "eu-west-1": "eu-central-1",
-    "eu-west-2": "eu-west-1",
-    "eu-west-3": "eu-central-1",
-    "eu-central-1": "eu-west-1",
-    "eu-north-1": "eu-central-1",
-    "eu-south-1": "eu-central-1",
-    "ap-southeast-1": "ap-southeast-2",
-    "ap-southeast-2": "ap-southeast-1",
-    "ap-northeast-1": "ap-northeast-3",
-    "ap-northeast-2": "ap-northeast-1",
-    "ap-northeast-3": "ap-northeast-1",
-    "ap-south-1": "ap-southeast-1",
-    "sa-east-1": "us-east-1",
-};
+// The default replication pairs are a region fact: they live in the catalogue (re-exported for existing imports).
+export { REPLICATION_REGION_PAIRS } from "../catalogue/regions";
 
 // Names the object store derives from the config must fit S3 (63) and IAM (64) limits, with Pulumi's suffix.
-CROSS_CHECKS.push((settings, report, naming, context) => {
-    const o = settings.objectStore;
-    if (Object.values(o.buckets).some((b) => b.replicate)) {
-        const target = o.replicationRegion ?? REPLICATION_REGION_PAIRS[context.region];
-        if (target === undefined) {
-            report(["objectStore", "replicationRegion"], `!is required when a bucket replicates and aws:region is ${JSON.stringify(context.region)} (no default pair for it); set another AWS region, e.g. us-west-2`);
-        } else if (target === context.region) {
-            report(["objectStore", "replicationRegion"], `${JSON.stringify(target)} is the stack's own region (aws:region); cross-region replication needs another region`);
-        }
-    }
-    for (const [key, bucket] of Object.entries(o.buckets)) {
-        const path = ["objectStore", "buckets", key];
-        checkName(naming, report, path, () => naming.autoNamed("s3Bucket", key));
-        if (bucket.replicate) {
-            checkName(naming, report, path, () => naming.autoNamed("s3Bucket", key, REPLICA_SUFFIX));
-            checkName(naming, report, path, () => naming.autoNamed("iamRole", key, "replication"));
-        }
-    }
-    if (o.accessLogs) checkName(naming, report, ["objectStore", "accessLogs"], () => naming.autoNamed("s3Bucket", ACCESS_LOG_BUCKET_KEY));
-});
+export const objectStore = {
+    schema: objectStoreSchema,
+    checks: [
+        sectionCheck<"objectStore">({
+            name: "replicating buckets have a replication region other than aws:region",
+            check: (settings, report, context) => {
+                const o = settings.objectStore;
+                if (!Object.values(o.buckets).some((b) => b.replicate)) return;
+                const target = o.replicationRegion ?? REPLICATION_REGION_PAIRS[context.region];
+                if (target === undefined) {
+                    report(
+                        ["objectStore", "replicationRegion"],
+                        `!is required when a bucket replicates and aws:region is ${JSON.stringify(context.region)} (no default pair for it); set another AWS region, e.g. us-west-2`,
+                    );
+                } else if (target === context.region) {
+                    report(
+                        ["objectStore", "replicationRegion"],
+                        `${JSON.stringify(target)} is the stack's own region (aws:region); cross-region replication needs another region`,
+                    );
+                }
+            },
+        }),
+        sectionCheck<"objectStore">({
+            name: "bucket, replica, access-log bucket and replication role names fit S3 and IAM limits",
+            check: (settings, report, { naming }) => {
+                const o = settings.objectStore;
+                for (const [key, bucket] of Object.entries(o.buckets)) {
+                    const path = ["objectStore", "buckets", key];
+                    checkName(naming, report, path, () => naming.autoNamed("s3Bucket", key));
+                    if (bucket.replicate) {
+                        checkName(naming, report, path, () => naming.autoNamed("s3Bucket", key, REPLICA_SUFFIX));
+                        checkName(naming, report, path, () => naming.autoNamed("iamRole", key, "replication"));
+                    }
+                }
+                if (o.accessLogs)
+                    checkName(naming, report, ["objectStore", "accessLogs"], () => naming.autoNamed("s3Bucket", ACCESS_LOG_BUCKET_KEY));
+            },
+        }),
+    ],
+} satisfies Section<ReturnType<typeof objectStoreSchema>>;

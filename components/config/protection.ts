@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
 import type { Protection } from "../protection";
+import type { Section } from "./checks";
 
 const defaults: PerEnvironment<Protection> = {
     dev: { protect: false, retainOnDelete: false, volumeReclaimPolicy: "Delete", loadBalancerDeletionProtection: false },
@@ -16,7 +17,9 @@ export function protectionSchema(env: Environment) {
             protect: z
                 .boolean()
                 .default(d.protect)
-                .describe("Pulumi `protect` on stateful resources (KMS keys, the EKS cluster, databases, caches, buckets, queues): destroy and replacement stop at them until this is turned off and applied."),
+                .describe(
+                    "Pulumi `protect` on stateful resources (KMS keys, the EKS cluster, databases, caches, buckets, queues): destroy and replacement stop at them until this is turned off and applied.",
+                ),
             retainOnDelete: z
                 .boolean()
                 .default(d.retainOnDelete)
@@ -28,9 +31,16 @@ export function protectionSchema(env: Environment) {
             loadBalancerDeletionProtection: z
                 .boolean()
                 .default(d.loadBalancerDeletionProtection)
-                .describe("Deletion protection on the ALBs the load balancer controller creates for Ingresses; turn it off and apply before removing an Ingress or destroying the stack."),
+                .describe(
+                    "Deletion protection on the ALBs the load balancer controller creates for Ingresses; turn it off and apply before removing an Ingress or destroying the stack.",
+                ),
         })
         .strict()
-        .default({});
+        .default({})
+        .describe(
+            "Protection of stateful and serving resources: Pulumi protect, retain on delete, volume reclaim policy, load balancer deletion protection.",
+        );
 }
 export type ProtectionSettings = z.output<ReturnType<typeof protectionSchema>>;
+
+export const protection = { schema: protectionSchema, checks: [] } satisfies Section<ReturnType<typeof protectionSchema>>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
-import { checkName, CROSS_CHECKS } from "./checks";
+import { checkName, Section, sectionCheck } from "./checks";
+import { allowed } from "./meta";
 import { dataClassification } from "./common";
 import { assertNameFits } from "../naming";
 
@@ -33,7 +34,7 @@ interface QueueDefaults {
 
 interface QueuesDefaults {
     queue: QueueDefaults;
-    /** Queues of the default stacks (seed 000's workflow orchestration; seed 002's dead-letter queue for failed jobs). */
+    /** Queues of the default stacks (workflow tasks, whose dead-letter queue holds failed jobs). */
     queues: Record<string, Partial<QueueDefaults> & { fifo?: boolean }>;
 }
 
@@ -42,15 +43,30 @@ const FOURTEEN_DAYS = 14 * 24 * 3600;
 
 const defaults: PerEnvironment<QueuesDefaults> = {
     dev: {
-        queue: { visibilityTimeoutSeconds: 300, messageRetentionSeconds: 24 * 3600, maxReceiveCount: 5, dlqRetentionSeconds: FOURTEEN_DAYS },
+        queue: {
+            visibilityTimeoutSeconds: 300,
+            messageRetentionSeconds: 24 * 3600,
+            maxReceiveCount: 5,
+            dlqRetentionSeconds: FOURTEEN_DAYS,
+        },
         queues: { "workflow-tasks": {} },
     },
     staging: {
-        queue: { visibilityTimeoutSeconds: 300, messageRetentionSeconds: FOUR_DAYS, maxReceiveCount: 5, dlqRetentionSeconds: FOURTEEN_DAYS },
+        queue: {
+            visibilityTimeoutSeconds: 300,
+            messageRetentionSeconds: FOUR_DAYS,
+            maxReceiveCount: 5,
+            dlqRetentionSeconds: FOURTEEN_DAYS,
+        },
         queues: { "workflow-tasks": {} },
     },
     prod: {
-        queue: { visibilityTimeoutSeconds: 300, messageRetentionSeconds: FOUR_DAYS, maxReceiveCount: 5, dlqRetentionSeconds: FOURTEEN_DAYS },
+        queue: {
+            visibilityTimeoutSeconds: 300,
+            messageRetentionSeconds: FOUR_DAYS,
+            maxReceiveCount: 5,
+            dlqRetentionSeconds: FOURTEEN_DAYS,
+        },
         queues: { "workflow-tasks": {} },
     },
 };
@@ -58,29 +74,66 @@ const defaults: PerEnvironment<QueuesDefaults> = {
 function queueSchema(d: QueueDefaults) {
     return z
         .object({
-            /** DataClassification tag of the queue and its DLQ: messages are data (seed 000 classes). */
-            classification: dataClassification.default("confidential"),
-            /** FIFO queue (exactly-once, ordered per message group); its dead-letter queue is FIFO too. */
-            fifo: z.boolean().default(false),
-            /** FIFO only: deduplicate by a SHA-256 of the body instead of an explicit deduplication id. */
-            contentBasedDeduplication: z.boolean().default(false),
-            /** How long a received message stays hidden; set it above the longest time a consumer needs. */
-            visibilityTimeoutSeconds: z.number().int().min(0).max(SQS_LIMITS.visibilityTimeoutSeconds).default(d.visibilityTimeoutSeconds),
-            messageRetentionSeconds: z.number().int().min(SQS_LIMITS.minRetentionSeconds).max(SQS_LIMITS.maxRetentionSeconds).default(d.messageRetentionSeconds),
-            /** Receives before a message moves to the dead-letter queue. */
-            maxReceiveCount: z.number().int().min(1).max(SQS_LIMITS.maxReceiveCount).default(d.maxReceiveCount),
-            /** Retention of the dead-letter queue: at least the queue's, since a standard queue keeps the original enqueue time. */
-            dlqRetentionSeconds: z.number().int().min(SQS_LIMITS.minRetentionSeconds).max(SQS_LIMITS.maxRetentionSeconds).default(d.dlqRetentionSeconds),
-            /** Long polling (0-20 seconds): fewer empty receives, lower cost. */
-            receiveWaitTimeSeconds: z.number().int().min(0).max(SQS_LIMITS.maxReceiveWaitTimeSeconds).default(20),
-            delaySeconds: z.number().int().min(0).max(SQS_LIMITS.maxDelaySeconds).default(0),
-            /** How long SQS reuses a data key before calling KMS again (60-86400 seconds). */
+            classification: dataClassification
+                .default("confidential")
+                .describe("DataClassification tag of the queue and its DLQ: messages are data."),
+            fifo: z
+                .boolean()
+                .default(false)
+                .describe("FIFO queue (exactly-once, ordered per message group); its dead-letter queue is FIFO too."),
+            contentBasedDeduplication: allowed(z.boolean(), "true (FIFO queues only), false")
+                .default(false)
+                .describe("FIFO only: deduplicate by a SHA-256 of the body instead of an explicit deduplication id."),
+            visibilityTimeoutSeconds: z
+                .number()
+                .int()
+                .min(0)
+                .max(SQS_LIMITS.visibilityTimeoutSeconds)
+                .default(d.visibilityTimeoutSeconds)
+                .describe("How long a received message stays hidden; set it above the longest time a consumer needs."),
+            messageRetentionSeconds: z
+                .number()
+                .int()
+                .min(SQS_LIMITS.minRetentionSeconds)
+                .max(SQS_LIMITS.maxRetentionSeconds)
+                .default(d.messageRetentionSeconds)
+                .describe("How long the queue keeps a message (60 seconds to 14 days)."),
+            maxReceiveCount: z
+                .number()
+                .int()
+                .min(1)
+                .max(SQS_LIMITS.maxReceiveCount)
+                .default(d.maxReceiveCount)
+                .describe("Receives before a message moves to the dead-letter queue."),
+            dlqRetentionSeconds: allowed(
+                z.number().int().min(SQS_LIMITS.minRetentionSeconds).max(SQS_LIMITS.maxRetentionSeconds),
+                `integer from messageRetentionSeconds to ${SQS_LIMITS.maxRetentionSeconds}`,
+            )
+                .default(d.dlqRetentionSeconds)
+                .describe(
+                    "Retention of the dead-letter queue: at least the queue's, since a standard queue keeps the original enqueue time.",
+                ),
+            receiveWaitTimeSeconds: z
+                .number()
+                .int()
+                .min(0)
+                .max(SQS_LIMITS.maxReceiveWaitTimeSeconds)
+                .default(20)
+                .describe("Long polling (0-20 seconds): fewer empty receives, lower cost."),
+            delaySeconds: z
+                .number()
+                .int()
+                .min(0)
+                .max(SQS_LIMITS.maxDelaySeconds)
+                .default(0)
+                .describe("Delay before a new message becomes visible (0-900 seconds)."),
             kmsDataKeyReusePeriodSeconds: z
                 .number()
                 .int()
                 .min(SQS_LIMITS.minKmsDataKeyReusePeriodSeconds)
                 .max(SQS_LIMITS.maxKmsDataKeyReusePeriodSeconds)
-                .default(300),
+                .default(300)
+                .describe("How long SQS reuses a data key before calling KMS again (60-86400 seconds)."),
         })
         .strict()
         .superRefine((q, ctx) => {
@@ -111,29 +164,37 @@ export function queuesSchema(env: Environment) {
     const d = defaults[env];
     return z
         .object({
-            queues: z
-                .record(z.string(), queueSchema(d.queue))
-                .superRefine((queues, ctx) => {
-                    for (const key of Object.keys(queues)) {
-                        if (!QUEUE_KEY.test(key)) {
-                            ctx.addIssue({
-                                code: z.ZodIssueCode.custom,
-                                path: [key],
-                                message: `!queue key ${JSON.stringify(key)} is not allowed; queue keys become part of SQS queue names: lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit`,
-                            });
-                        } else if (key.endsWith(`-${DLQ_SUFFIX}`)) {
-                            ctx.addIssue({
-                                code: z.ZodIssueCode.custom,
-                                path: [key],
-                                message: `!queue key ${JSON.stringify(key)} is reserved: every queue's dead-letter queue is named "<key>-${DLQ_SUFFIX}"; choose another key`,
-                            });
+            queues: allowed(
+                z
+                    .record(
+                        z.string(),
+                        queueSchema(d.queue).describe("One queue with its dead-letter queue, KMS encryption and a TLS-only policy."),
+                    )
+                    .superRefine((queues, ctx) => {
+                        for (const key of Object.keys(queues)) {
+                            if (!QUEUE_KEY.test(key)) {
+                                ctx.addIssue({
+                                    code: z.ZodIssueCode.custom,
+                                    path: [key],
+                                    message: `!queue key ${JSON.stringify(key)} is not allowed; queue keys become part of SQS queue names: lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit`,
+                                });
+                            } else if (key.endsWith(`-${DLQ_SUFFIX}`)) {
+                                ctx.addIssue({
+                                    code: z.ZodIssueCode.custom,
+                                    path: [key],
+                                    message: `!queue key ${JSON.stringify(key)} is reserved: every queue's dead-letter queue is named "<key>-${DLQ_SUFFIX}"; choose another key`,
+                                });
+                            }
                         }
-                    }
-                })
-                .default(d.queues),
+                    })
+                    .default(d.queues)
+                    .describe("SQS queues by key; the key becomes part of the queue name. Setting it replaces the environment's queues."),
+                `keys of lower-case letters, digits and single hyphens, starting with a letter and ending with a letter or digit; not ending in "-${DLQ_SUFFIX}"`,
+            ),
         })
         .strict()
-        .default({});
+        .default({})
+        .describe("SQS queues with dead-letter queues. See docs/components/queue.md.");
 }
 export type QueuesSettings = z.output<ReturnType<typeof queuesSchema>>;
 export type QueueSettings = QueuesSettings["queues"][string];
@@ -144,13 +205,21 @@ export function queueNames(prefixName: (...parts: string[]) => string, key: stri
     return { queue: `${prefixName(key)}${suffix}`, dlq: `${prefixName(key, DLQ_SUFFIX)}${suffix}` };
 }
 
-// Queue names (".fifo" included) must fit SQS's 80 characters.
-CROSS_CHECKS.push((settings, report, naming) => {
-    for (const [key, queue] of Object.entries(settings.queues.queues)) {
-        const names = queueNames((...parts) => naming.name(...parts), key, queue.fifo);
-        checkName(naming, report, ["queues", "queues", key], () => {
-            assertNameFits("sqsQueue", names.queue, false);
-            assertNameFits("sqsQueue", names.dlq, false);
-        });
-    }
-});
+export const queues = {
+    schema: queuesSchema,
+    checks: [
+        // Queue names (".fifo" included) must fit SQS's 80 characters.
+        sectionCheck<"queues">({
+            name: "queue and dead-letter queue names fit SQS's limit",
+            check: (settings, report, { naming }) => {
+                for (const [key, queue] of Object.entries(settings.queues.queues)) {
+                    const names = queueNames((...parts) => naming.name(...parts), key, queue.fifo);
+                    checkName(naming, report, ["queues", "queues", key], () => {
+                        assertNameFits("sqsQueue", names.queue, false);
+                        assertNameFits("sqsQueue", names.dlq, false);
+                    });
+                }
+            },
+        }),
+    ],
+} satisfies Section<ReturnType<typeof queuesSchema>>;

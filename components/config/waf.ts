@@ -1,13 +1,18 @@
 import { z } from "zod";
 import { Environment, PerEnvironment } from "./environment";
 import { logRetentionDays } from "./common";
-import { CROSS_CHECKS, checkName } from "./checks";
+import { checkName, Section, sectionCheck } from "./checks";
+import { allowed } from "./meta";
 
 /** The evaluation windows WAF rate-based rules accept (seconds). */
 export const WAF_EVALUATION_WINDOWS = [60, 120, 300, 600] as const;
 
 /** AWS managed rule groups Strata attaches, in priority order. */
-export const WAF_MANAGED_RULE_GROUPS = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"] as const;
+export const WAF_MANAGED_RULE_GROUPS = [
+    "AWSManagedRulesCommonRuleSet",
+    "AWSManagedRulesKnownBadInputsRuleSet",
+    "AWSManagedRulesSQLiRuleSet",
+] as const;
 
 interface WafDefaults {
     enabled: boolean;
@@ -25,34 +30,60 @@ const defaults: PerEnvironment<WafDefaults> = {
 /**
  * `strata:waf`: the environment's regional WAF web ACL, attached to every ALB the services' Ingresses create.
  * The rate-based rule counts requests per client IP over `evaluationWindowSec` (WAF allows 60, 120, 300 or 600 s):
- * seed 000's "burst_limit: 100/minute" is `rateLimit: 100, evaluationWindowSec: 60`. Per-user and per-organisation
+ * a burst limit of 100 requests a minute is `rateLimit: 100, evaluationWindowSec: 60`. Per-user and per-organisation
  * hourly limits need the caller's identity and belong to the application, not to WAF.
  */
 export function wafSchema(env: Environment) {
     const d = defaults[env];
     return z
         .object({
-            enabled: z.boolean().default(d.enabled),
-            /** Requests per client IP per evaluation window before WAF blocks (10 - 2,000,000,000). */
-            rateLimit: z.number().int().min(10).max(2_000_000_000).default(d.rateLimit),
-            evaluationWindowSec: z
+            enabled: z
+                .boolean()
+                .default(d.enabled)
+                .describe(
+                    "Create the web ACL (managed rule groups and the per-IP rate limit) and attach it to every ALB the services' Ingresses create.",
+                ),
+            rateLimit: z
                 .number()
                 .int()
-                .refine((v) => (WAF_EVALUATION_WINDOWS as readonly number[]).includes(v), {
-                    message: `is not a WAF rate-based evaluation window; allowed: ${WAF_EVALUATION_WINDOWS.join(", ")} (seconds)`,
-                })
-                .default(d.evaluationWindowSec),
-            /** Managed rule groups to run in count mode instead of block (to tune false positives), by name. */
-            countOnly: z.array(z.enum(WAF_MANAGED_RULE_GROUPS)).default([]),
-            logRetentionDays: logRetentionDays.default(d.logRetentionDays),
+                .min(10)
+                .max(2_000_000_000)
+                .default(d.rateLimit)
+                .describe("Requests per client IP per evaluation window before WAF blocks that IP."),
+            evaluationWindowSec: allowed(
+                z
+                    .number()
+                    .int()
+                    .refine((v) => (WAF_EVALUATION_WINDOWS as readonly number[]).includes(v), {
+                        message: `is not a WAF rate-based evaluation window; allowed: ${WAF_EVALUATION_WINDOWS.join(", ")} (seconds)`,
+                    }),
+                WAF_EVALUATION_WINDOWS.join(", "),
+            )
+                .default(d.evaluationWindowSec)
+                .describe("Seconds over which the rate-based rule counts a client IP's requests."),
+            countOnly: z
+                .array(z.enum(WAF_MANAGED_RULE_GROUPS))
+                .default([])
+                .describe("Managed rule groups to run in count mode instead of block (to tune false positives), by name."),
+            logRetentionDays: logRetentionDays
+                .default(d.logRetentionDays)
+                .describe("Retention of the web ACL's log group (blocked and counted requests)."),
         })
         .strict()
-        .default({});
+        .default({})
+        .describe("WAF web ACL in front of the ingress load balancers. See docs/components/waf.md.");
 }
 export type WafSettings = z.output<ReturnType<typeof wafSchema>>;
 
-CROSS_CHECKS.push((settings, report, naming) => {
-    const waf = settings.waf as WafSettings;
-    if (!waf.enabled) return;
-    checkName(naming, report, ["waf"], () => naming.physical("wafWebAcl", "waf"));
-});
+export const waf = {
+    schema: wafSchema,
+    checks: [
+        sectionCheck<"waf">({
+            name: "the web ACL's name fits WAF's limit",
+            check: (settings, report, { naming }) => {
+                if (!settings.waf.enabled) return;
+                checkName(naming, report, ["waf"], () => naming.physical("wafWebAcl", "waf"));
+            },
+        }),
+    ],
+} satisfies Section<ReturnType<typeof wafSchema>>;
