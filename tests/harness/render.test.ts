@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { render, query, PlanResource } from "../../plan";
 
@@ -57,6 +58,14 @@ describe("render()", () => {
             return { url: q.url, secret: pulumi.secret("s3cr3t") };
         });
         expect(r.outputs).toEqual({ url: "https://sqs.us-east-1.amazonaws.com/123456789012/q", secret: "[secret]" });
+    });
+
+    test("kubernetesProvider() gives Kubernetes resources an explicit provider", async () => {
+        const r = await render(({ kubernetesProvider }) => new k8s.core.v1.ConfigMap("cm", { metadata: { name: "cm", namespace: "apps" }, data: { a: "1" } }, { provider: kubernetesProvider() }));
+        const cm = r.one("kubernetes:core/v1:ConfigMap");
+        expect(r.providerOf(cm)?.type).toBe("pulumi:providers:kubernetes");
+        expect(r.inputs<{ metadata: { namespace: string }; data: Record<string, string> }>(cm)).toMatchObject({ metadata: { namespace: "apps" }, data: { a: "1" } });
+        expect(r.violations).toEqual([]);
     });
 
     test("a resource without an explicit provider is a violation, as the disabled default provider would fail it", async () => {
