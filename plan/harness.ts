@@ -10,8 +10,9 @@ const settings = require("@pulumi/pulumi/runtime/settings") as {
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
 import { RecordingMonitor } from "./monitor";
 import { createMocks } from "./mocks";
+import type { MockModule } from "./mocks/types";
 import { readProjectFile, readStackConfig } from "./stackConfig";
-import { PlanDocument, PlanViolation } from "./types";
+import { PlanDocument, PlanResource, PlanViolation } from "./types";
 import { estimateCost, PRICE_TABLE } from "./cost";
 import { estimateDeploy } from "./deploy";
 import { hpaCapacityAdvisories } from "./capacityCheck";
@@ -47,40 +48,23 @@ function isConfigError(err: unknown): err is { message: string; problems: string
     return typeof err === "object" && err !== null && (err as { isConfigError?: unknown }).isConfigError === true;
 }
 
-/** Engine behaviour the mock runtime lacks: with default providers disabled, a resource without one fails. */
-function defaultProviderViolations(doc: PlanDocument, disabled: string[]): PlanViolation[] {
-    return doc.resources
-        .filter((r) => (r.custom || r.type === "awsx:ec2:Vpc") && !r.type.startsWith("pulumi:providers:") && r.provider === null)
-        .filter((r) => disabled.includes(r.type.split(":")[0]))
-        .map((r) => ({
-            policy: "pulumi-default-provider-disabled",
-            enforcementLevel: "mandatory" as const,
-            urn: r.urn,
-            message: `${r.type} has no explicit provider, and Pulumi.yaml disables the default ${r.type.split(":")[0]} provider: the deploy would fail`,
-        }));
-}
-
-/**
- * Runs a Pulumi program in this process under the mock runtime with a stack's configuration and returns the plan
- * document. Loads the program once: a process runs one plan (runPlan() starts a process per plan).
- */
-export async function executePlan(options: ExecutePlanOptions = {}): Promise<PlanDocument> {
-    const root = path.resolve(options.root ?? process.cwd());
-    const project = readProjectFile(root);
-    const configFile = path.resolve(root, options.configFile ?? `Pulumi.${options.stack ?? "dev"}.yaml`);
-    const stackConfig = readStackConfig(project, configFile, options.stack);
-    const stack = stackConfig.stack;
-    const region = stackConfig.config["aws:region"] ?? "us-east-1";
-    const program = path.resolve(root, options.program ?? project.main ?? "index.ts");
-
-    pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
+/** The recording monitor over the realistic mocks of every service, for one stack in one region. */
+export function createRecordingMonitor(region: string, project: string, stack: string, modules?: MockModule[]): RecordingMonitor {
     // Resources of a second-region provider (S3 replication) get that region's ARNs: the mocks ask the recording.
     const providerRegion = (ref: string): string | undefined => {
         const provider = monitor.records.find((r) => ref.startsWith(`${r.urn}::`));
         return typeof provider?.inputs.region === "string" ? provider.inputs.region : undefined;
     };
-    const monitor: RecordingMonitor = new RecordingMonitor(createMocks(region, project.name, stack, undefined, providerRegion), project.name, stack);
-    settings.setMockOptions(monitor, project.name, stack, false);
+    const monitor: RecordingMonitor = new RecordingMonitor(createMocks(region, project, stack, modules, providerRegion), project, stack);
+    return monitor;
+}
+
+/**
+ * Points the Pulumi runtime of the current store (the process's, or a render's own: see plan/render.ts) at a mock
+ * monitor, with the features the engine announces switched on.
+ */
+export function startMockRuntime(monitor: RecordingMonitor, project: string, stack: string): void {
+    settings.setMockOptions(monitor, project, stack, false);
     const store = state.getStore();
     for (const flag of [
         "supportsSecrets",
@@ -98,6 +82,56 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
     }
     store.supportsOutputValues = false;
     store.supportsInvokeDependsOn = false;
+}
+
+/**
+ * Engine behaviour the mock runtime lacks: with default providers disabled, a resource or a provider function
+ * without an explicit provider fails.
+ */
+export function defaultProviderViolations(
+    resources: PlanResource[],
+    invokes: Array<{ token: string; provider: string | null }>,
+    disabled: string[],
+): PlanViolation[] {
+    const out: PlanViolation[] = resources
+        .filter((r) => (r.custom || r.type === "awsx:ec2:Vpc") && !r.type.startsWith("pulumi:providers:") && r.provider === null)
+        .filter((r) => disabled.includes(r.type.split(":")[0]))
+        .map((r) => ({
+            policy: "pulumi-default-provider-disabled",
+            enforcementLevel: "mandatory" as const,
+            urn: r.urn,
+            message: `${r.type} has no explicit provider, and Pulumi.yaml disables the default ${r.type.split(":")[0]} provider: the deploy would fail`,
+        }));
+    for (const call of invokes) {
+        const pkg = call.token.split(":")[0];
+        if (!call.provider && disabled.includes(pkg) && call.token !== "pulumi:pulumi:getResource") {
+            out.push({
+                policy: "pulumi-default-provider-disabled",
+                enforcementLevel: "mandatory",
+                urn: null,
+                message: `the provider function ${call.token} is called without an explicit provider (pass { parent } or { provider }), and Pulumi.yaml disables the default ${pkg} provider: the deploy would fail`,
+            });
+        }
+    }
+    return out;
+}
+
+/**
+ * Runs a Pulumi program in this process under the mock runtime with a stack's configuration and returns the plan
+ * document. Loads the program once: a process runs one plan (runPlan() starts a process per plan).
+ */
+export async function executePlan(options: ExecutePlanOptions = {}): Promise<PlanDocument> {
+    const root = path.resolve(options.root ?? process.cwd());
+    const project = readProjectFile(root);
+    const configFile = path.resolve(root, options.configFile ?? `Pulumi.${options.stack ?? "dev"}.yaml`);
+    const stackConfig = readStackConfig(project, configFile, options.stack);
+    const stack = stackConfig.stack;
+    const region = stackConfig.config["aws:region"] ?? "us-east-1";
+    const program = path.resolve(root, options.program ?? project.main ?? "index.ts");
+
+    pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
+    const monitor = createRecordingMonitor(region, project.name, stack);
+    startMockRuntime(monitor, project.name, stack);
 
     let programError: unknown;
     try {
@@ -136,18 +170,7 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
     };
     const disabledRaw = stackConfig.config["pulumi:disable-default-providers"];
     const disabled = disabledRaw ? (JSON.parse(disabledRaw) as string[]) : [];
-    doc.violations.push(...defaultProviderViolations(doc, disabled));
-    for (const call of monitor.invokes) {
-        const pkg = call.token.split(":")[0];
-        if (!call.provider && disabled.includes(pkg) && call.token !== "pulumi:pulumi:getResource") {
-            doc.violations.push({
-                policy: "pulumi-default-provider-disabled",
-                enforcementLevel: "mandatory",
-                urn: null,
-                message: `the provider function ${call.token} is called without an explicit provider (pass { parent } or { provider }), and Pulumi.yaml disables the default ${pkg} provider: the deploy would fail`,
-            });
-        }
-    }
+    doc.violations.push(...defaultProviderViolations(resources, monitor.invokes, disabled));
     doc.violations.push(...hpaCapacityAdvisories(resources));
     if (!options.skipPolicies) {
         doc.violations.push(...evaluatePolicies(resources, { environment, stack, project: project.name }));

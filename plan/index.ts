@@ -7,3 +7,6 @@ export type { MockModule, MockContext, ResourceMock, CallMock } from "./mocks/ty
 export { estimateCost, PRICE_TABLE } from "./cost";
 export { estimateDeploy, createMinutes } from "./deploy";
 export * from "./query";
+export { render, RenderResult, RenderOptions, RenderContext } from "./render";
+export { createRecordingMonitor, startMockRuntime, defaultProviderViolations } from "./harness";
+export { RecordingMonitor } from "./monitor";

@@ -1,7 +1,13 @@
+import * as crypto from "crypto";
 import * as fs from "fs";
-import { ConfigError, loadPlatformConfig, PlatformConfig } from "../components/config";
+import * as os from "os";
 import * as path from "path";
-import { runPlan, PlanDocument, PlanResource } from "../plan";
+import YAML from "yaml";
+import { ConfigError, loadPlatformConfig, PlatformConfig } from "../components/config";
+import { onlyResourceOfType, PlanDocument, PlanResource, resourcesOfType, runPlan } from "../plan";
+
+export { query, render } from "../plan";
+export type { RenderResult, RenderOptions, ResourceQuery } from "../plan";
 
 export const ROOT = path.resolve(__dirname, "..");
 export const STACKS = ["dev", "staging", "prod"] as const;
@@ -11,27 +17,58 @@ export function planOf(stack: string): Promise<PlanDocument> {
     return runPlan({ root: ROOT, stack });
 }
 
-/** The plan of a stack file anywhere (blueprints, fixtures). */
+/** The plan of a stack file anywhere (blueprints, fixtures, `stackFile({...})`). */
 export function planOfFile(configFile: string, program?: string): Promise<PlanDocument> {
     return runPlan({ root: ROOT, configFile: path.resolve(ROOT, configFile), program: program ? path.resolve(ROOT, program) : undefined });
 }
 
+/** Resources of a type in a plan (plan/query.ts; `query(plan)` has the whole API). */
 export function ofType(plan: PlanDocument, type: string): PlanResource[] {
-    return plan.resources.filter((r) => r.type === type);
+    return resourcesOfType(plan, type);
 }
 
+/** The one resource of a type in a plan; throws unless there is exactly one. */
 export function one(plan: PlanDocument, type: string): PlanResource {
-    const found = ofType(plan, type);
-    if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-    return found[0];
+    return onlyResourceOfType(plan, type);
 }
 
-/** Writes a temporary stack file and returns its path. */
-export function tempStackFile(name: string, yaml: string): string {
-    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "strata-stack-"));
+/**
+ * Writes `content` as `Pulumi.<name>.yaml` in a directory named by the hash of name and content, and returns its
+ * path: the same stack file gets the same path in every run, so the plan cache (keyed by the file's path and the
+ * sources) serves it again while nothing changed.
+ */
+function writeStackFile(name: string, content: string): string {
+    const hash = crypto.createHash("sha256").update(name).update("\0").update(content).digest("hex").slice(0, 16);
+    const dir = path.join(os.tmpdir(), "strata-stacks", hash);
     const file = path.join(dir, `Pulumi.${name}.yaml`);
-    fs.writeFileSync(file, yaml);
+    if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === content) return file;
+    fs.mkdirSync(dir, { recursive: true });
+    // Two jest workers may write the same file: write aside, then rename (atomic).
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
     return file;
+}
+
+/** Writes a temporary stack file from its YAML text and returns its path. Prefer `stackFile({...})`. */
+export function tempStackFile(name: string, yaml: string): string {
+    return writeStackFile(name, yaml);
+}
+
+/** A stack file's config: keys without a namespace belong to the project (`strata:`); any YAML value. */
+export type StackConfigValues = Record<string, unknown>;
+
+/**
+ * Writes a temporary `Pulumi.<stack>.yaml` from an object and returns its path:
+ * `stackFile({ environment: "dev", "aws:region": "eu-west-1", queues: { queues: {} } })`. Keys without a namespace get
+ * `strata:`; `aws:region` is us-east-1 unless given; the stack is named after the environment unless `stack` is given.
+ */
+export function stackFile(config: StackConfigValues, options: { stack?: string } = {}): string {
+    const values: Record<string, unknown> = { "aws:region": "us-east-1" };
+    for (const [k, v] of Object.entries(config)) values[k.includes(":") ? k : `strata:${k}`] = v;
+    const environment = values["strata:environment"];
+    const stack = options.stack ?? (typeof environment === "string" ? environment : "dev");
+    return writeStackFile(stack, YAML.stringify({ config: values }));
 }
 
 /** Every stack file a user can plan: the root stacks and the blueprints. */
@@ -48,7 +85,12 @@ export function allStackFiles(): string[] {
     return files;
 }
 
-export type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/**
+ * Loosely typed inputs for assertions deep into provider shapes (tags, rules, manifests). Prefer
+ * `query(plan).inputs<T>(r)` or `json<T>(r, key)` with the shape the test expects.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- kept for the existing tests that read deep provider input shapes
+export type Inputs = Record<string, any>;
 export const inputs = (r: PlanResource): Inputs => r.inputs as Inputs;
 
 /** Ingress into a security group: source SG, protocol, ports and CIDR per rule, whether written as separate rules or legacy ones. */

@@ -1,5 +1,5 @@
 import { PlanDocument, PlanResource } from "../plan";
-import { inputs, loadConfig, ofType, one, planOf, planOfFile, problemsOf, tempStackFile } from "./helpers";
+import { inputs, loadConfig, ofType, one, planOf, planOfFile, problemsOf, stackFile } from "./helpers";
 import { estimateCost } from "../plan/cost";
 
 const ADDON = "aws:eks/addon:Addon";
@@ -102,21 +102,10 @@ describe("CloudWatch Container Insights per environment", () => {
     });
 
     test("dev with containerInsights on and a custom retention, and a pinned add-on version", async () => {
-        const file = tempStackFile(
-            "dev",
-            [
-                "config:",
-                "  aws:region: us-east-1",
-                "  strata:environment: dev",
-                "  strata:cluster:",
-                "    observability:",
-                "      containerInsights: true",
-                "      logRetentionDays: 14",
-                "    addonVersions:",
-                `      ${OBSERVABILITY}: v4.1.0-eksbuild.1`,
-                "",
-            ].join("\n"),
-        );
+        const file = stackFile({
+            environment: "dev",
+            cluster: { observability: { containerInsights: true, logRetentionDays: 14 }, addonVersions: { [OBSERVABILITY]: "v4.1.0-eksbuild.1" } },
+        });
         const plan = await planOfFile(file);
         const addons = observabilityAddons(plan);
         expect(addons).toHaveLength(1);

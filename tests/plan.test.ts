@@ -1,5 +1,5 @@
 import * as childProcess from "child_process";
-import { ROOT, planOf, tempStackFile } from "./helpers";
+import { ROOT, planOf, stackFile } from "./helpers";
 import { runPlan, PlanConfigurationError } from "../plan";
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
@@ -61,7 +61,7 @@ describe("offline plan document", () => {
     });
 
     test("an invoke without an explicit provider is reported, as the engine would fail it", async () => {
-        const file = tempStackFile("dev", "config:\n  aws:region: us-east-1\n  strata:environment: dev\n");
+        const file = stackFile({ environment: "dev" });
         const plan = await runPlan({ root: ROOT, configFile: file, program: "tests/fixtures/invokeWithoutProvider.ts", skipPolicies: true });
         const v = plan.violations.filter((x) => x.policy === "pulumi-default-provider-disabled");
         expect(v).toHaveLength(1);
@@ -69,7 +69,7 @@ describe("offline plan document", () => {
     });
 
     test("a missing provider mock or a failing program is an error, not an empty plan", async () => {
-        const file = tempStackFile("dev", "config:\n  aws:region: us-east-1\n  strata:environment: dev\n");
+        const file = stackFile({ environment: "dev" });
         await expect(runPlan({ root: ROOT, configFile: file, program: "tests/fixtures/throws.ts" })).rejects.toThrow(/boom from the program/);
     });
 });
@@ -92,7 +92,7 @@ describe("offline plan CLI", () => {
     });
 
     test("a bad value exits 2 naming the key, the value and what is allowed; no stack trace; nothing registered", async () => {
-        const file = tempStackFile("bad", "config:\n  aws:region: us-east-1\n  strata:environment: prod\n  strata:network:\n    natGateways: two\n");
+        const file = stackFile({ environment: "prod", network: { natGateways: "two" } }, { stack: "bad" });
         const r = cli(["--config-file", file]);
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('strata:network.natGateways: "two" is not allowed; expected one of: "single", "onePerAz"');

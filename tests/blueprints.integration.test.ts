@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PlanDocument, PlanResource } from "../plan";
-import { allStackFiles, inputs, ofType, planOfFile, ROOT } from "./helpers";
+import { allStackFiles, inputs, ofType, planOfFile, query, ROOT } from "./helpers";
 import { isPinnedImage } from "../components/config/services";
 import { parseCpu, parseMemory } from "../components/config/quantity";
 
@@ -32,6 +32,18 @@ function manifest(r: PlanResource): Record<string, unknown> {
     const obj = JSON.parse(JSON.stringify(r.inputs)) as Record<string, unknown>;
     for (const k of ["stringData", "data"]) if (obj[k] === "[secret]") obj[k] = { redacted: "x" };
     return obj;
+}
+
+/** The parts of a NetworkPolicy's spec the tests read (Kubernetes networking.k8s.io/v1). */
+interface LabelSelector {
+    matchLabels?: Record<string, string>;
+}
+interface NetworkPolicyPeer {
+    podSelector?: LabelSelector;
+    namespaceSelector?: LabelSelector;
+}
+interface NetworkPolicy {
+    spec: { egress: Array<{ to?: NetworkPolicyPeer[] }>; ingress: Array<{ from?: NetworkPolicyPeer[] }> };
 }
 
 const k8sObjects = (plan: PlanDocument) => plan.resources.filter((r) => r.type.startsWith("kubernetes:") && r.custom && !r.type.startsWith("kubernetes:helm.sh"));
@@ -72,6 +84,7 @@ describe.each(FILES)("%s", (file) => {
             try {
                 new Model!(obj).validate();
             } catch (err) {
+                // eslint-disable-next-line preserve-caught-error -- the project's lib (ES2020) has no Error cause option; the message carries the validation error
                 throw new Error(`${r.type} ${r.name} does not validate: ${(err as Error).message}`);
             }
         }
@@ -253,11 +266,14 @@ describe("seed 004: the eight services of the deployment matrix, one namespace p
 
     test("context services reach the shared auth-service across namespaces, and only it", async () => {
         const plan = await planOfFile("blueprints/seed-004-business-hub/Pulumi.prod.yaml");
-        const np = inputs(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "slon-finance", "slon-credit")!);
-        const peers = np.spec.egress.flatMap((r: { to: Array<Record<string, any>> }) => r.to).filter((t: Record<string, any>) => t.podSelector);
-        expect(peers.map((p: Record<string, any>) => [p.namespaceSelector.matchLabels["kubernetes.io/metadata.name"], p.podSelector.matchLabels["app.kubernetes.io/name"]])).toContainEqual(["hub-shared", "auth-service"]);
-        const auth = inputs(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "auth-service", "hub-shared")!);
-        const callers = auth.spec.ingress.flatMap((r: { from: Array<Record<string, any>> }) => r.from).map((f: Record<string, any>) => f.podSelector?.matchLabels["app.kubernetes.io/name"]);
+        const np = query(plan).inputs<NetworkPolicy>(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "slon-finance", "slon-credit")!);
+        const peers = np.spec.egress.flatMap((r) => r.to ?? []).filter((t) => t.podSelector);
+        expect(peers.map((p) => [p.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"], p.podSelector?.matchLabels?.["app.kubernetes.io/name"]])).toContainEqual([
+            "hub-shared",
+            "auth-service",
+        ]);
+        const auth = query(plan).inputs<NetworkPolicy>(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "auth-service", "hub-shared")!);
+        const callers = auth.spec.ingress.flatMap((r) => r.from ?? []).map((f) => f.podSelector?.matchLabels?.["app.kubernetes.io/name"]);
         expect(callers).toEqual(expect.arrayContaining(["api-gateway", "slon-finance", "debt-agent-ai"]));
     });
 });
