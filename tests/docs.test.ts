@@ -13,7 +13,7 @@ describe("docs change with the code", () => {
     test("every component has its page, and every page names a component that exists", () => {
         const pages: Record<string, string> = {
             "kms.md": "components/kms/index.ts",
-            "network.md": "components/network.ts",
+            "network.md": "components/network/index.ts",
             "cluster.md": "components/cluster/index.ts",
             "database.md": "components/database/index.ts",
             "cache.md": "components/cache/index.ts",
