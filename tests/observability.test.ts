@@ -1,5 +1,5 @@
 import { PlanDocument, PlanResource } from "../plan";
-import { inputs, loadConfig, ofType, one, planOf, planOfFile, problemsOf, stackFile } from "./helpers";
+import { loadConfig, ofType, one, planOf, problemsOf } from "./helpers";
 import { estimateCost } from "../plan/cost";
 
 const ADDON = "aws:eks/addon:Addon";
@@ -99,20 +99,6 @@ describe("CloudWatch Container Insights per environment", () => {
         const groups = containerInsightsLogGroups(plan);
         expect(groups).toHaveLength(4);
         for (const g of groups) expect(g.inputs.retentionInDays).toBe(90);
-    });
-
-    test("dev with containerInsights on and a custom retention, and a pinned add-on version", async () => {
-        const file = stackFile({
-            environment: "dev",
-            cluster: { observability: { containerInsights: true, logRetentionDays: 14 }, addonVersions: { [OBSERVABILITY]: "v4.1.0-eksbuild.1" } },
-        });
-        const plan = await planOfFile(file);
-        const addons = observabilityAddons(plan);
-        expect(addons).toHaveLength(1);
-        expect(addons[0].inputs.addonVersion).toBe("v4.1.0-eksbuild.1");
-        const groups = containerInsightsLogGroups(plan);
-        expect(groups).toHaveLength(4);
-        for (const g of groups) expect(inputs(g).retentionInDays).toBe(14);
     });
 });
 

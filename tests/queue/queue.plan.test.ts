@@ -1,5 +1,5 @@
-import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile, configProblems, loadConfig } from "../helpers";
-import { PlanConfigurationError, PlanDocument, PlanResource } from "../../plan";
+import { STACKS, planOf, ofType, inputs, configProblems, loadConfig } from "../helpers";
+import { PlanDocument, PlanResource } from "../../plan";
 
 interface QueueOutput {
     name: string;
@@ -94,59 +94,13 @@ describe.each(STACKS)("queues in %s", (stack) => {
     });
 });
 
-describe("queues from a stack file", () => {
-    test("FIFO queues get a FIFO dead-letter queue; settings reach SQS", async () => {
-        const file = tempStackFile(
-            "fifo",
-            [
-                "config:",
-                "  aws:region: us-east-1",
-                "  strata:environment: staging",
-                "  strata:queues:",
-                "    queues:",
-                "      orders:",
-                "        fifo: true",
-                "        contentBasedDeduplication: true",
-                "        visibilityTimeoutSeconds: 120",
-                "        maxReceiveCount: 3",
-                "        classification: restricted",
-                "      scans:",
-                "        messageRetentionSeconds: 86400",
-                "        dlqRetentionSeconds: 604800",
-                "",
-            ].join("\n"),
-        );
-        const plan = await planOfFile(file);
-        const queues = queuesOf(plan);
-        expect(Object.keys(queues).sort()).toEqual(["orders", "scans"]);
-        expect(queues.orders.name).toBe("strata-fifo-orders.fifo");
-        expect(queues.orders.dlqName).toBe("strata-fifo-orders-dlq.fifo");
-        expectQueueWithDlq(plan, queues.orders, { maxReceiveCount: 3, fifo: true, classification: "restricted" });
-        expectQueueWithDlq(plan, queues.scans, { maxReceiveCount: 5, fifo: false, classification: "confidential" });
-        const orders = byName(plan, queues.orders.name);
-        expect(inputs(orders).contentBasedDeduplication).toBe(true);
-        expect(inputs(orders).visibilityTimeoutSeconds).toBe(120);
-        expect(inputs(byName(plan, queues.orders.dlqName)).visibilityTimeoutSeconds).toBe(120);
-        expect(inputs(byName(plan, queues.scans.name)).messageRetentionSeconds).toBe(86400);
-        expect(inputs(byName(plan, queues.scans.dlqName)).messageRetentionSeconds).toBe(604800);
-    });
-
-    test("`queues: {}` means no queues", async () => {
-        const file = tempStackFile("none", ["config:", "  aws:region: us-east-1", "  strata:environment: dev", "  strata:queues:", "    queues: {}", ""].join("\n"));
-        const plan = await planOfFile(file);
-        expect(queuesOf(plan)).toEqual({});
-        expect(sqsQueues(plan)).toHaveLength(0);
-    });
-
-    test("a bad queue fails before any resource is registered, naming key, value and what is allowed", async () => {
-        const file = tempStackFile(
-            "badq",
-            ["config:", "  aws:region: us-east-1", "  strata:environment: dev", "  strata:queues:", "    queues:", "      jobs:", "        maxReceiveCount: 0", ""].join("\n"),
-        );
-        const err = await planOfFile(file).catch((e: unknown) => e);
-        expect(err).toBeInstanceOf(PlanConfigurationError);
-        expect((err as PlanConfigurationError).problems).toEqual(["strata:queues.queues.jobs.maxReceiveCount: 0 is too small; it must be >= 1"]);
-        expect((err as PlanConfigurationError).registered).toEqual([]);
+describe("queues from config", () => {
+    // The settings of each queue (FIFO, retention, visibility, redrive) are asserted on the component: queues.component.test.ts.
+    test("`queues: {}` means no queues, and a bad queue names key, value and what is allowed", () => {
+        expect(loadConfig({ "strata:queues": { queues: {} } }).queues.queues).toEqual({});
+        expect(configProblems({ "strata:queues": { queues: { jobs: { maxReceiveCount: 0 } } } })).toEqual([
+            "strata:queues.queues.jobs.maxReceiveCount: 0 is too small; it must be >= 1",
+        ]);
     });
 });
 

@@ -95,8 +95,8 @@ describe("KmsKeys (component)", () => {
         expect(logs.Condition).toEqual({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:*` } });
     });
 
-    test("the identity and partition lookups go through the explicit provider", () => {
-        expect(r.invokes.map((i) => i.token).sort()).toEqual(["aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getPartition:getPartition"]);
+    test("the account lookup goes through the explicit provider; the partition comes from the region, without a lookup", () => {
+        expect(r.invokes.map((i) => i.token).sort()).toEqual(["aws:index/getCallerIdentity:getCallerIdentity"]);
         expect(r.invokes.every((i) => i.provider?.includes("pulumi:providers:aws::strata-dev-aws::"))).toBe(true);
         expect(r.violations).toEqual([]);
     });
