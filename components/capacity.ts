@@ -1,4 +1,4 @@
-import { parseCpu, parseMemory } from "./config/quantity";
+import { parseCpu, parseMemory } from "./catalogue/quantity";
 import { allocatable } from "./catalogue/ec2";
 
 /** Node capacity is an EC2 fact: it lives in the catalogue (re-exported here for the plan and existing imports). */

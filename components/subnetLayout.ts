@@ -1,5 +1,9 @@
-import { formatIp, parseCidr } from "./config/common";
-import { awsxAzMask } from "./config/network";
+import { formatIp, parseCidr } from "./cidr";
+
+/** The per-AZ block awsx's Auto strategy carves out: VPC mask + ceil(log2(AZ count)) bits. */
+export function awsxAzMask(vpcMask: number, azCount: number): number {
+    return vpcMask + (azCount <= 1 ? 0 : Math.ceil(Math.log2(azCount)));
+}
 
 export type SubnetTier = "private" | "public" | "isolated";
 

@@ -6,3 +6,5 @@ export * from "./kubernetes";
 export * from "./charts";
 export * from "./rds";
 export * from "./elasticache";
+export * from "./quantity";
+export * from "./waf";

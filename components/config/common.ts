@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { parseCidr } from "../cidr";
+
+export { formatIp, parseCidr } from "../cidr";
 import { DATA_CLASSIFICATIONS } from "../tags";
 import { allowed } from "./meta";
 
@@ -25,21 +28,7 @@ export const ipv4Cidr = allowed(
     "an IPv4 CIDR block (network address, no host bits), e.g. 10.0.0.0/16",
 );
 
-export function parseCidr(cidr: string): { base: number; mask: number } | undefined {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-    if (!m) return undefined;
-    const octets = m.slice(1, 5).map(Number);
-    const mask = Number(m[5]);
-    if (octets.some((o) => o > 255) || mask > 32) return undefined;
-    const base = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
-    const hostBits = 32 - mask;
-    if (hostBits < 32 && base % 2 ** hostBits !== 0) return undefined; // host bits set: not a network address
-    return { base, mask };
-}
 
-export function formatIp(n: number): string {
-    return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
-}
 
 /** AWS account id: 12 digits. */
 export const awsAccountId = allowed(z.string().regex(/^\d{12}$/, "is not a 12-digit AWS account id"), "12 digits");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { awsxAzMask } from "../subnetLayout";
 import { Environment, PerEnvironment } from "./environment";
 import { ipv4Cidr, logRetentionDays, parseCidr } from "./common";
 import { AVAILABILITY_ZONE_PATTERN } from "../catalogue/regions";
@@ -144,10 +145,7 @@ export function networkSchema(env: Environment) {
 }
 export type NetworkSettings = z.output<ReturnType<typeof networkSchema>>;
 
-/** The per-AZ block awsx's Auto strategy carves out: VPC mask + ceil(log2(AZ count)) bits. */
-export function awsxAzMask(vpcMask: number, azCount: number): number {
-    return vpcMask + (azCount <= 1 ? 0 : Math.ceil(Math.log2(azCount)));
-}
+export { awsxAzMask } from "../subnetLayout";
 
 export const network = {
     schema: networkSchema,

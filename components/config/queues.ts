@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DLQ_SUFFIX, queueNames } from "../queue/names";
 import { Environment, PerEnvironment } from "./environment";
 import { checkName, Section, sectionCheck } from "./checks";
 import { allowed } from "./meta";
@@ -19,8 +20,7 @@ export const SQS_LIMITS = {
 } as const;
 
 /** Every queue gets a dead-letter queue named `<queue>-dlq`; FIFO queue names end in `.fifo`. */
-export const DLQ_SUFFIX = "dlq";
-export const FIFO_SUFFIX = ".fifo";
+export { DLQ_SUFFIX, FIFO_SUFFIX } from "../queue/names";
 
 /** Queue keys become part of SQS queue names: lower-case letters, digits and single hyphens. */
 const QUEUE_KEY = /^[a-z](?:(?:[a-z0-9]|-(?!-))*[a-z0-9])?$/;
@@ -199,11 +199,7 @@ export function queuesSchema(env: Environment) {
 export type QueuesSettings = z.output<ReturnType<typeof queuesSchema>>;
 export type QueueSettings = QueuesSettings["queues"][string];
 
-/** The physical SQS name of a queue or its dead-letter queue (explicit names, so operators and apps can find them). */
-export function queueNames(prefixName: (...parts: string[]) => string, key: string, fifo: boolean): { queue: string; dlq: string } {
-    const suffix = fifo ? FIFO_SUFFIX : "";
-    return { queue: `${prefixName(key)}${suffix}`, dlq: `${prefixName(key, DLQ_SUFFIX)}${suffix}` };
-}
+export { queueNames } from "../queue/names";
 
 export const queues = {
     schema: queuesSchema,

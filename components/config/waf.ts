@@ -4,15 +4,9 @@ import { logRetentionDays } from "./common";
 import { checkName, Section, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 
-/** The evaluation windows WAF rate-based rules accept (seconds). */
-export const WAF_EVALUATION_WINDOWS = [60, 120, 300, 600] as const;
+import { WAF_EVALUATION_WINDOWS, WAF_MANAGED_RULE_GROUPS } from "../catalogue/waf";
 
-/** AWS managed rule groups Strata attaches, in priority order. */
-export const WAF_MANAGED_RULE_GROUPS = [
-    "AWSManagedRulesCommonRuleSet",
-    "AWSManagedRulesKnownBadInputsRuleSet",
-    "AWSManagedRulesSQLiRuleSet",
-] as const;
+export { WAF_EVALUATION_WINDOWS, WAF_MANAGED_RULE_GROUPS } from "../catalogue/waf";
 
 interface WafDefaults {
     enabled: boolean;

@@ -4,7 +4,7 @@ import { BaseArgs, statefulOptions } from "../base";
 import { policyDocument } from "../iam";
 import { dataStoreTags } from "../tags";
 import type { QueueSettings, QueuesSettings } from "../config/queues";
-import { queueNames } from "../config/queues";
+import { queueNames } from "./names";
 import { mainQueueSettings, redriveAllowPolicy, redrivePolicy, sharedQueueSettings, tlsOnlyQueueStatements } from "./policies";
 
 export * from "./policies";

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import type { WafSettings } from "../config/waf";
-import { WAF_MANAGED_RULE_GROUPS } from "../config/waf";
+import { WAF_MANAGED_RULE_GROUPS } from "../catalogue/waf";
 
 /**
  * The web ACL's rules as plain data: a rate-based rule per client IP first, then the AWS managed rule groups (each
