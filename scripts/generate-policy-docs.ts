@@ -117,7 +117,7 @@ export function renderPolicyDocs(): string {
         "- Provider default tags are not in a resource's `tags` input and `tagsAll` is an output, so the tagging policy " +
             "merges `args.provider.props.defaultTags` (a JSON string) with the resource's own tags.",
         "- The S3 server-access-log bucket is recognised as the target of an `aws.s3.BucketLogging` (or a bucket's inline " +
-            "`logging`), or by the tag `Purpose: access-logs` (what components/objectStore.ts sets) or `strata:role: access-logs`.",
+            "`logging`), or by the tag `Purpose: access-logs` (what the object store component sets) or `strata:role: access-logs`.",
         "- Resources created inside remote components (awsx.ec2.Vpc's subnets, route tables, NAT gateways) are not visible " +
             "to policies, in the engine or in the offline plan.",
         "- The offline plan gives stack policies each resource's inputs; the engine gives them outputs, which for these " +
