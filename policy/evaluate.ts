@@ -5,6 +5,8 @@
  * Enforcement levels and policy settings come from policy/config/<environment>.json, as
  * `--policy-pack-config` gives them to the engine.
  */
+// Error's `cause` option (ES2022; Node 16.9+): a policy's failure is rethrown with the original error attached.
+/// <reference lib="es2022.error" />
 import * as fs from "fs";
 import * as path from "path";
 import type {
@@ -53,16 +55,21 @@ function notApplicable(reason?: string): never {
     throw new NotApplicableError(reason);
 }
 
+/** A static member of a resource class (or a field of a validation function), as `v?.[key]` reads it. */
+function member(v: unknown, key: string): unknown {
+    return (typeof v === "function" || (typeof v === "object" && v !== null)) ? (v as Record<string, unknown>)[key] : undefined;
+}
+
 /** The engine's isTypeOf: the class's `__pulumiType`, else its `isInstance`. */
-function isTypeOf(type: string, resourceClass: any): boolean {
-    const pulumiType = resourceClass?.__pulumiType;
-    if (typeof pulumiType === "string" && pulumiType.length > 0) return type === pulumiType;
-    const isInstance = resourceClass?.isInstance;
+function isTypeOf(type: string, resourceClass: unknown): boolean {
+    const pulumiType = attachedType(resourceClass);
+    if (pulumiType !== undefined) return type === pulumiType;
+    const isInstance = member(resourceClass, "isInstance");
     return typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
 }
 
 function attachedType(fn: unknown): string | undefined {
-    const t = (fn as { __pulumiType?: unknown })?.__pulumiType;
+    const t = member(fn, "__pulumiType");
     return typeof t === "string" && t.length > 0 ? t : undefined;
 }
 
@@ -98,7 +105,7 @@ function clone<T>(v: T): T {
  * A provider's properties as a policy sees them: @pulumi/aws (and other bridged providers) serialise object-valued
  * provider inputs as JSON strings, so `defaultTags` arrives as `{"tags":{...}}` text. The plan may record either form.
  */
-function providerProps(p: PlanResource): Record<string, any> {
+function providerProps(p: PlanResource): Record<string, unknown> {
     const props = clone(p.inputs ?? {});
     for (const [k, v] of Object.entries(props)) {
         if (v !== null && typeof v === "object") props[k] = JSON.stringify(v);
@@ -157,8 +164,9 @@ export class PlanPolicyContext {
             name: r.name,
             opts: options(r),
             stackTags: this.stackTags,
-            isType: (cls: any) => isTypeOf(type, cls),
-            asType: ((cls: any) => (isTypeOf(type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
+            isType: (cls) => isTypeOf(type, cls),
+            // The engine hands back the raw props, typed as the class's args only by the caller's claim.
+            asType: ((cls: unknown) => (isTypeOf(type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
             getConfig: <T extends object>() => clone(settings) as T,
             notApplicable,
         };
@@ -179,8 +187,8 @@ export class PlanPolicyContext {
                 opts: options(r),
                 dependencies: [],
                 propertyDependencies: {},
-                isType: (cls: any) => isTypeOf(type, cls),
-                asType: ((cls: any) => (isTypeOf(type, cls) ? props : undefined)) as PolicyResource["asType"],
+                isType: (cls) => isTypeOf(type, cls),
+                asType: ((cls: unknown) => (isTypeOf(type, cls) ? props : undefined)) as PolicyResource["asType"],
             };
             const provider = this.provider(r);
             if (provider) res.provider = provider;
@@ -225,7 +233,7 @@ export function evaluatePolicySet(
             }
         } catch (e) {
             if (e instanceof NotApplicableError) na.push({ policy, urn, reason: e.reason });
-            else throw new Error(`policy ${policy} failed on ${urn ?? "the stack"}: ${(e as Error).message}`);
+            else throw new Error(`policy ${policy} failed on ${urn ?? "the stack"}: ${(e as Error).message}`, { cause: e });
         }
     };
 

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { configProblems, loadConfig } from "./helpers";
 import { loadPlatformConfig, ConfigError, platformSchema } from "../components/config";
 import { awsxSubnetLayout } from "../components/subnetLayout";
@@ -139,7 +140,6 @@ describe("config errors name the key, the value and what is allowed", () => {
     });
 
     test("ConfigError is a pulumi RunError: the CLI prints it without a stack trace", () => {
-        const pulumi = require("@pulumi/pulumi");
         try {
             load({ "strata:network": { natGateways: "x" } });
         } catch (err) {

@@ -1,4 +1,5 @@
 /** Helpers over Kubernetes workload inputs (Deployment, StatefulSet, DaemonSet, Pod). */
+import { field, objectAt, Props } from "./values";
 
 export const WORKLOAD_TYPES = [
     "kubernetes:apps/v1:Deployment",
@@ -15,38 +16,39 @@ export const HPA_TYPES = [
     "kubernetes:autoscaling/v1:HorizontalPodAutoscaler",
 ];
 
-export function podSpec(type: string, props: any): any {
-    if (type === "kubernetes:core/v1:Pod") return props?.spec ?? {};
-    return props?.spec?.template?.spec ?? {};
+/** The pod spec of a workload's inputs (a Pod's own spec, else the pod template's); empty when absent. */
+export function podSpec(type: string, props: unknown): Props {
+    if (type === "kubernetes:core/v1:Pod") return objectAt(field(props, "spec"));
+    return objectAt(field(props, "spec", "template", "spec"));
 }
 
-export function podLabels(type: string, props: any): Record<string, string> {
-    if (type === "kubernetes:core/v1:Pod") return props?.metadata?.labels ?? {};
-    return props?.spec?.template?.metadata?.labels ?? {};
+/** The labels of a workload's pods; empty when absent. */
+export function podLabels(type: string, props: unknown): Props {
+    if (type === "kubernetes:core/v1:Pod") return objectAt(field(props, "metadata", "labels"));
+    return objectAt(field(props, "spec", "template", "metadata", "labels"));
 }
 
-export function namespaceOf(props: any): string {
-    return props?.metadata?.namespace ?? "default";
+/** The namespace in a resource's metadata (`default` when unset), as written: inputs are unchecked JSON. */
+export function namespaceOf(props: unknown): unknown {
+    return field(props, "metadata", "namespace") ?? "default";
 }
 
-export interface Container {
-    name?: string;
-    image?: string;
-    securityContext?: any;
-    resources?: any;
-    livenessProbe?: unknown;
-    readinessProbe?: unknown;
+/** A container of a pod spec, its fields (name, image, securityContext, resources, probes, ports) unknown until checked. */
+export type Container = Props;
+
+/** The containers listed under `key` of a pod spec; an entry that is not an object reads as an empty container. */
+function containerList(spec: unknown, key: string): Container[] {
+    const list = field(spec, key);
+    return Array.isArray(list) ? list.map(objectAt) : [];
 }
 
 /** Long-running containers, and all containers including init and ephemeral ones. */
-export function containers(spec: any): Container[] {
-    return Array.isArray(spec?.containers) ? spec.containers : [];
+export function containers(spec: unknown): Container[] {
+    return containerList(spec, "containers");
 }
 
-export function allContainers(spec: any): Container[] {
-    const init = Array.isArray(spec?.initContainers) ? spec.initContainers : [];
-    const eph = Array.isArray(spec?.ephemeralContainers) ? spec.ephemeralContainers : [];
-    return [...init, ...containers(spec), ...eph];
+export function allContainers(spec: unknown): Container[] {
+    return [...containerList(spec, "initContainers"), ...containers(spec), ...containerList(spec, "ephemeralContainers")];
 }
 
 export interface LabelSelector {
@@ -55,12 +57,12 @@ export interface LabelSelector {
 }
 
 /** Kubernetes label-selector semantics; an empty selector selects everything. */
-export function selects(selector: LabelSelector | undefined | null, labels: Record<string, string>): boolean {
+export function selects(selector: LabelSelector | undefined | null, labels: Readonly<Props>): boolean {
     if (!selector) return false;
     for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
     for (const e of selector.matchExpressions ?? []) {
         const has = Object.prototype.hasOwnProperty.call(labels, e.key);
-        const values = e.values ?? [];
+        const values: readonly unknown[] = e.values ?? [];
         switch (e.operator) {
             case "In":
                 if (!has || !values.includes(labels[e.key])) return false;
@@ -81,7 +83,7 @@ export function selects(selector: LabelSelector | undefined | null, labels: Reco
     return true;
 }
 
-export function describe(type: string, props: any, fallbackName: string): string {
+export function describe(type: string, props: unknown, fallbackName: string): string {
     const kind = type.split(":").pop();
-    return `${kind} ${namespaceOf(props)}/${props?.metadata?.name ?? fallbackName}`;
+    return `${kind} ${namespaceOf(props)}/${field(props, "metadata", "name") ?? fallbackName}`;
 }

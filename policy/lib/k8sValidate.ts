@@ -1,7 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import { ReportViolation, ResourceValidation, ResourceValidationArgs, validateResourceOfType } from "@pulumi/policy";
 
-export type WorkloadCheck = (props: any, args: ResourceValidationArgs, reportViolation: ReportViolation) => void;
+/** A check over a workload's inputs, whichever of the workload kinds it is. */
+export type WorkloadCheck = (props: unknown, args: ResourceValidationArgs, reportViolation: ReportViolation) => void;
 
 /** One validateResourceOfType per workload kind (Deployment, StatefulSet, DaemonSet, Pod), all running `check`. */
 export function validateWorkloads(check: WorkloadCheck): ResourceValidation[] {

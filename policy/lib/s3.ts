@@ -1,5 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { linked, ofTypes } from "./stack";
+import { field, objectAt } from "./values";
 
 export const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
 export const SSE_CONFIG_TYPES = [
@@ -38,11 +39,11 @@ export function accessLogBuckets(resources: PolicyResource[]): Set<PolicyResourc
     const out = new Set<PolicyResource>();
     for (const l of ofTypes(resources, LOGGING_TYPES)) for (const b of linked(l, "targetBucket", all, "bucket")) out.add(b);
     for (const b of all) {
-        const target = b.props?.logging?.targetBucket;
+        const target = field(b.props, "logging", "targetBucket");
         if (typeof target === "string") for (const t of all) if (t.props?.bucket === target) out.add(t);
         const deps = b.propertyDependencies?.logging ?? [];
         for (const d of deps) if (all.includes(d) && d !== b) out.add(d);
-        const tags = b.props?.tags ?? {};
+        const tags = objectAt(field(b.props, "tags"));
         if (ACCESS_LOG_TAGS.some(([k, v]) => tags[k] === v)) out.add(b);
     }
     return out;

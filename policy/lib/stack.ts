@@ -1,4 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
+import { field } from "./values";
 
 /** Helpers for stack policies that link resources through the plan's dependencies. */
 
@@ -23,7 +24,7 @@ export function linked(
         const byDeps = (r.dependencies ?? []).filter((d) => targets.includes(d));
         if (byDeps.length === 1) return byDeps;
     }
-    const value = r.props?.[prop];
+    const value = field(r.props, prop);
     if (nameProp && typeof value === "string" && value.length > 0) {
         return targets.filter((t) => t.props?.[nameProp] === value || t.props?.id === value);
     }

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/metadata";
 import { linked, ofTypes } from "../lib/stack";
-import { asArray, isTrue, OPEN_CIDRS } from "../lib/values";
+import { asArray, field, isOpenCidr, isTrue } from "../lib/values";
 
 const SUBNET_GROUP_TYPES = [
     "aws:rds/subnetGroup:SubnetGroup",
@@ -18,10 +18,14 @@ function publicRouteTables(resources: PolicyResource[]): Set<PolicyResource> {
     const tables = ofTypes(resources, [ROUTE_TABLE]);
     const igws = ofTypes(resources, [IGW]);
     const out = new Set<PolicyResource>();
-    const toIgw = (r: any, owner: PolicyResource, prop: string) =>
-        OPEN_CIDRS.has(r?.cidrBlock ?? r?.destinationCidrBlock ?? r?.ipv6CidrBlock ?? r?.destinationIpv6CidrBlock ?? "") &&
-        (typeof r?.gatewayId === "string" && r.gatewayId.startsWith("igw-") || linked(owner, prop, igws).length > 0);
-    for (const t of tables) if (asArray<any>(t.props?.routes).some((r) => toIgw(r, t, "routes"))) out.add(t);
+    const toIgw = (r: unknown, owner: PolicyResource, prop: string) => {
+        const gatewayId = field(r, "gatewayId");
+        return (
+            isOpenCidr(field(r, "cidrBlock") ?? field(r, "destinationCidrBlock") ?? field(r, "ipv6CidrBlock") ?? field(r, "destinationIpv6CidrBlock") ?? "") &&
+            (typeof gatewayId === "string" && gatewayId.startsWith("igw-") || linked(owner, prop, igws).length > 0)
+        );
+    };
+    for (const t of tables) if (asArray(field(t.props, "routes")).some((r) => toIgw(r, t, "routes"))) out.add(t);
     for (const r of ofTypes(resources, [ROUTE])) if (toIgw(r.props, r, "gatewayId")) for (const t of linked(r, "routeTableId", tables)) out.add(t);
     return out;
 }

@@ -15,7 +15,7 @@ export const awsEbsVolumeRequireEncryption = resourcePolicy({
             if (!isTrue(vol.encrypted)) reportViolation("encrypted must be true.");
         }),
         validateResourceOfType(aws.ec2.Instance, (inst, args, reportViolation) => {
-            const devices = [...asArray<any>(inst.rootBlockDevice), ...asArray<any>(inst.ebsBlockDevices)];
+            const devices = [...asArray(inst.rootBlockDevice), ...asArray(inst.ebsBlockDevices)];
             if (asArray(inst.rootBlockDevice).length === 0) reportViolation("rootBlockDevice must be declared with encrypted: true.");
             for (const d of devices) {
                 if (!isTrue(d?.encrypted)) {

@@ -13,12 +13,12 @@ export const awsEc2LaunchtemplateRequireEbsEncryption = resourcePolicy({
     severity: "high",
     controls: { fsbp: ["EC2.3"], checkov: ["CKV_AWS_8"], other: ["AwsSolutions-EC26"] },
     validateResource: validateResourceOfType(aws.ec2.LaunchTemplate, (lt, args, reportViolation) => {
-        const mappings = asArray<any>(lt.blockDeviceMappings).filter((m) => m?.ebs);
+        const mappings = asArray(lt.blockDeviceMappings).filter((m) => m?.ebs);
         if (mappings.length === 0) {
             reportViolation("declare blockDeviceMappings with ebs.encrypted = \"true\" (the AMI's volumes would be used as they are).");
         }
         for (const m of mappings) {
-            if (!isTrue(m.ebs.encrypted)) reportViolation(`block device '${m.deviceName ?? "?"}' must set ebs.encrypted = "true".`);
+            if (!isTrue(m.ebs?.encrypted)) reportViolation(`block device '${m.deviceName ?? "?"}' must set ebs.encrypted = "true".`);
         }
     }),
 });

@@ -2,7 +2,13 @@ import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { resourcePolicy } from "../lib/metadata";
 
-function imdsv2(metadataOptions: any): boolean {
+/** The metadata options of a launch template or an instance (the same two fields on both). */
+interface MetadataOptions {
+    httpTokens?: string;
+    httpEndpoint?: string;
+}
+
+function imdsv2(metadataOptions: MetadataOptions | undefined): boolean {
     return metadataOptions?.httpTokens === "required" || metadataOptions?.httpEndpoint === "disabled";
 }
 

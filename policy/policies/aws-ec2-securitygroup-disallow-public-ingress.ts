@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/metadata";
 import { linked, ofTypes } from "../lib/stack";
-import { asArray, OPEN_CIDRS } from "../lib/values";
+import { asArray, field, isOpenCidr, strings } from "../lib/values";
 
 const SG_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"];
 const RULE_TYPE = "aws:ec2/securityGroupRule:SecurityGroupRule";
@@ -22,7 +22,7 @@ function isAllProtocols(p: string): boolean {
 
 function describeIngress(i: Ingress): string {
     const ports = isAllProtocols(i.protocol) ? "all ports" : i.from === i.to ? `port ${i.from}` : `ports ${i.from}-${i.to}`;
-    return `${ports} (${i.protocol}) from ${i.cidrs.filter((c) => OPEN_CIDRS.has(c)).join(", ")}`;
+    return `${ports} (${i.protocol}) from ${i.cidrs.filter(isOpenCidr).join(", ")}`;
 }
 
 /** Web ports to a load balancer's security group are the one allowed exception. */
@@ -48,16 +48,16 @@ export const awsEc2SecuritygroupDisallowPublicIngress = stackPolicy({
         for (const lb of ofTypes(args.resources, LB_TYPES)) for (const sg of linked(lb, "securityGroups", sgs)) lbSgs.add(sg);
 
         const check = (owner: PolicyResource, sg: PolicyResource | undefined, i: Ingress) => {
-            if (!i.cidrs.some((c) => OPEN_CIDRS.has(c))) return;
+            if (!i.cidrs.some(isOpenCidr)) return;
             if (allowed(i, sg, lbSgs)) return;
             const where = sg && sg !== owner ? ` (security group '${sg.name}')` : "";
             reportViolation(`'${owner.name}'${where} admits ${describeIngress(i)}.`, owner.urn);
         };
         for (const sg of sgs) {
-            for (const r of asArray<any>(sg.props?.ingress)) {
+            for (const r of asArray(field(sg.props, "ingress"))) {
                 check(sg, sg, {
-                    from: Number(r.fromPort), to: Number(r.toPort), protocol: String(r.protocol ?? "-1"),
-                    cidrs: [...asArray<string>(r.cidrBlocks), ...asArray<string>(r.ipv6CidrBlocks)],
+                    from: Number(field(r, "fromPort")), to: Number(field(r, "toPort")), protocol: String(field(r, "protocol") ?? "-1"),
+                    cidrs: [...strings(field(r, "cidrBlocks")), ...strings(field(r, "ipv6CidrBlocks"))],
                 });
             }
         }
@@ -65,13 +65,13 @@ export const awsEc2SecuritygroupDisallowPublicIngress = stackPolicy({
             if (rule.props?.type !== "ingress") continue;
             check(rule, linked(rule, "securityGroupId", sgs)[0], {
                 from: Number(rule.props.fromPort), to: Number(rule.props.toPort), protocol: String(rule.props.protocol ?? "-1"),
-                cidrs: [...asArray<string>(rule.props.cidrBlocks), ...asArray<string>(rule.props.ipv6CidrBlocks)],
+                cidrs: [...strings(rule.props.cidrBlocks), ...strings(rule.props.ipv6CidrBlocks)],
             });
         }
         for (const rule of ofTypes(args.resources, [INGRESS_RULE_TYPE])) {
             check(rule, linked(rule, "securityGroupId", sgs)[0], {
                 from: Number(rule.props?.fromPort), to: Number(rule.props?.toPort), protocol: String(rule.props?.ipProtocol ?? "-1"),
-                cidrs: [rule.props?.cidrIpv4, rule.props?.cidrIpv6].filter((c): c is string => typeof c === "string"),
+                cidrs: [field(rule.props, "cidrIpv4"), field(rule.props, "cidrIpv6")].filter((c): c is string => typeof c === "string"),
             });
         }
     },

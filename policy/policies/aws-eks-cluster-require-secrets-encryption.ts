@@ -11,7 +11,7 @@ export const awsEksClusterRequireSecretsEncryption = resourcePolicy({
     severity: "high",
     controls: { cis: ["EKS 5.3.1"], fsbp: ["EKS.3"], checkov: ["CKV_AWS_58"], other: ["AwsSolutions-EKS2"] },
     validateResource: validateResourceOfType(aws.eks.Cluster, (cluster, args, reportViolation) => {
-        const configs = asArray<any>(cluster.encryptionConfig);
+        const configs = asArray(cluster.encryptionConfig);
         const ok = configs.some((c) => asArray(c?.resources).includes("secrets") && nonEmptyString(c?.provider?.keyArn));
         if (!ok) reportViolation("encryptionConfig must cover 'secrets' with provider.keyArn set to a KMS key.");
     }),

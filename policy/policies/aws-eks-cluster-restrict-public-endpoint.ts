@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { resourcePolicy } from "../lib/metadata";
-import { asArray, isFalse, OPEN_CIDRS } from "../lib/values";
+import { asArray, isFalse, isOpenCidr, isTrue } from "../lib/values";
 
 export const awsEksClusterRestrictPublicEndpoint = resourcePolicy({
     name: "aws-eks-cluster-restrict-public-endpoint",
@@ -13,14 +13,14 @@ export const awsEksClusterRestrictPublicEndpoint = resourcePolicy({
     severity: "high",
     controls: { cis: ["EKS 5.4.2"], fsbp: ["EKS.1"], checkov: ["CKV_AWS_38", "CKV_AWS_39"], other: ["AwsSolutions-EKS1"] },
     validateResource: validateResourceOfType(aws.eks.Cluster, (cluster, args, reportViolation) => {
-        const vpc: any = cluster.vpcConfig ?? {};
-        if (!isFalse(vpc.endpointPublicAccess)) {
-            const cidrs = asArray<string>(vpc.publicAccessCidrs);
-            if (cidrs.length === 0 || cidrs.some((c) => OPEN_CIDRS.has(c))) {
+        const vpc = cluster.vpcConfig;
+        if (!isFalse(vpc?.endpointPublicAccess)) {
+            const cidrs = asArray(vpc?.publicAccessCidrs);
+            if (cidrs.length === 0 || cidrs.some(isOpenCidr)) {
                 reportViolation("the public API endpoint is open to the internet: set endpointPublicAccess false or restrict publicAccessCidrs.");
             }
         }
-        if (vpc.endpointPrivateAccess !== true && vpc.endpointPrivateAccess !== "true") {
+        if (!isTrue(vpc?.endpointPrivateAccess)) {
             reportViolation("endpointPrivateAccess must be true so nodes reach the API inside the VPC.");
         }
     }),

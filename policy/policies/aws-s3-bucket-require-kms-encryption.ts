@@ -1,14 +1,14 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/metadata";
 import { accessLogBuckets, buckets, settingsFor, SSE_CONFIG_TYPES } from "../lib/s3";
-import { asArray, nonEmptyString } from "../lib/values";
+import { asArray, field, nonEmptyString } from "../lib/values";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
 /** The default-encryption rules that apply to a bucket: the separate configuration resources, or the deprecated inline setting. */
-function rulesFor(bucket: PolicyResource, resources: PolicyResource[]): any[] {
-    const separate = settingsFor(bucket, resources, SSE_CONFIG_TYPES).flatMap((c) => asArray(c.props?.rules));
-    const inline = asArray(bucket.props?.serverSideEncryptionConfiguration).flatMap((c: any) => asArray(c?.rule ?? c?.rules));
+function rulesFor(bucket: PolicyResource, resources: PolicyResource[]): unknown[] {
+    const separate = settingsFor(bucket, resources, SSE_CONFIG_TYPES).flatMap((c) => asArray(field(c.props, "rules")));
+    const inline = asArray(field(bucket.props, "serverSideEncryptionConfiguration")).flatMap((c) => asArray(field(c, "rule") ?? field(c, "rules")));
     return [...separate, ...inline];
 }
 
@@ -29,22 +29,23 @@ export const awsS3BucketRequireKmsEncryption = stackPolicy({
         const logBuckets = accessLogBuckets(args.resources);
         for (const bucket of all) {
             const rules = rulesFor(bucket, args.resources);
-            const defaults = rules.map((r) => r?.applyServerSideEncryptionByDefault).filter((d) => d);
+            const defaults = rules.map((r) => field(r, "applyServerSideEncryptionByDefault")).filter((d) => d);
             if (defaults.length === 0) {
                 reportViolation(`bucket '${bucket.name}' has no default encryption configuration (BucketServerSideEncryptionConfiguration).`, bucket.urn);
                 continue;
             }
             for (const d of defaults) {
+                const algorithm = field(d, "sseAlgorithm");
                 if (logBuckets.has(bucket)) {
-                    if (d.sseAlgorithm !== "AES256") {
+                    if (algorithm !== "AES256") {
                         reportViolation(
-                            `bucket '${bucket.name}' receives S3 server access logs and must use SSE-S3 (AES256), not '${d.sseAlgorithm}'.`,
+                            `bucket '${bucket.name}' receives S3 server access logs and must use SSE-S3 (AES256), not '${algorithm}'.`,
                             bucket.urn,
                         );
                     }
-                } else if (!KMS_ALGORITHMS.includes(d.sseAlgorithm)) {
-                    reportViolation(`bucket '${bucket.name}' default encryption is '${d.sseAlgorithm}'; use aws:kms with a customer-managed key.`, bucket.urn);
-                } else if (!nonEmptyString(d.kmsMasterKeyId)) {
+                } else if (!(typeof algorithm === "string" && KMS_ALGORITHMS.includes(algorithm))) {
+                    reportViolation(`bucket '${bucket.name}' default encryption is '${algorithm}'; use aws:kms with a customer-managed key.`, bucket.urn);
+                } else if (!nonEmptyString(field(d, "kmsMasterKeyId"))) {
                     reportViolation(`bucket '${bucket.name}' uses aws:kms without kmsMasterKeyId (the AWS-managed key); name a customer-managed key.`, bucket.urn);
                 }
             }

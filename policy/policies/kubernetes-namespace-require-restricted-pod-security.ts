@@ -10,7 +10,7 @@ export const kubernetesNamespaceRequireRestrictedPodSecurity = resourcePolicy({
     severity: "medium",
     controls: { cis: ["EKS 4.2 (Pod Security Standards)"], other: ["PSS restricted", "Pod Security Admission"] },
     validateResource: validateResourceOfType(k8s.core.v1.Namespace, (ns, args, reportViolation) => {
-        const labels: Record<string, string> = (ns.metadata as any)?.labels ?? {};
+        const labels: Record<string, string> = ns.metadata?.labels ?? {};
         if (labels["pod-security.kubernetes.io/enforce"] !== "restricted") {
             reportViolation("label pod-security.kubernetes.io/enforce must be 'restricted'.");
         }

@@ -1,7 +1,7 @@
 import { podSpec } from "../lib/k8s";
 import { validateWorkloads } from "../lib/k8sValidate";
 import { resourcePolicy } from "../lib/metadata";
-import { asArray } from "../lib/values";
+import { asArray, field } from "../lib/values";
 
 export const kubernetesWorkloadDisallowHostAccess = resourcePolicy({
     name: "kubernetes-workload-disallow-host-access",
@@ -17,9 +17,12 @@ export const kubernetesWorkloadDisallowHostAccess = resourcePolicy({
     validateResource: validateWorkloads((props, args, reportViolation) => {
         const spec = podSpec(args.type, props);
         for (const k of ["hostNetwork", "hostPID", "hostIPC"]) if (spec[k] === true) reportViolation(`${k} must not be true.`);
-        for (const v of asArray<any>(spec.volumes)) if (v?.hostPath) reportViolation(`volume '${v.name}' mounts a hostPath.`);
-        for (const c of [...asArray<any>(spec.initContainers), ...asArray<any>(spec.containers)]) {
-            for (const p of asArray<any>(c?.ports)) if (p?.hostPort) reportViolation(`container '${c.name}' binds hostPort ${p.hostPort}.`);
+        for (const v of asArray(spec.volumes)) if (field(v, "hostPath")) reportViolation(`volume '${field(v, "name")}' mounts a hostPath.`);
+        for (const c of [...asArray(spec.initContainers), ...asArray(spec.containers)]) {
+            for (const p of asArray(field(c, "ports"))) {
+                const hostPort = field(p, "hostPort");
+                if (hostPort) reportViolation(`container '${field(c, "name")}' binds hostPort ${hostPort}.`);
+            }
         }
     }),
 });

@@ -19,13 +19,14 @@ export const kubernetesWorkloadDisallowLatestImage = resourcePolicy({
     controls: { checkov: ["CKV_K8S_14", "CKV_K8S_43"], other: ["kube-linter latest-tag", "Polaris tagNotSpecified"] },
     validateResource: validateWorkloads((props, args, reportViolation) => {
         for (const c of allContainers(podSpec(args.type, props))) {
-            if (typeof c.image !== "string" || c.image.length === 0) {
+            const image = c.image;
+            if (typeof image !== "string" || image.length === 0) {
                 reportViolation(`container '${c.name ?? "?"}' has no image.`);
                 continue;
             }
-            const { tag, digest } = imageTag(c.image);
+            const { tag, digest } = imageTag(image);
             if (!digest && (tag === undefined || tag === "latest")) {
-                reportViolation(`container '${c.name ?? "?"}' image '${c.image}' is ${tag ? "tagged latest" : "untagged"}; pin a version or digest.`);
+                reportViolation(`container '${c.name ?? "?"}' image '${image}' is ${tag ? "tagged latest" : "untagged"}; pin a version or digest.`);
             }
         }
     }),

@@ -11,7 +11,7 @@ export const kubernetesWorkloadRequireProbes = resourcePolicy({
     controls: { checkov: ["CKV_K8S_8", "CKV_K8S_9"], other: ["kube-linter no-liveness-probe / no-readiness-probe", "Polaris"] },
     validateResource: validateWorkloads((props, args, reportViolation) => {
         for (const c of containers(podSpec(args.type, props))) {
-            const missing = ["livenessProbe", "readinessProbe"].filter((p) => !(c as any)[p]);
+            const missing = ["livenessProbe", "readinessProbe"].filter((p) => !c[p]);
             if (missing.length > 0) reportViolation(`container '${c.name ?? "?"}' lacks ${missing.join(" and ")}.`);
         }
     }),

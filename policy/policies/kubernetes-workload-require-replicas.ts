@@ -1,6 +1,7 @@
 import { describe, HPA_TYPES, namespaceOf, REPLICATED_TYPES } from "../lib/k8s";
 import { stackPolicy } from "../lib/metadata";
 import { ofTypes } from "../lib/stack";
+import { field } from "../lib/values";
 
 export interface ReplicasConfig {
     minimumReplicas: number;
@@ -23,11 +24,11 @@ export const kubernetesWorkloadRequireReplicas = stackPolicy({
         const hpas = ofTypes(args.resources, HPA_TYPES);
         for (const w of workloads) {
             const kind = w.type.split(":").pop();
-            const name = w.props?.metadata?.name;
+            const name = field(w.props, "metadata", "name");
             const hpa = hpas.find((h) => {
                 if (namespaceOf(h.props) !== namespaceOf(w.props)) return false;
-                const ref = h.props?.spec?.scaleTargetRef ?? {};
-                return (ref.kind === kind && name !== undefined && ref.name === name) || (h.propertyDependencies?.spec ?? h.dependencies ?? []).includes(w);
+                const ref = field(h.props, "spec", "scaleTargetRef");
+                return (field(ref, "kind") === kind && name !== undefined && field(ref, "name") === name) || (h.propertyDependencies?.spec ?? h.dependencies ?? []).includes(w);
             });
             const replicas = hpa ? Number(hpa.props?.spec?.minReplicas ?? 1) : Number(w.props?.spec?.replicas ?? 1);
             if (replicas < min) {

@@ -1,5 +1,6 @@
 import { containers, podSpec } from "../lib/k8s";
 import { validateWorkloads } from "../lib/k8sValidate";
+import { field } from "../lib/values";
 import { resourcePolicy } from "../lib/metadata";
 
 export const kubernetesWorkloadRequireResourceLimits = resourcePolicy({
@@ -13,7 +14,7 @@ export const kubernetesWorkloadRequireResourceLimits = resourcePolicy({
         for (const c of containers(podSpec(args.type, props))) {
             const missing = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"].filter((path) => {
                 const [kind, res] = path.split(".");
-                const v = c.resources?.[kind]?.[res];
+                const v = field(c.resources, kind, res);
                 return v === undefined || v === null || v === "";
             });
             if (missing.length > 0) reportViolation(`container '${c.name ?? "?"}' lacks resources ${missing.join(", ")}.`);

@@ -1,7 +1,7 @@
 import { allContainers, podSpec } from "../lib/k8s";
 import { validateWorkloads } from "../lib/k8sValidate";
 import { resourcePolicy } from "../lib/metadata";
-import { asArray } from "../lib/values";
+import { asArray, field, objectAt } from "../lib/values";
 
 export const kubernetesWorkloadRequireRestrictedSecurityContext = resourcePolicy({
     name: "kubernetes-workload-require-restricted-security-context",
@@ -19,18 +19,18 @@ export const kubernetesWorkloadRequireRestrictedSecurityContext = resourcePolicy
     },
     validateResource: validateWorkloads((props, args, reportViolation) => {
         const spec = podSpec(args.type, props);
-        const pod = spec.securityContext ?? {};
+        const pod = objectAt(spec.securityContext);
         for (const c of allContainers(spec)) {
-            const sc = c.securityContext ?? {};
+            const sc = objectAt(c.securityContext);
             const problems: string[] = [];
             if ((sc.runAsNonRoot ?? pod.runAsNonRoot) !== true) problems.push("runAsNonRoot is not true");
             if ((sc.runAsUser ?? pod.runAsUser) === 0) problems.push("runAsUser is 0");
             if (sc.allowPrivilegeEscalation !== false) problems.push("allowPrivilegeEscalation is not false");
             if (sc.privileged === true) problems.push("privileged is true");
-            if (!asArray<string>(sc.capabilities?.drop).includes("ALL")) problems.push("capabilities.drop lacks ALL");
-            const added = asArray<string>(sc.capabilities?.add).filter((a) => a !== "NET_BIND_SERVICE");
+            if (!asArray(field(sc.capabilities, "drop")).includes("ALL")) problems.push("capabilities.drop lacks ALL");
+            const added = asArray(field(sc.capabilities, "add")).filter((a) => a !== "NET_BIND_SERVICE");
             if (added.length > 0) problems.push(`capabilities.add ${added.join(", ")}`);
-            const seccomp = (sc.seccompProfile ?? pod.seccompProfile)?.type;
+            const seccomp = field(sc.seccompProfile ?? pod.seccompProfile, "type");
             if (seccomp !== "RuntimeDefault" && seccomp !== "Localhost") problems.push("seccompProfile is not RuntimeDefault");
             if (sc.readOnlyRootFilesystem !== true) problems.push("readOnlyRootFilesystem is not true");
             if (problems.length > 0) reportViolation(`container '${c.name ?? "?"}': ${problems.join("; ")}.`);
