@@ -15,7 +15,10 @@ export const PRICE_TABLE = {
     spotDiscount: 0.65, // (ref: "typically 60-70% below on-demand")
     natGatewayHour: 0.045, // (ref)
     publicIpv4Hour: 0.005, // (ref)
-    albHour: 0.0225, // (ref)
+    // Application Load Balancer, us-east-1: 0.0225 per ALB-hour plus 0.008 per LCU-hour (usage, not in the estimate);
+    // Elastic Load Balancing pricing, https://aws.amazon.com/elasticloadbalancing/pricing/.
+    albHour: 0.0225,
+    albLcuHour: 0.008,
     interfaceEndpointAzHour: 0.01, // (ref)
     kmsKeyMonth: 1.0, // (ref)
     secretMonth: 0.4, // (ref)
@@ -222,8 +225,17 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
             );
         }
     }
+    // One ALB per ingress group (the load balancer controller merges a group's Ingresses into one ALB). An
+    // internet-facing ALB has a node with a public IPv4 address in each AZ it spans, and the controller spans every
+    // AZ with a public subnet (at least two); each public IPv4 address costs publicIpv4Hour (Amazon VPC pricing).
+    const vpc = resources.find((r) => r.type === "awsx:ec2:Vpc")?.inputs as Inputs | undefined;
+    const albAzs = Math.max(2, (vpc?.availabilityZoneNames as string[] | undefined)?.length ?? Number(vpc?.numberOfAvailabilityZones ?? 2));
     for (const [group, r] of albGroups) {
-        add(r, (PRICE_TABLE.albHour + 2 * PRICE_TABLE.publicIpv4Hour) * H, `ALB for ingress group "${group}" (created by the load balancer controller): ${PRICE_TABLE.albHour}/h + 2 public IPv4 (+0.008/LCU-h)`);
+        add(
+            r,
+            (PRICE_TABLE.albHour + albAzs * PRICE_TABLE.publicIpv4Hour) * H,
+            `ALB for ingress group "${group}" (created by the load balancer controller): ${PRICE_TABLE.albHour}/h + ${albAzs} public IPv4 (one per AZ) at ${PRICE_TABLE.publicIpv4Hour}/h (+${PRICE_TABLE.albLcuHour}/LCU-h)`,
+        );
     }
     return { monthlyUsd: round(items.reduce((s, it) => s + it.monthlyUsd, 0)), priceTable: PRICE_TABLE.name, items };
 }

@@ -130,6 +130,24 @@ const probeSchema = allowed(
 );
 export type ProbeSettings = z.output<typeof probeSchema>;
 
+/**
+ * `servicePort` must equal `port`: with network policy enforcement on, the EKS network policy agent evaluates a call
+ * to a ClusterIP before kube-proxy translates it to a pod address, and the network policy controller adds a Service's
+ * ClusterIP to a policy's endpoints only when the policy opens the Service's ports; the callers' egress rules open the
+ * callee's container port. A Service on another port therefore drops every call through it. Sources: the considerations of "Limit Pod traffic with Kubernetes network
+ * policies" in the Amazon EKS User Guide ("the service port must be the same as the container port"), and
+ * aws/amazon-network-policy-controller-k8s issue 222 (a ClusterIP missing from the PolicyEndpoint when the Service's
+ * ports are not the ones the NetworkPolicy allows). The message, or undefined when the value is fine (unset or equal).
+ */
+export function servicePortProblem(s: { port: number; servicePort?: number }): string | undefined {
+    if (s.servicePort === undefined || s.servicePort === s.port) return undefined;
+    return (
+        `is ${s.servicePort}, but a Service's port must equal the container port (port: ${s.port}): the EKS network policy agent ` +
+        `matches calls to the ClusterIP against the container port, so calls to port ${s.servicePort} would be dropped; ` +
+        `allowed: unset (the Service listens on port) or ${s.port}. Remove servicePort and call http://<name>.<namespace>:${s.port}`
+    );
+}
+
 function serviceSchema(env: Environment) {
     const d = defaults[env];
     return z
@@ -157,14 +175,10 @@ function serviceSchema(env: Environment) {
             command: z.array(z.string()).optional().describe("Container entrypoint, replacing the image's."),
             args: z.array(z.string()).optional().describe("Arguments to the entrypoint, replacing the image's."),
             port: containerPort.default(8080).describe("The port the container listens on (web services)."),
-            servicePort: z
-                .number()
-                .int()
-                .min(1)
-                .max(65535)
+            servicePort: allowed(z.number().int().min(1).max(65535), "unset, or the same number as port")
                 .optional()
                 .describe(
-                    "The Kubernetes Service's port (other services call `http://<name>.<namespace>:<servicePort>`). Default: the container port, so a NetworkPolicy's port and the Service's port are the same number (the EKS network policy agent's documented requirement for calls through a ClusterIP).",
+                    "Deprecated, leave unset: the Kubernetes Service's port is always `port` (other services call `http://<name>.<namespace>:<port>`). The EKS network policy agent matches ClusterIP traffic against the container port, so a different Service port would drop every call; a value other than `port` is refused.",
                 ),
             replicas: z.number().int().min(1).max(500).default(d.replicas).describe("Fixed replica count when `autoscaling` is not set."),
             autoscaling: z
@@ -375,7 +389,11 @@ function serviceSchema(env: Environment) {
             spot: z.boolean().default(false).describe("Run on the spot node pool (tolerates its taint); for interruptible workers."),
         })
         .strict()
-        .transform((s) => ({ ...s, servicePort: s.servicePort ?? s.port }));
+        .superRefine((s, ctx) => {
+            const problem = servicePortProblem(s);
+            if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["servicePort"], message: `!${problem}` });
+        })
+        .transform(({ servicePort: _servicePort, ...s }) => s);
 }
 
 /**
@@ -436,7 +454,6 @@ export function servicesSchema(env: Environment) {
                             else if (s.probes[p]!.path) issue(["probes", p, "path"], "!workers have no HTTP port; use an exec probe");
                         }
                     }
-                    if (s.servicePort < 1 || s.servicePort > 65535) issue(["servicePort"], "!must be 1-65535");
                     for (const [k, probe] of Object.entries(s.probes)) {
                         if (probe?.port !== undefined && probe.port < 1024)
                             issue(["probes", k, "port"], `!${probe.port} is a privileged port; containers listen on 1024-65535`);

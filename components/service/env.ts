@@ -56,3 +56,20 @@ export function secretData(p: SecretDataInput): Record<string, pulumi.Input<stri
     }
     return data;
 }
+
+/**
+ * The metadata of a service's ConfigMap and Secret: namespace and labels, never a name. How a changed value reaches
+ * the pods rests on it: the Kubernetes provider replaces a ConfigMap whose `data` changes and a Secret whose
+ * `data`/`stringData` changes (its `enableConfigMapMutable` / `enableSecretMutable` options stay off), and for a
+ * replacement the engine checks the inputs afresh, so an auto-named object gets a new random name and the new one is
+ * created before the old one is deleted (pulumi-kubernetes `Diff`: delete-before-replace only for objects not
+ * auto-named; pulumi `step_generator.go`: a replacement re-runs `Check` without the old inputs). The Deployment's
+ * `envFrom` names the new object, so its pod template changes and the pods roll (maxUnavailable 0); pods that start
+ * during the rollout still find the old object, which goes at the end of the update. The new name is random, not
+ * derived from the values, so nothing about a secret value leaks into names or annotations. A fixed name would make
+ * every change delete-before-replace (pods starting in between fail with CreateContainerConfigError) and, with the
+ * pod template unchanged, leave the running pods on the old values.
+ */
+export function environmentMetadata(namespace: string, labels: Record<string, string>): { namespace: string; labels: Record<string, string> } {
+    return { namespace, labels };
+}

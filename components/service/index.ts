@@ -5,8 +5,9 @@ import { BaseArgs } from "../base";
 import { inClusterUrl } from "../connectionStrings";
 import type { ServiceArgs, ServicesArgs } from "./args";
 import { hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";
+import { clusterIpServiceSpec } from "./clusterIp";
 import { hasIngress, ingressAnnotations, ingressGroupName, ingressSpec, publicUrl } from "./ingress";
-import { names, selectorLabels, serviceComponentName, serviceLabels } from "./names";
+import { names, serviceComponentName, serviceLabels } from "./names";
 import { namespaceBudget } from "./namespace";
 import { networkPolicyAnnotations, networkPolicySpec, usesAwsApis } from "./networkPolicy";
 import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController } from "./podTemplate";
@@ -86,16 +87,12 @@ export class Service extends pulumi.ComponentResource {
 
         // -- Service and Ingress (web) --
         if (s.kind === "web") {
-            this.url = inClusterUrl({ name: svc, namespace: ns, port: s.servicePort });
+            this.url = inClusterUrl({ name: svc, namespace: ns, port: s.port });
             this.service = new k8s.core.v1.Service(
                 rn.service,
                 {
                     metadata,
-                    spec: {
-                        type: "ClusterIP",
-                        selector: selectorLabels(svc),
-                        ports: [{ name: "http", port: s.servicePort, targetPort: "http", protocol: "TCP" }],
-                    },
+                    spec: clusterIpServiceSpec(svc, s),
                 },
                 { parent: this, dependsOn: lbDeps },
             );

@@ -93,7 +93,7 @@ export function ingressSpec(service: string, s: ServiceSettings) {
                     paths: ing.paths.map((path) => ({
                         path,
                         pathType: "Prefix",
-                        backend: { service: { name: service, port: { number: s.servicePort } } },
+                        backend: { service: { name: service, port: { number: s.port } } },
                     })),
                 },
             },

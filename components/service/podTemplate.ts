@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { effectiveProbes, ProbeSettings, ServiceSettings } from "../config/services";
+import { HTTP_PORT_NAME } from "./clusterIp";
 import { selectorLabels } from "./names";
 import type { SpotScheduling } from "./args";
 
@@ -39,7 +40,7 @@ export interface PodProbe {
 export function probe(p: ProbeSettings | undefined): PodProbe | undefined {
     if (!p) return undefined;
     return {
-        ...(p.exec ? { exec: { command: p.exec } } : { httpGet: { path: p.path!, port: p.port ?? "http", scheme: "HTTP" } }),
+        ...(p.exec ? { exec: { command: p.exec } } : { httpGet: { path: p.path!, port: p.port ?? HTTP_PORT_NAME, scheme: "HTTP" } }),
         initialDelaySeconds: p.initialDelaySeconds,
         periodSeconds: p.periodSeconds,
         timeoutSeconds: p.timeoutSeconds,
@@ -196,7 +197,7 @@ export function podTemplate(p: PodTemplateInput) {
                     imagePullPolicy: "IfNotPresent",
                     ...(s.command ? { command: s.command } : {}),
                     ...(s.args ? { args: s.args } : {}),
-                    ...(isWeb ? { ports: [{ name: "http", containerPort: s.port, protocol: "TCP" }] } : {}),
+                    ...(isWeb ? { ports: [{ name: HTTP_PORT_NAME, containerPort: s.port, protocol: "TCP" }] } : {}),
                     envFrom: [
                         { configMapRef: { name: p.configMapName } },
                         ...(p.secretName ? [{ secretRef: { name: p.secretName } }] : []),

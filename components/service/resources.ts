@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatement } from "../iam";
 import type { NamespaceArgs, ServiceArgs } from "./args";
-import { configMapData, secretData } from "./env";
+import { configMapData, environmentMetadata, secretData } from "./env";
 import type { ServiceResourceNames } from "./names";
 import { workloadPolicyStatements } from "./iam";
 import { allowDnsSpec, defaultDenySpec, limitRangeSpec, namespaceCommonLabels, namespaceLabels, quotaSpec } from "./namespace";
@@ -53,8 +53,9 @@ export function serviceIdentity(
 }
 
 /**
- * A service's environment: plain values in a ConfigMap (auto-named, so a change rolls the Deployment), credentials in
- * a Secret (auto-named, `stringData` secret) when it has any.
+ * A service's environment: plain values in a ConfigMap, credentials in a Secret when it has any. Both are auto-named
+ * (`environmentMetadata`), so a changed value replaces the object under a new name and the Deployment's pod template,
+ * which names it, rolls the pods (see `environmentMetadata`).
  */
 export function serviceEnvironment(
     rn: ServiceResourceNames,
@@ -62,7 +63,7 @@ export function serviceEnvironment(
     labels: Record<string, string>,
     opts: pulumi.CustomResourceOptions,
 ): { configMap: k8s.core.v1.ConfigMap; secret?: k8s.core.v1.Secret } {
-    const metadata = { namespace: args.namespace, labels };
+    const metadata = environmentMetadata(args.namespace, labels);
     const configMap = new k8s.core.v1.ConfigMap(rn.configMap, { metadata, data: configMapData(args) }, opts);
     const credentials = secretData({ service: args.serviceName, ...args });
     if (Object.keys(credentials).length === 0) return { configMap };

@@ -23,11 +23,11 @@ export function readinessGatedNamespaces(byNamespace: Map<string, ServiceSetting
     return new Set([...byNamespace].filter(([, list]) => list.some(hasIngress)).map(([ns]) => ns));
 }
 
-/** A service as a callee of others: its namespace, container port and in-cluster URL (its Service port). */
+/** A service as a callee of others: its namespace, container port and in-cluster URL (the Service listens on the same port). */
 export function calleePeer(services: ServicesSettings, defaultNamespace: string, name: string): ServicePeer {
     const s = services[name];
     const namespace = namespaceOf(s, defaultNamespace);
-    return { name, namespace, port: s.port, url: inClusterUrl({ name, namespace, port: s.servicePort }) };
+    return { name, namespace, port: s.port, url: inClusterUrl({ name, namespace, port: s.port }) };
 }
 
 /** The services that declare they call `name` (in declaration order), as NetworkPolicy peers. */

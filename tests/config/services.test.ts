@@ -1,4 +1,7 @@
-import { services } from "../../components/config/services";
+import fc from "fast-check";
+import { formatZodError } from "../../components/config/errors";
+import { servicePortProblem, services, servicesSchema } from "../../components/config/services";
+import { platformSchema } from "../../components/config/schema";
 import { contextOf, runCheck, settingsOf } from "./checkHarness";
 
 const web = (extra: Record<string, unknown> = {}) => ({ image: "app:1.0", ...extra });
@@ -125,5 +128,46 @@ describe("strata:services checks", () => {
             expect(runCheck(podFits, settingsOf("dev", { cluster, services: { api: web({ resources: huge, spot: true }) } }))).toEqual([]);
             expect(runCheck(podFits, settingsOf("dev", { cluster, services: { api: web({ resources: huge }) } }))).toHaveLength(1);
         });
+    });
+});
+
+describe("servicePort equals port (the EKS network policy agent matches ClusterIP calls against the container port)", () => {
+    /** The problems the schema reports for one service `api`, as loadPlatformConfig writes them. */
+    const problemsOf = (svc: Record<string, unknown>) => {
+        const raw = { environment: "dev", services: { api: svc } };
+        const parsed = platformSchema("dev").safeParse(raw);
+        return parsed.success ? [] : formatZodError(parsed.error, raw);
+    };
+
+    test.each([
+        ["unset", {}, []],
+        ["equal to the default port", { servicePort: 8080 }, []],
+        ["equal to a chosen port", { port: 9000, servicePort: 9000 }, []],
+        [
+            "80 in front of the default 8080",
+            { servicePort: 80 },
+            [
+                "strata:services.api.servicePort: is 80, but a Service's port must equal the container port (port: 8080): the EKS network policy agent matches calls to the ClusterIP against the container port, so calls to port 80 would be dropped; allowed: unset (the Service listens on port) or 8080. Remove servicePort and call http://<name>.<namespace>:8080",
+            ],
+        ],
+    ])("%s", (_what, extra, expected) => {
+        const problems = problemsOf({ ...web(), ...extra });
+        expect(problems).toEqual(expected);
+    });
+
+    test("the key is not kept in the settings: components read port only", () => {
+        const parsed = servicesSchema("dev").parse({ api: web({ port: 9000, servicePort: 9000 }) });
+        expect(Object.keys(parsed.api)).not.toContain("servicePort");
+        expect(parsed.api.port).toBe(9000);
+    });
+
+    test("servicePortProblem: undefined exactly when unset or equal; otherwise names both numbers", () => {
+        fc.assert(
+            fc.property(fc.integer({ min: 1024, max: 65535 }), fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), (port, sp) => {
+                const problem = servicePortProblem({ port, servicePort: sp });
+                if (sp === undefined || sp === port) return problem === undefined;
+                return problem !== undefined && problem.startsWith(`is ${sp}, `) && problem.includes(`(port: ${port})`);
+            }),
+        );
     });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { configMapData, secretData, upperSnake } from "../../components/service/env";
+import { configMapData, environmentMetadata, secretData, upperSnake } from "../../components/service/env";
 
 test.each([
     ["user-data", "USER_DATA"],
@@ -64,5 +64,23 @@ describe("Secret data", () => {
         ["cache", { database: false, cache: true }, "service api declares cache: true but no cache was given"],
     ])("a declared %s that was not given is a programming error", (_name, settings, message) => {
         expect(() => secretData({ ...none, settings })).toThrow(message);
+    });
+});
+
+describe("ConfigMap and Secret metadata: auto-named, so a changed value gets a new object and the pods roll", () => {
+    test("namespace and labels, and no name (a fixed name would make every change delete-before-replace)", () => {
+        expect(environmentMetadata("shop", { "app.kubernetes.io/name": "api" })).toEqual({
+            namespace: "shop",
+            labels: { "app.kubernetes.io/name": "api" },
+        });
+    });
+
+    test("property: exactly the keys namespace and labels, whatever the labels", () => {
+        fc.assert(
+            fc.property(fc.stringMatching(/^[a-z][a-z0-9-]{0,62}$/), fc.dictionary(fc.string(), fc.string()), (ns, labels) => {
+                const m = environmentMetadata(ns, labels);
+                return Object.keys(m).sort().join(",") === "labels,namespace" && m.namespace === ns && m.labels === labels;
+            }),
+        );
     });
 });

@@ -118,8 +118,8 @@ test("group name: <prefix>-<namespace>, at most 63 characters, never ending in a
     );
 });
 
-test("spec: class alb, the host, each path a Prefix to the Service port; validates against the Kubernetes API schema", () => {
-    const s = withIngress(["/api/v1", "/api/"], { servicePort: 80 });
+test("spec: class alb, the host, each path a Prefix to the Service port (the container port); validates against the Kubernetes API schema", () => {
+    const s = withIngress(["/api/v1", "/api/"], { port: 9090 });
     const spec = ingressSpec("api", s);
     expect(spec.ingressClassName).toBe("alb");
     expect(
@@ -131,8 +131,8 @@ test("spec: class alb, the host, each path a Prefix to the Service port; validat
         [
             "shop.example.com",
             [
-                ["/api/v1", "Prefix", "api", 80],
-                ["/api/", "Prefix", "api", 80],
+                ["/api/v1", "Prefix", "api", 9090],
+                ["/api/", "Prefix", "api", 9090],
             ],
         ],
     ]);

@@ -11,7 +11,7 @@ import { CERT, servicesOf, WEB } from "./fixtures";
 
 const services = servicesOf({
     gateway: { ...WEB, calls: ["agent", "claims"], ingress: { host: "shop.example.com", certificateArn: CERT, paths: ["/"] } },
-    agent: { ...WEB, servicePort: 80 },
+    agent: { ...WEB, port: 9090, args: ["-listen=:9090"] },
     claims: { ...WEB, namespace: "claims", port: 9000, calls: ["agent"] },
 });
 
@@ -26,12 +26,12 @@ test("the readiness gate goes to namespaces with an Ingress only", () => {
     expect([...readinessGatedNamespaces(servicesByNamespace(services, "shop"))]).toEqual(["shop"]);
 });
 
-test("callees: namespace, container port, and the in-cluster URL on the Service port", () => {
+test("callees: namespace, container port, and the in-cluster URL on the same port (the Service listens on the container port)", () => {
     expect(calleePeer(services, "shop", "agent")).toEqual({
         name: "agent",
         namespace: "shop",
-        port: 8080,
-        url: "http://agent.shop.svc.cluster.local:80",
+        port: 9090,
+        url: "http://agent.shop.svc.cluster.local:9090",
     });
     expect(calleePeer(services, "shop", "claims")).toEqual({
         name: "claims",
