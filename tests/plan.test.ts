@@ -18,7 +18,9 @@ describe("offline plan document", () => {
         expect(plan.project).toBe("strata");
         expect(plan.stack).toBe("dev");
         for (const r of plan.resources) {
-            expect(Object.keys(r).sort()).toEqual(["custom", "dependencies", "inputs", "name", "options", "parent", "propertyDependencies", "provider", "type", "urn"]);
+            expect(Object.keys(r).sort()).toEqual(["custom", "dependencies", "identity", "inputs", "name", "options", "parent", "propertyDependencies", "provider", "type", "urn"]);
+            // The id and the reference strings the diff traces through dependents' inputs.
+            if (r.custom && r.type.startsWith("aws:")) expect(r.identity!.some((x) => x.startsWith("arn:aws:") || /-[0-9a-z]{6,}$/.test(x))).toBe(true);
             expect(Object.keys(r.options).sort()).toEqual(["deleteBeforeReplace", "ignoreChanges", "protect", "retainOnDelete"]);
         }
         expect(typeof plan.cost.monthlyUsd).toBe("number");
