@@ -137,6 +137,10 @@ export class Database extends pulumi.ComponentResource {
                 ),
             );
 
+        // Explicit identifiers: a replacement (e.g. a new databaseName) must delete the old instance before it can
+        // create the new one under the same identifier. Said here, not left to the provider; the plan guard refuses such a
+        // replacement unless approved, and always while the instance is protected.
+        const named = { deleteBeforeReplace: true };
         const finalSnapshotSuffix = new random.RandomId(
             n.name("postgres-final-snapshot"),
             { byteLength: 4, keepers: { identifier: this.identifier } },
@@ -153,19 +157,20 @@ export class Database extends pulumi.ComponentResource {
                 // Set even when skipped: harmless, and a stack that turns finalSnapshot on later has it ready.
                 finalSnapshotIdentifier: pulumi.interpolate`${this.identifier}-final-${finalSnapshotSuffix.hex}`,
             },
-            { parent: this, ...stateful, dependsOn: [...logGroupsFor(this.identifier, databaseNames.identifier), ...monitoringDeps] },
+            { parent: this, ...stateful, ...named, dependsOn: [...logGroupsFor(this.identifier, databaseNames.identifier), ...monitoringDeps] },
         );
         this.endpoint = this.instance.endpoint;
         this.address = this.instance.address;
 
-        // -- read replicas: same key, parameter group and security group --
+        // -- read replicas: same key, parameter group and security group; no engine version of their own (RDS upgrades
+        // them with the primary, and they move to a new parameter group after it, as they depend on it) --
         this.replicas = Array.from({ length: args.readReplicas }, (_, i) => {
             const logical = databaseNames.replica(i);
             const identifier = n.physical("rdsIdentifier", logical);
             return new aws.rds.Instance(
                 n.name(logical),
                 { ...common, ...replicaInstanceSettings(args), identifier, replicateSourceDb: this.instance.identifier },
-                { parent: this, ...stateful, dependsOn: [...logGroupsFor(identifier, logical), ...monitoringDeps] },
+                { parent: this, ...stateful, ...named, dependsOn: [...logGroupsFor(identifier, logical), ...monitoringDeps] },
             );
         });
         this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));

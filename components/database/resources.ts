@@ -67,8 +67,9 @@ export function createProxy(parent: pulumi.Resource, a: ProxyArgs): aws.rds.Prox
             tags: a.tags,
         },
         // Only the secret's ARN is needed to create the proxy: it is built while the instance is, and just the
-        // target registration (below) waits for the instance and the secret's value.
-        { parent, dependsOn: [rolePolicy] },
+        // target registration (below) waits for the instance and the secret's value. The name is explicit, so a
+        // replacement (new subnets) deletes the old proxy first: said here, and flagged by the plan guard.
+        { parent, dependsOn: [rolePolicy], deleteBeforeReplace: true },
     );
     const targetGroup = new aws.rds.ProxyDefaultTargetGroup(
         n.name(databaseNames.proxy),
