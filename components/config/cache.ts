@@ -53,7 +53,9 @@ export function cacheSchema(env: Environment) {
             engine: z
                 .enum(CACHE_ENGINES)
                 .default("valkey")
-                .describe("Valkey is Redis-compatible and about 20% cheaper. Changing the engine of a running group fails in place."),
+                .describe(
+                    "Valkey is Redis-compatible and about 20% cheaper. Redis -> Valkey upgrades a running group in place (a new parameter group family: set applyImmediately for that deploy); Valkey -> Redis replaces the group.",
+                ),
             engineVersion: allowed(
                 z.string(),
                 `a version of the chosen engine: ${CACHE_ENGINES.map((e) => `${e} ${Object.keys(CACHE_ENGINE_VERSIONS[e]).join(", ")}`).join("; ")}`,
