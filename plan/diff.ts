@@ -26,6 +26,11 @@ export interface ReplacementRule {
     notes?: string[];
     /** The input the physical name comes from; when the program sets it, a replacement is delete-before-replace. */
     namedBy?: string;
+    /**
+     * Optional+Computed inputs: when the program stops setting one, the provider keeps the value it has (no change);
+     * setting it to another value is still a change.
+     */
+    computed?: string[];
     /** Where the rule was read: repository, path, commit or tag. */
     source: string;
 }
@@ -125,8 +130,9 @@ export function diffResource(
 ): Omit<ResourceChange, "urn" | "type" | "name"> {
     const ignore = after.options.ignoreChanges ?? [];
     const keys = new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)]);
+    const keptComputed = (k: string) => after.inputs[k] === undefined && (rule?.computed ?? []).includes(k);
     const changedInputs = [...keys]
-        .filter((k) => !ignored(ignore, k))
+        .filter((k) => !ignored(ignore, k) && !keptComputed(k))
         .filter((k) => unknownInputs.has(k) || !jsonEqual(before.inputs[k], after.inputs[k]))
         .sort();
     const forcing = [...(rule?.forceNew ?? []), ...replaceOnChanges];

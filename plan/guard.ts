@@ -9,6 +9,12 @@
  * - `strata-lifecycle-fixed-name-replace` (mandatory): a stateful or serving resource is replaced delete-before-replace
  *   because its name is fixed (implicitly, or by the program's option): the old one is gone before the new one
  *   exists, which is data loss for a stateful resource and an outage for a serving one. Approved the same way.
+ * - `strata-lifecycle-parameter-group-in-use` (mandatory): a cache parameter group is replaced (a new family) while
+ *   the replication group using it applies changes in its maintenance window: the group keeps the old parameter group
+ *   until then, and deleting the old one fails. The message names the config key that applies the change now.
+ * - `strata-lifecycle-major-upgrade` (mandatory): a database parameter group changes family, or an instance's engine
+ *   version changes major, without the primary allowing the major upgrade and applying it now: RDS refuses the upgrade
+ *   (or defers it while the replicas are moved to the new family at once), and the old group stays in use.
  * - Advisories: a node group replaced (its nodes go at once, without honouring PodDisruptionBudgets), a Deployment
  *   replaced (all its pods go at once).
  */
@@ -19,6 +25,17 @@ export const STATEFUL_REPLACE_POLICY = "strata-lifecycle-stateful-replace";
 export const FIXED_NAME_REPLACE_POLICY = "strata-lifecycle-fixed-name-replace";
 export const NODE_GROUP_REPLACE_POLICY = "strata-lifecycle-node-group-replace";
 export const DEPLOYMENT_REPLACE_POLICY = "strata-lifecycle-deployment-replace";
+export const PARAMETER_GROUP_IN_USE_POLICY = "strata-lifecycle-parameter-group-in-use";
+export const MAJOR_UPGRADE_POLICY = "strata-lifecycle-major-upgrade";
+
+/** The config keys that let a data-tier change go through (named in the violations). */
+export const CACHE_APPLY_IMMEDIATELY_KEY = "strata:cache.applyImmediately";
+export const DATABASE_MAJOR_UPGRADE_KEY = "strata:database.allowMajorVersionUpgrade";
+
+const CACHE_PARAMETER_GROUP = "aws:elasticache/parameterGroup:ParameterGroup";
+const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+const DB_PARAMETER_GROUP = "aws:rds/parameterGroup:ParameterGroup";
+const DB_INSTANCE = "aws:rds/instance:Instance";
 
 /** Resource types whose replacement or deletion loses data (or an identity others depend on), and why. */
 export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
@@ -114,6 +131,7 @@ export function guardDiff(diff: PlanDiff, before: PlanDocument, after: PlanDocum
     };
     const violations: PlanViolation[] = [];
     for (const c of diff.changes) {
+        if (c.action === "update" && c.type === DB_INSTANCE) violations.push(...majorVersionViolations(c, before, after, diff));
         if (c.action !== "replace" && c.action !== "delete") continue;
         const prev = oldByUrn.get(c.urn);
         if (!prev) continue;
@@ -146,6 +164,8 @@ export function guardDiff(diff: PlanDiff, before: PlanDocument, after: PlanDocum
                 message: `${c.name} would be replaced delete-before-replace (${how}): ${what ? "data loss" : "an outage until the new one is ready"}. Approve it for this run with --allow-replace ${c.name}`,
             });
         }
+        if (c.action === "replace" && c.type === CACHE_PARAMETER_GROUP) violations.push(...cacheParameterGroupViolations(c, after, diff));
+        if (isFamilyChange(c)) violations.push(...familyChangeViolations(c, before, after, diff));
         if (c.action === "replace" && c.type === "aws:eks/nodeGroup:NodeGroup") {
             violations.push({
                 policy: NODE_GROUP_REPLACE_POLICY,
@@ -164,6 +184,80 @@ export function guardDiff(diff: PlanDiff, before: PlanDocument, after: PlanDocum
         }
     }
     return violations;
+}
+
+/** The resources of a type in a plan whose `input` is fed by the resource `urn` (a property dependency). */
+function usersOf(plan: PlanDocument, urn: string, type: string, input: string): PlanResource[] {
+    return plan.resources.filter((r) => r.type === type && (r.propertyDependencies?.[input] ?? []).includes(urn));
+}
+
+/**
+ * A cache parameter group replaced while a replication group using it (updated in place) does not apply changes
+ * immediately: ModifyReplicationGroup with ApplyImmediately false defers the new parameter group to the next
+ * maintenance reboot (ElastiCache API Reference, ModifyReplicationGroup), so the old group is still in use when
+ * `pulumi up` deletes it (InvalidCacheParameterGroupState).
+ */
+function cacheParameterGroupViolations(c: ResourceChange, after: PlanDocument, diff: PlanDiff): PlanViolation[] {
+    const actionOf = new Map(diff.changes.map((x) => [x.urn, x.action]));
+    return usersOf(after, c.urn, REPLICATION_GROUP, "parameterGroupName")
+        .filter((rg) => actionOf.get(rg.urn) === "update" && rg.inputs.applyImmediately !== true)
+        .map((rg) => ({
+            policy: PARAMETER_GROUP_IN_USE_POLICY,
+            enforcementLevel: "mandatory" as const,
+            urn: c.urn,
+            message:
+                `${c.name} would be replaced (${c.replaceReasons.join(", ")}) but ${rg.name} applies changes in its maintenance window ` +
+                `(applyImmediately false): it keeps using the old parameter group, and deleting that group fails (InvalidCacheParameterGroupState). ` +
+                `Set ${CACHE_APPLY_IMMEDIATELY_KEY}: true for this deploy (the nodes restart with the new group now)`,
+        }));
+}
+
+/** The primary among instances: the one that is not a replica. */
+const isPrimary = (r: PlanResource) => r.inputs.replicateSourceDb === undefined;
+const majorOf = (v: unknown) => (typeof v === "string" ? v.split(".")[0] : undefined);
+const allowsMajorUpgrade = (r: PlanResource) => r.inputs.allowMajorVersionUpgrade === true && r.inputs.applyImmediately === true;
+
+function majorUpgradeViolation(urn: string, what: string): PlanViolation {
+    return {
+        policy: MAJOR_UPGRADE_POLICY,
+        enforcementLevel: "mandatory",
+        urn,
+        message:
+            `${what}: a PostgreSQL major version upgrade. Without allowMajorVersionUpgrade RDS refuses it; without applying it now it waits for the ` +
+            `maintenance window while the replicas move to the new family's parameter group at once, and the old group stays in use ` +
+            `(InvalidDBParameterGroupState). Set ${DATABASE_MAJOR_UPGRADE_KEY}: true for this deploy (downtime while the primary and its replicas upgrade)`,
+    };
+}
+
+/**
+ * A DB parameter group replaced for a new family: the instances on it change major version. The primary must allow
+ * the major upgrade and apply it now (RDS upgrades its in-region replicas with it: "Choosing a major version for an
+ * RDS for PostgreSQL upgrade", Amazon RDS User Guide).
+ */
+function familyChangeViolations(c: ResourceChange, before: PlanDocument, after: PlanDocument, diff: PlanDiff): PlanViolation[] {
+    const family = (plan: PlanDocument) => plan.resources.find((r) => r.urn === c.urn)?.inputs.family;
+    const updated = new Set(diff.changes.filter((x) => x.action === "update").map((x) => x.urn));
+    const primaries = usersOf(after, c.urn, DB_INSTANCE, "parameterGroupName").filter((r) => isPrimary(r) && updated.has(r.urn));
+    return primaries
+        .filter((p) => !allowsMajorUpgrade(p))
+        .map((p) => majorUpgradeViolation(c.urn, `${c.name} changes family (${String(family(before))} -> ${String(family(after))}) under ${p.name}`));
+}
+
+const isFamilyChange = (c: ResourceChange) => c.action === "replace" && c.type === DB_PARAMETER_GROUP && c.replaceReasons.includes("family");
+
+/**
+ * An instance whose engine version changes major without allowing it, where no family change of its parameter group
+ * says so already (e.g. on a default parameter group).
+ */
+function majorVersionViolations(c: ResourceChange, before: PlanDocument, after: PlanDocument, diff: PlanDiff): PlanViolation[] {
+    const prev = before.resources.find((r) => r.urn === c.urn);
+    const next = after.resources.find((r) => r.urn === c.urn);
+    if (!prev || !next || !c.changedInputs.includes("engineVersion")) return [];
+    const groups = new Set(next.propertyDependencies?.parameterGroupName ?? []);
+    if (diff.changes.some((x) => groups.has(x.urn) && isFamilyChange(x))) return [];
+    const [from, to] = [majorOf(prev.inputs.engineVersion), majorOf(next.inputs.engineVersion)];
+    if (from === undefined || to === undefined || from === to || allowsMajorUpgrade(next)) return [];
+    return [majorUpgradeViolation(c.urn, `${c.name} changes its engine version from ${from} to ${to}`)];
 }
 
 /** Changes grouped by their top-level component (the Platform's direct child, or the resource itself). */

@@ -9,7 +9,16 @@ import { allowTcpFrom, rulelessSecurityGroup } from "../securityGroups";
 import { dataStoreTags } from "../tags";
 
 import { cacheLogGroupName, cacheNames } from "./names";
-import { authTokenSpec, CACHE_LOG_TYPES, cacheParameters, logDeliveryConfigurations, REDIS_PORT, replicationGroupSettings } from "./replicationGroup";
+import {
+    authTokenSpec,
+    CACHE_LOG_TYPES,
+    CACHE_PARAMETER_GROUP_IGNORE_CHANGES,
+    cacheParameterGroupDescription,
+    cacheParameters,
+    logDeliveryConfigurations,
+    REDIS_PORT,
+    replicationGroupSettings,
+} from "./replicationGroup";
 
 export { redisUrl } from "../connectionStrings";
 export * from "./names";
@@ -71,16 +80,12 @@ export class Cache extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        // Auto-named: a family change (major upgrade) creates the new group before the old one is deleted.
+        // Auto-named, and nothing version-specific in its forcing inputs: only a family change (valkey7 -> valkey8,
+        // redis7 -> valkey8) replaces it, creating the new group before the old one is deleted.
         const parameterGroup = new aws.elasticache.ParameterGroup(
             n.autoNamed("dbSubnetGroup", "cache"),
-            {
-                family: args.parameterGroupFamily,
-                description: `${n.prefix} ${args.engine} ${args.engineVersion}`,
-                parameters: cacheParameters(args),
-                tags,
-            },
-            { parent: this },
+            { family: args.parameterGroupFamily, description: cacheParameterGroupDescription(n.prefix), parameters: cacheParameters(args), tags },
+            { parent: this, ignoreChanges: CACHE_PARAMETER_GROUP_IGNORE_CHANGES },
         );
 
         const token = new random.RandomPassword(
@@ -119,7 +124,9 @@ export class Cache extends pulumi.ComponentResource {
                 logDeliveryConfigurations: logDeliveryConfigurations(logGroups.map(({ logType, group }) => ({ logType, group: group.name }))),
                 tags,
             },
-            { parent: this, ...statefulOptions(args.protection), dependsOn: logGroups.map((l) => l.group) },
+            // The id is explicit: a replacement deletes the old group before creating the new one under the same id.
+            // Said here, not left to the provider; the plan guard refuses it unless approved (never while protected).
+            { parent: this, ...statefulOptions(args.protection), deleteBeforeReplace: true, dependsOn: logGroups.map((l) => l.group) },
         );
 
         this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;

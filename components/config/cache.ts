@@ -53,7 +53,9 @@ export function cacheSchema(env: Environment) {
             engine: z
                 .enum(CACHE_ENGINES)
                 .default("valkey")
-                .describe("Valkey is Redis-compatible and about 20% cheaper. Changing the engine of a running group fails in place."),
+                .describe(
+                    "Valkey is Redis-compatible and about 20% cheaper. Redis -> Valkey upgrades a running group in place (a new parameter group family: set applyImmediately for that deploy); Valkey -> Redis replaces the group.",
+                ),
             engineVersion: allowed(
                 z.string(),
                 `a version of the chosen engine: ${CACHE_ENGINES.map((e) => `${e} ${Object.keys(CACHE_ENGINE_VERSIONS[e]).join(", ")}`).join("; ")}`,
@@ -98,6 +100,12 @@ export function cacheSchema(env: Environment) {
                 "ddd:hh:mm-ddd:hh:mm (UTC) lasting 60 minutes to 24 hours, outside the snapshot window",
             ),
             finalSnapshot: z.boolean().default(d.finalSnapshot).describe("Take a final snapshot when the replication group is deleted."),
+            applyImmediately: z
+                .boolean()
+                .default(false)
+                .describe(
+                    "Apply replication group changes now instead of in the maintenance window. Needed for a parameter group family change (e.g. valkey 7.2 -> 8.0, redis -> valkey): the group must move to the new parameter group before the old one is deleted; the plan guard refuses that change without it.",
+                ),
             authTokenLength: z.number().int().min(16).max(128).default(64).describe("Length of the generated AUTH token (16-128)."),
             maxmemoryPolicy: z
                 .enum(MAXMEMORY_POLICIES)

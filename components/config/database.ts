@@ -215,7 +215,15 @@ export function databaseSchema(env: Environment) {
                 POSTGRES_MAJOR_VERSIONS.join(", "),
             )
                 .default("16")
-                .describe('Major version only ("16"): RDS applies minor versions itself (autoMinorVersionUpgrade).'),
+                .describe(
+                    'Major version only ("16"): RDS applies minor versions itself (autoMinorVersionUpgrade). A new major needs allowMajorVersionUpgrade (see docs/upgrades-data.md).',
+                ),
+            allowMajorVersionUpgrade: z
+                .boolean()
+                .default(false)
+                .describe(
+                    "Switch for a PostgreSQL major upgrade (an engineVersion change to a new major): sets allowMajorVersionUpgrade and applies the change immediately (the primary and its replicas upgrade in this deploy, with downtime); the plan guard refuses a major change without it. Turn it off again after the upgrade.",
+                ),
             instanceClass: allowed(rdsInstanceClass(), `a current-generation RDS instance class: ${RDS_INSTANCE_CLASSES.join(", ")}`)
                 .default(d.instanceClass)
                 .describe("Instance class of the primary."),

@@ -215,7 +215,9 @@ function bucketSchema(d: ObjectStoreDefaults) {
                 })
                 .strict()
                 .optional()
-                .describe("Object lock (WORM) default retention; can only be switched on when the bucket is created."),
+                .describe(
+                    "Object lock (WORM) default retention. Can be switched on for an existing bucket (the bucket stays; S3 keeps object lock on for good once enabled); removing it drops the default retention only.",
+                ),
             replicate: z
                 .boolean()
                 .default(d.replicate)

@@ -4,7 +4,6 @@ import * as random from "@pulumi/random";
 import { partitionOf } from "../catalogue/regions";
 import { BaseArgs, statefulOptions } from "../base";
 import { DatabaseSettings } from "../config/database";
-import { allowTcpFrom, rulelessSecurityGroup } from "../securityGroups";
 import { encryptedLogGroup } from "../logGroup";
 import { dataStoreTags } from "../tags";
 import { postgresUrl } from "../connectionStrings";
@@ -21,7 +20,7 @@ import {
 } from "./instance";
 import { databaseNames, rdsLogGroupName } from "./names";
 import { parameterGroupDescription, postgresParameterGroupFamily, postgresParameters } from "./parameters";
-import { createMonitoringRole, createProxy } from "./resources";
+import { createMasterSecret, createMonitoringRole, createNetwork, createProxy } from "./resources";
 
 export { percentEncode, postgresUrl } from "../connectionStrings";
 export * from "./instance";
@@ -87,22 +86,9 @@ export class Database extends pulumi.ComponentResource {
         this.username = args.username;
 
         // -- network: subnet group over the isolated subnets; port 5432 from the nodes only --
-        const subnetGroup = new aws.rds.SubnetGroup(
-            n.autoNamed("dbSubnetGroup", "postgres"),
-            { subnetIds: args.subnetIds, description: `${n.prefix} PostgreSQL: isolated subnets`, tags },
-            { parent: this },
-        );
-        const sg = rulelessSecurityGroup(
-            n.autoNamed("securityGroup", "postgres"),
-            { vpcId: args.vpcId, description: `${n.prefix} PostgreSQL: port ${POSTGRES_PORT} from the cluster nodes only`, nameTag: n.name("postgres"), tags },
-            { parent: this },
-        );
+        const { subnetIds, vpcId, clientSecurityGroupId } = args;
+        const { subnetGroup, securityGroup: sg } = createNetwork(this, { naming: n, subnetIds, vpcId, clientSecurityGroupId, tags });
         this.securityGroupId = sg.id;
-        allowTcpFrom(
-            n.name("postgres-from-nodes"),
-            { securityGroupId: sg.id, peerSecurityGroupId: args.clientSecurityGroupId, port: POSTGRES_PORT, description: "PostgreSQL from the cluster nodes" },
-            { parent: this },
-        );
 
         // -- parameter group: family from the major version, TLS forced; auto-named => create-before-delete --
         this.parameterGroup = new aws.rds.ParameterGroup(
@@ -137,6 +123,9 @@ export class Database extends pulumi.ComponentResource {
                 ),
             );
 
+        // Explicit identifiers: a replacement (e.g. a new databaseName) deletes the old instance first. Said here, not left
+        // to the provider; the plan guard refuses such a replacement unless approved (never while protected).
+        const named = { deleteBeforeReplace: true };
         const finalSnapshotSuffix = new random.RandomId(
             n.name("postgres-final-snapshot"),
             { byteLength: 4, keepers: { identifier: this.identifier } },
@@ -153,55 +142,38 @@ export class Database extends pulumi.ComponentResource {
                 // Set even when skipped: harmless, and a stack that turns finalSnapshot on later has it ready.
                 finalSnapshotIdentifier: pulumi.interpolate`${this.identifier}-final-${finalSnapshotSuffix.hex}`,
             },
-            { parent: this, ...stateful, dependsOn: [...logGroupsFor(this.identifier, databaseNames.identifier), ...monitoringDeps] },
+            { parent: this, ...stateful, ...named, dependsOn: [...logGroupsFor(this.identifier, databaseNames.identifier), ...monitoringDeps] },
         );
         this.endpoint = this.instance.endpoint;
         this.address = this.instance.address;
 
-        // -- read replicas: same key, parameter group and security group --
+        // -- read replicas: same key, parameter group and security group; no engine version of their own (RDS upgrades
+        // them with the primary, and they move to a new parameter group after it, as they depend on it) --
         this.replicas = Array.from({ length: args.readReplicas }, (_, i) => {
             const logical = databaseNames.replica(i);
             const identifier = n.physical("rdsIdentifier", logical);
             return new aws.rds.Instance(
                 n.name(logical),
                 { ...common, ...replicaInstanceSettings(args), identifier, replicateSourceDb: this.instance.identifier },
-                { parent: this, ...stateful, dependsOn: [...logGroupsFor(identifier, logical), ...monitoringDeps] },
+                { parent: this, ...stateful, ...named, dependsOn: [...logGroupsFor(identifier, logical), ...monitoringDeps] },
             );
         });
         this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));
 
         // -- the master credentials in Secrets Manager, encrypted with the data key --
-        this.secret = new aws.secretsmanager.Secret(
-            n.name("postgres-master"),
-            { description: `${n.prefix} PostgreSQL master credentials (${this.identifier})`, kmsKeyId: args.dataKmsKeyArn, recoveryWindowInDays: args.secretRecoveryDays, tags },
-            { parent: this },
-        );
         const secretString = pulumi.all([passwordValue, this.instance.address]).apply(([pw, host]) =>
             masterSecretValue({ username: args.username, password: pw, host, database: args.databaseName, identifier: this.identifier }),
         );
-        const secretVersion = new aws.secretsmanager.SecretVersion(
-            n.name("postgres-master"),
-            { secretId: this.secret.id, secretString: pulumi.secret(secretString) },
-            { parent: this },
-        );
+        const master = createMasterSecret(this, { ...args, identifier: this.identifier, secretString, tags });
+        this.secret = master.secret;
+        const secretVersion = master.version;
         this.secretArn = this.secret.arn;
 
         // -- optional RDS Proxy: pooling, TLS required, reads the secret through its own role --
         let urlHost: pulumi.Output<string> = this.instance.address;
         if (args.proxy) {
-            this.proxy = createProxy(this, {
-                naming: n,
-                vpcId: args.vpcId,
-                subnetIds: args.subnetIds,
-                clientSecurityGroupId: args.clientSecurityGroupId,
-                databaseSecurityGroupId: sg.id,
-                secret: this.secret,
-                secretVersion,
-                dataKmsKeyArn: args.dataKmsKeyArn,
-                region: args.region,
-                instance: this.instance,
-                tags,
-            });
+            const wiring = { vpcId, subnetIds, clientSecurityGroupId, dataKmsKeyArn: args.dataKmsKeyArn, region: args.region, naming: n, tags };
+            this.proxy = createProxy(this, { ...wiring, databaseSecurityGroupId: sg.id, secret: this.secret, secretVersion, instance: this.instance });
             this.proxyEndpoint = this.proxy.endpoint;
             urlHost = this.proxy.endpoint;
         }

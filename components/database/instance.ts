@@ -43,12 +43,15 @@ type InstanceSettings = Pick<
     | "performanceInsights"
     | "performanceInsightsRetentionDays"
     | "monitoringInterval"
+    | "allowMajorVersionUpgrade"
 >;
 
 /**
  * What primary and replicas share: gp3 storage, encrypted, private, minor upgrades, IAM auth, tags on snapshots,
  * Performance Insights (with retention) and monitoring as configured, both logs exported, changes in the maintenance
- * window. The keys (storage, Performance Insights) come from the wiring.
+ * window, except while a major upgrade is switched on (`allowMajorVersionUpgrade`): then changes apply at once, so
+ * the primary (and with it RDS's in-region replicas) runs the new major before the replicas move to the new family's
+ * parameter group and before the old group is deleted. The keys (storage, Performance Insights) come from the wiring.
  */
 export function sharedInstanceSettings(s: InstanceSettings) {
     return {
@@ -66,7 +69,7 @@ export function sharedInstanceSettings(s: InstanceSettings) {
         monitoringInterval: s.monitoringInterval,
         enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
         caCertIdentifier: RDS_CA,
-        applyImmediately: false,
+        applyImmediately: s.allowMajorVersionUpgrade,
     };
 }
 
@@ -82,14 +85,20 @@ type PrimarySettings = Pick<
     | "backupWindow"
     | "retainAutomatedBackups"
     | "finalSnapshot"
+    | "allowMajorVersionUpgrade"
 >;
 
-/** What only the primary has: engine and version, size, the database and user, Multi-AZ, backups, final snapshot. */
+/**
+ * What only the primary has: engine and version, size, the database and user, Multi-AZ, backups, final snapshot.
+ * A major version change needs `allowMajorVersionUpgrade` (ModifyDBInstance refuses it otherwise); the provider sends
+ * the new engine version and the new parameter group in one ModifyDBInstance call (terraform-provider-aws
+ * internal/service/rds/instance.go, resourceInstanceUpdate) and waits for the instance to be available again.
+ */
 export function primaryInstanceSettings(s: PrimarySettings) {
     return {
         engine: "postgres",
         engineVersion: s.engineVersion,
-        allowMajorVersionUpgrade: true,
+        allowMajorVersionUpgrade: s.allowMajorVersionUpgrade,
         instanceClass: s.instanceClass,
         allocatedStorage: s.allocatedStorage,
         dbName: s.databaseName,
@@ -103,7 +112,11 @@ export function primaryInstanceSettings(s: PrimarySettings) {
     };
 }
 
-/** A read replica: the replica class (or the primary's), single-AZ, and no final snapshot (RDS cannot snapshot a replica). */
+/**
+ * A read replica: the replica class (or the primary's), single-AZ, and no final snapshot (RDS cannot snapshot a
+ * replica). No engine version: RDS upgrades in-region replicas together with their source ("Choosing a major version
+ * for an RDS for PostgreSQL upgrade", Amazon RDS User Guide), so a replica follows the primary's version.
+ */
 export function replicaInstanceSettings(s: Pick<DatabaseSettings, "instanceClass" | "replicaInstanceClass">) {
     return { instanceClass: s.replicaInstanceClass ?? s.instanceClass, multiAz: false, skipFinalSnapshot: true };
 }

@@ -1,3 +1,5 @@
+import { postgresApplyMethod } from "../catalogue/rds";
+
 /**
  * The PostgreSQL parameter group as plain data. Parameter names and the family naming (`postgres<major>`) as the
  * Amazon RDS User Guide lists them ("Working with parameter groups", "Requiring an SSL connection to a PostgreSQL DB
@@ -20,13 +22,14 @@ export function postgresParameterGroupFamily(major: string): string {
 
 /**
  * The parameters of the group: the base set, overridden by the stack's, with rds.force_ssl 1 whatever they say.
- * Applied at the next reboot (static parameters cannot apply otherwise; dynamic ones wait for the maintenance window).
+ * Dynamic parameters apply at once (`immediate`); static ones at the next reboot (`pending-reboot`, the only method
+ * RDS accepts for them): the catalogue's list of PostgreSQL static parameters decides.
  */
 export function postgresParameters(overrides: Record<string, string>): Array<{ name: string; value: string; applyMethod: string }> {
     return Object.entries({ ...BASE_POSTGRES_PARAMETERS, ...overrides, "rds.force_ssl": "1" }).map(([name, value]) => ({
         name,
         value,
-        applyMethod: "pending-reboot",
+        applyMethod: postgresApplyMethod(name),
     }));
 }
 

@@ -5,6 +5,7 @@ import type { Naming } from "../naming";
 import { allowTcpFrom, allowTcpTo, rulelessSecurityGroup } from "../securityGroups";
 import type { Tags } from "../tags";
 import { databaseNames } from "./names";
+import { POSTGRES_PORT } from "./instance";
 import { PROXY_CONNECTION_POOL, PROXY_PORT, PROXY_RULES, proxyRolePolicyStatements, proxySettings } from "./proxy";
 
 export interface ProxyArgs {
@@ -67,8 +68,9 @@ export function createProxy(parent: pulumi.Resource, a: ProxyArgs): aws.rds.Prox
             tags: a.tags,
         },
         // Only the secret's ARN is needed to create the proxy: it is built while the instance is, and just the
-        // target registration (below) waits for the instance and the secret's value.
-        { parent, dependsOn: [rolePolicy] },
+        // target registration (below) waits for the instance and the secret's value. The name is explicit, so a
+        // replacement (new subnets) deletes the old proxy first: said here, and flagged by the plan guard.
+        { parent, dependsOn: [rolePolicy], deleteBeforeReplace: true },
     );
     const targetGroup = new aws.rds.ProxyDefaultTargetGroup(
         n.name(databaseNames.proxy),
@@ -81,6 +83,45 @@ export function createProxy(parent: pulumi.Resource, a: ProxyArgs): aws.rds.Prox
         { parent, dependsOn: [a.secretVersion] },
     );
     return proxy;
+}
+
+/** The subnet group over the isolated subnets and the database's security group: port 5432 from the nodes only. */
+export function createNetwork(
+    parent: pulumi.Resource,
+    a: { naming: Naming; subnetIds: pulumi.Input<pulumi.Input<string>[]>; vpcId: pulumi.Input<string>; clientSecurityGroupId: pulumi.Input<string>; tags: Tags },
+): { subnetGroup: aws.rds.SubnetGroup; securityGroup: aws.ec2.SecurityGroup } {
+    const n = a.naming;
+    const subnetGroup = new aws.rds.SubnetGroup(
+        n.autoNamed("dbSubnetGroup", "postgres"),
+        { subnetIds: a.subnetIds, description: `${n.prefix} PostgreSQL: isolated subnets`, tags: a.tags },
+        { parent },
+    );
+    const securityGroup = rulelessSecurityGroup(
+        n.autoNamed("securityGroup", "postgres"),
+        { vpcId: a.vpcId, description: `${n.prefix} PostgreSQL: port ${POSTGRES_PORT} from the cluster nodes only`, nameTag: n.name("postgres"), tags: a.tags },
+        { parent },
+    );
+    allowTcpFrom(
+        n.name("postgres-from-nodes"),
+        { securityGroupId: securityGroup.id, peerSecurityGroupId: a.clientSecurityGroupId, port: POSTGRES_PORT, description: "PostgreSQL from the cluster nodes" },
+        { parent },
+    );
+    return { subnetGroup, securityGroup };
+}
+
+/** The master credentials' secret (encrypted with the data key) and its value. */
+export function createMasterSecret(
+    parent: pulumi.Resource,
+    a: { naming: Naming; identifier: string; dataKmsKeyArn: pulumi.Input<string>; secretRecoveryDays: number; secretString: pulumi.Output<string>; tags: Tags },
+): { secret: aws.secretsmanager.Secret; version: aws.secretsmanager.SecretVersion } {
+    const n = a.naming;
+    const secret = new aws.secretsmanager.Secret(
+        n.name("postgres-master"),
+        { description: `${n.prefix} PostgreSQL master credentials (${a.identifier})`, kmsKeyId: a.dataKmsKeyArn, recoveryWindowInDays: a.secretRecoveryDays, tags: a.tags },
+        { parent },
+    );
+    const version = new aws.secretsmanager.SecretVersion(n.name("postgres-master"), { secretId: secret.id, secretString: pulumi.secret(a.secretString) }, { parent });
+    return { secret, version };
 }
 
 /** The Enhanced Monitoring role and its managed-policy attachment (what the instances wait for). */

@@ -133,9 +133,23 @@ export function bucketPolicyStatements(p: { bucketArn: string; kmsKeyArn?: strin
     ];
 }
 
-/** The default retention of an object-lock bucket. */
+/**
+ * Object lock of a bucket, with its default retention: the configuration resource alone turns object lock on, for a
+ * new bucket and for an existing one (S3 User Guide, "Enable Object Lock on an existing S3 bucket"; the provider's
+ * aws_s3_bucket_object_lock_configuration can be used for new and existing buckets). The bucket's own
+ * `objectLockEnabled` forces a new bucket (terraform-provider-aws internal/service/s3/bucket.go: ForceNew), so it is
+ * never set: turning object lock on later keeps the bucket and its objects. S3 needs versioning on first.
+ */
 export function objectLockConfiguration(lock: NonNullable<BucketSettings["objectLock"]>) {
     return { objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: lock.mode, days: lock.days } } };
+}
+
+/**
+ * Object lock of a replica bucket: on (S3 replication of object-locked objects needs it on the destination), without
+ * a default retention of its own; replicas keep the retention their source objects carry.
+ */
+export function replicaObjectLockConfiguration() {
+    return { objectLockEnabled: "Enabled" };
 }
 
 /** Server access logging of a data bucket: under `<key>/`, partitioned by event time. */

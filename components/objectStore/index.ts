@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BaseArgs, statefulOptions } from "../base";
 import { createAwsProvider } from "../providers";
 import { ObjectStoreSettings } from "../config/objectStore";
-import { accessLogDeliveryStatement, accessLoggingOf, accessLogLifecycle, bucketTags, lifecycleRules, objectLockConfiguration } from "./bucket";
+import { accessLogDeliveryStatement, accessLoggingOf, accessLogLifecycle, bucketTags, lifecycleRules, objectLockConfiguration, replicaObjectLockConfiguration } from "./bucket";
 import { objectStoreNames } from "./names";
 import { resolveReplicationRegion } from "./replication";
 import { replicaKey, replication, secureBucket, SecureBucket } from "./resources";
@@ -62,17 +62,10 @@ export class ObjectStore extends pulumi.ComponentResource {
             created[key] = secureBucket(this, n.autoNamed("s3Bucket", ...objectStoreNames.bucket(key)), {
                 tags: bucketTags("data", settings.classification),
                 kmsKeyArn: args.kmsKeyArn,
-                objectLock: settings.objectLock !== undefined,
+                objectLock: settings.objectLock ? objectLockConfiguration(settings.objectLock) : undefined,
                 lifecycle: lifecycleRules(settings.lifecycle),
                 protection,
             });
-            if (settings.objectLock) {
-                new aws.s3.BucketObjectLockConfiguration(
-                    n.name(key),
-                    { bucket: created[key].bucket.id, ...objectLockConfiguration(settings.objectLock) },
-                    { parent: this, retainOnDelete: stateful.retainOnDelete, dependsOn: [created[key].versioning] },
-                );
-            }
         }
 
         // Server access logs: one SSE-S3 log bucket (S3 cannot deliver access logs to SSE-KMS buckets).
@@ -81,7 +74,6 @@ export class ObjectStore extends pulumi.ComponentResource {
             const logs = secureBucket(this, n.autoNamed("s3Bucket", ...objectStoreNames.accessLogBucket), {
                 tags: bucketTags("accessLogs"),
                 kmsKeyArn: undefined,
-                objectLock: false,
                 lifecycle: lifecycleRules(accessLogLifecycle(args.accessLogRetentionDays)),
                 policyStatements: (arn) =>
                     pulumi.all([arn, accountId, sourceArns]).apply(([logArn, account, sources]) => [accessLogDeliveryStatement(logArn, account, sources)]),
@@ -112,7 +104,7 @@ export class ObjectStore extends pulumi.ComponentResource {
                 const replica = secureBucket(this, n.autoNamed("s3Bucket", ...objectStoreNames.replicaBucket(bucketKey)), {
                     tags: bucketTags("replica", settings.classification),
                     kmsKeyArn: key.arn,
-                    objectLock: settings.objectLock !== undefined,
+                    objectLock: settings.objectLock ? replicaObjectLockConfiguration() : undefined,
                     lifecycle: lifecycleRules(settings.lifecycle),
                     provider,
                     protection,

@@ -6,7 +6,14 @@ import { KEY_SETTINGS, kmsKeyNames, REPLICA_KEY_DELETION_WINDOW_DAYS, replicaKey
 import type { Naming } from "../naming";
 import type { Protection } from "../protection";
 import { Tags } from "../tags";
-import { bucketPolicyStatements, encryptionRule, OBJECT_OWNERSHIP, PUBLIC_ACCESS_BLOCK } from "./bucket";
+import {
+    bucketPolicyStatements,
+    encryptionRule,
+    OBJECT_OWNERSHIP,
+    objectLockConfiguration,
+    PUBLIC_ACCESS_BLOCK,
+    replicaObjectLockConfiguration,
+} from "./bucket";
 import { objectStoreNames } from "./names";
 import { replicaKeyDescription, replicationRoleDescription, replicationRolePolicyStatements, replicationRules } from "./replication";
 
@@ -14,7 +21,8 @@ export interface SecureBucketArgs {
     tags: Tags;
     /** SSE-KMS with this key, or SSE-S3 (AES256) when undefined (the access log bucket only). */
     kmsKeyArn?: pulumi.Input<string>;
-    objectLock: boolean;
+    /** Object lock (./bucket.ts objectLockConfiguration), when the bucket has it: a configuration resource, never the bucket's input. */
+    objectLock?: ReturnType<typeof objectLockConfiguration> | ReturnType<typeof replicaObjectLockConfiguration>;
     lifecycle: aws.types.input.s3.BucketLifecycleConfigurationRule[];
     /** Extra bucket policy statements (e.g. the log delivery grant), from the bucket's ARN. */
     policyStatements?: (arn: pulumi.Output<string>) => pulumi.Output<PolicyStatement[]>;
@@ -26,6 +34,7 @@ export interface SecureBucket {
     bucket: aws.s3.Bucket;
     versioning: aws.s3.BucketVersioning;
     policy: aws.s3.BucketPolicy;
+    objectLock?: aws.s3.BucketObjectLockConfiguration;
 }
 
 /** A private, versioned, encrypted, TLS-only bucket with lifecycle rules, and its security settings. */
@@ -35,7 +44,7 @@ export function secureBucket(parent: pulumi.Resource, name: string, b: SecureBuc
     // A retained bucket keeps its security settings: they are retained with it.
     const settings: pulumi.CustomResourceOptions = { ...base, retainOnDelete: stateful.retainOnDelete };
 
-    const bucket = new aws.s3.Bucket(name, { forceDestroy: false, objectLockEnabled: b.objectLock || undefined, tags: b.tags }, { ...base, ...stateful });
+    const bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags: b.tags }, { ...base, ...stateful });
     const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, ...PUBLIC_ACCESS_BLOCK }, settings);
     new aws.s3.BucketOwnershipControls(name, { bucket: bucket.id, rule: { objectOwnership: OBJECT_OWNERSHIP } }, settings);
     new aws.s3.BucketServerSideEncryptionConfiguration(name, { bucket: bucket.id, rules: [encryptionRule(b.kmsKeyArn)] }, settings);
@@ -47,7 +56,11 @@ export function secureBucket(parent: pulumi.Resource, name: string, b: SecureBuc
         .apply(([bucketArn, kmsKeyArn, more]) => policyDocument(bucketPolicyStatements({ bucketArn, kmsKeyArn, extra: more })));
     // After the public access block: S3 rejects concurrent policy and access-block changes.
     const policy = new aws.s3.BucketPolicy(name, { bucket: bucket.id, policy: document }, { ...settings, dependsOn: [publicAccessBlock] });
-    return { bucket, versioning, policy };
+    // Object lock needs versioning on first.
+    const objectLock = b.objectLock
+        ? new aws.s3.BucketObjectLockConfiguration(name, { bucket: bucket.id, ...b.objectLock }, { ...settings, dependsOn: [versioning] })
+        : undefined;
+    return { bucket, versioning, policy, objectLock };
 }
 
 /** The replica key in the replication region, and its alias. */
@@ -117,7 +130,8 @@ export function replication(parent: pulumi.Resource, r: ReplicationArgs): aws.s3
         {
             parent,
             retainOnDelete: statefulOptions(r.protection).retainOnDelete,
-            dependsOn: [r.source.versioning, r.replica.versioning, rolePolicy],
+            // A replica of object-locked objects needs object lock on at the destination first.
+            dependsOn: [r.source.versioning, r.replica.versioning, ...(r.replica.objectLock ? [r.replica.objectLock] : []), rolePolicy],
         },
     );
 }

@@ -342,9 +342,13 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     // ---- S3 ----
     "aws:s3/bucket:Bucket": {
         forceNew: ["bucket", "bucketPrefix", "objectLockEnabled"],
-        notes: ["forceDestroy and tags update in place"],
+        notes: [
+            "forceDestroy and tags update in place",
+            "objectLockEnabled is Optional+Computed+ForceNew: dropping it from the inputs keeps the bucket; setting another value replaces it (object lock on an existing bucket goes through aws_s3_bucket_object_lock_configuration)",
+        ],
         namedBy: "bucket",
-        source: "unverified: internal/service/s3/bucket.go not read in the time available; bucket auto-name read from pulumi/pulumi-aws provider/resource_overrides.go @ 015d3438",
+        computed: ["objectLockEnabled"],
+        source: `${TF_AWS} internal/service/s3/bucket.go (v6 line, AWS SDK v2 client; the commit is not reported by the index): object_lock_enabled Optional, Computed, ForceNew, ConflictsWith object_lock_configuration; bucket and bucket_prefix ForceNew. Bucket auto-name read from pulumi/pulumi-aws provider/resource_overrides.go @ 015d3438`,
     },
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": {
         forceNew: ["bucket", "expectedBucketOwner"],
@@ -357,9 +361,12 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         source: "unverified: internal/service/s3/bucket_logging.go not read in the time available",
     },
     "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": {
-        forceNew: ["bucket", "expectedBucketOwner"],
-        notes: ["rule updates in place; objectLockEnabled accepts only \"Enabled\""],
-        source: "unverified: internal/service/s3/bucket_object_lock_configuration.go not read in the time available",
+        forceNew: ["bucket", "expectedBucketOwner", "objectLockEnabled"],
+        notes: [
+            "rule updates in place; objectLockEnabled accepts only \"Enabled\" (default) and forces a new resource",
+            "enables object lock on new and existing buckets (provider docs for @pulumi/aws 7.x, s3.BucketObjectLockConfiguration); S3 needs versioning enabled first",
+        ],
+        source: tf("internal/service/s3/bucket_object_lock_configuration.go", "01c08000ddb14181b5bd19201d8fca311dc570e4", " (bucket, expected_bucket_owner, object_lock_enabled ForceNew; rule Optional)"),
     },
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls": {
         forceNew: ["bucket"],

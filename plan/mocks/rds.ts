@@ -1,3 +1,4 @@
+import { postgresApplyMethod } from "../../components/catalogue/rds";
 import type { MockContext, MockModule } from "./types";
 
 /** A stable per-account/region part of RDS host names: `<id>.c<11 chars>.<region>.rds.amazonaws.com`. */
@@ -21,6 +22,20 @@ function checkParameterGroupFamily(inputs: Record<string, unknown>, ctx: MockCon
     const expected = `postgres${version.split(".")[0]}`;
     if (typeof family === "string" && family !== expected) {
         throw new Error(`InvalidParameterCombination: the DB parameter group ${group} of family ${family} cannot be used with engine version ${version}; use a group of family ${expected}`);
+    }
+}
+
+/**
+ * RDS refuses the `immediate` apply method for a static parameter: "You can use the immediate value with dynamic
+ * parameters only" (ModifyDBParameterGroup / CreateDBParameterGroup parameters, Amazon RDS API Reference).
+ */
+function checkApplyMethods(inputs: Record<string, unknown>): void {
+    const params = Array.isArray(inputs.parameters) ? (inputs.parameters as Array<Record<string, unknown>>) : [];
+    for (const p of params) {
+        const name = String(p.name);
+        if (p.applyMethod === "immediate" && postgresApplyMethod(name) === "pending-reboot") {
+            throw new Error(`InvalidParameterCombination: cannot use immediate apply method for static parameter ${name}; use pending-reboot`);
+        }
     }
 }
 
@@ -54,6 +69,7 @@ export const rds: MockModule = {
             };
         },
         "aws:rds/parameterGroup:ParameterGroup": (args, ctx) => {
+            checkApplyMethods(args.inputs);
             const name = String(args.inputs.name ?? `${args.name}-${ctx.hex(args.name, 7)}`);
             ctx.registry.set(`rdsParameterGroup:${ctx.region}:${name.toLowerCase()}`, { family: args.inputs.family });
             return { id: name, state: { name, arn: ctx.arn("rds", `pg:${name}`) } };

@@ -15,6 +15,19 @@ function byBucket(args: pulumi.runtime.MockResourceArgs): ResourceMockResult {
     return { id: String(args.inputs.bucket), state: { region: args.inputs.region } };
 }
 
+/**
+ * Object lock on a bucket needs versioning enabled first: "Before you lock any objects, you must enable S3 Versioning
+ * and Object Lock" and, for an existing bucket, versioning must be on ("Configuring S3 Object Lock", Amazon S3 User
+ * Guide; PutObjectLockConfiguration answers InvalidBucketState otherwise).
+ */
+function objectLockConfiguration(args: pulumi.runtime.MockResourceArgs, ctx: MockContext): ResourceMockResult {
+    const bucket = String(args.inputs.bucket);
+    if (ctx.registry.get(`s3Versioning:${bucket}`)?.status !== "Enabled") {
+        throw new Error(`InvalidBucketState: Versioning must be 'Enabled' on the bucket ${bucket} to apply an Object Lock configuration`);
+    }
+    return byBucket(args);
+}
+
 /** S3 buckets and their configuration resources. Auto-named buckets get `<logical name>-<7 hex>`, like Pulumi's. */
 export const s3: MockModule = {
     resources: {
@@ -38,11 +51,15 @@ export const s3: MockModule = {
         "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": byBucket,
         "aws:s3/bucketOwnershipControls:BucketOwnershipControls": byBucket,
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": byBucket,
-        "aws:s3/bucketVersioning:BucketVersioning": byBucket,
+        "aws:s3/bucketVersioning:BucketVersioning": (args, ctx) => {
+            const config = args.inputs.versioningConfiguration as { status?: string } | undefined;
+            ctx.registry.set(`s3Versioning:${String(args.inputs.bucket)}`, { status: config?.status });
+            return byBucket(args);
+        },
         "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": byBucket,
         "aws:s3/bucketPolicy:BucketPolicy": byBucket,
         "aws:s3/bucketLogging:BucketLogging": byBucket,
-        "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": byBucket,
+        "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": objectLockConfiguration,
         "aws:s3/bucketReplicationConfig:BucketReplicationConfig": byBucket,
     },
 };

@@ -1,7 +1,11 @@
+import fc from "fast-check";
+import { CACHE_ENGINE_VERSIONS } from "../../components/catalogue/elasticache";
 import {
     AUTH_TOKEN_SPECIALS,
     authTokenSpec,
     CACHE_LOG_TYPES,
+    CACHE_PARAMETER_GROUP_IGNORE_CHANGES,
+    cacheParameterGroupDescription,
     cacheParameters,
     logDeliveryConfigurations,
     REDIS_PORT,
@@ -19,6 +23,7 @@ const base = {
     snapshotRetentionDays: 7,
     snapshotWindow: "03:00-04:00",
     maintenanceWindow: "sun:05:00-sun:06:00",
+    applyImmediately: false,
 };
 
 describe("cache spec", () => {
@@ -40,6 +45,20 @@ describe("cache spec", () => {
             applyImmediately: false,
         });
         expect(REDIS_PORT).toBe(6379);
+    });
+
+    test.each([false, true])("applyImmediately %s is the replication group's (a family change needs true)", (now) => {
+        expect(replicationGroupSettings({ ...base, applyImmediately: now }).applyImmediately).toBe(now);
+    });
+
+    test("the parameter group description carries no engine version, so a minor or default bump keeps the group", () => {
+        expect(cacheParameterGroupDescription("strata-prod")).toBe("strata-prod cache parameters");
+        fc.assert(
+            fc.property(fc.constantFrom(...Object.keys(CACHE_ENGINE_VERSIONS.valkey), ...Object.keys(CACHE_ENGINE_VERSIONS.redis)), (version) => {
+                expect(cacheParameterGroupDescription("strata-dev")).not.toContain(version);
+            }),
+        );
+        expect(CACHE_PARAMETER_GROUP_IGNORE_CHANGES).toEqual(["description"]);
     });
 
     test.each([

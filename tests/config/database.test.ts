@@ -27,3 +27,18 @@ describe("strata:database checks", () => {
         expect(problems).toEqual(expected.map((e) => expect.stringMatching(e)));
     });
 });
+
+describe("strata:database.allowMajorVersionUpgrade", () => {
+    test.each(["dev", "staging", "prod"] as const)("%s: off by default", (env) => {
+        expect(settingsOf(env).database.allowMajorVersionUpgrade).toBe(false);
+    });
+
+    test("on with a new major when the stack asks", () => {
+        const db = settingsOf("prod", { database: { engineVersion: "17", allowMajorVersionUpgrade: true } }).database;
+        expect([db.engineVersion, db.allowMajorVersionUpgrade]).toEqual(["17", true]);
+    });
+
+    test("refuses a value that is not a boolean, naming the key", () => {
+        expect(() => settingsOf("prod", { database: { allowMajorVersionUpgrade: "yes" } })).toThrow(/allowMajorVersionUpgrade/);
+    });
+});

@@ -17,6 +17,7 @@ const shared = {
     performanceInsights: true,
     performanceInsightsRetentionDays: 31,
     monitoringInterval: 60,
+    allowMajorVersionUpgrade: false,
 };
 
 describe("sharedInstanceSettings", () => {
@@ -34,6 +35,13 @@ describe("sharedInstanceSettings", () => {
             deletionProtection: true,
             monitoringInterval: 60,
         });
+    });
+
+    test.each([
+        [false, false],
+        [true, true],
+    ])("allowMajorVersionUpgrade %s: changes apply immediately %s (primary and replicas)", (major, now) => {
+        expect(sharedInstanceSettings({ ...shared, allowMajorVersionUpgrade: major }).applyImmediately).toBe(now);
     });
 
     test.each([
@@ -58,13 +66,14 @@ describe("primary and replicas", () => {
         backupWindow: "03:00-04:00",
         retainAutomatedBackups: true,
         finalSnapshot: true,
+        allowMajorVersionUpgrade: false,
     };
 
     test("the primary: postgres on the port, Multi-AZ and backups as configured", () => {
         expect(primaryInstanceSettings(primary)).toEqual({
             engine: "postgres",
             engineVersion: "16",
-            allowMajorVersionUpgrade: true,
+            allowMajorVersionUpgrade: false,
             instanceClass: "db.m7g.large",
             allocatedStorage: 100,
             dbName: "app",
@@ -76,6 +85,10 @@ describe("primary and replicas", () => {
             deleteAutomatedBackups: false,
             skipFinalSnapshot: false,
         });
+    });
+
+    test.each([false, true])("the switch %s is the primary's allowMajorVersionUpgrade (RDS refuses a major change without it)", (on) => {
+        expect(primaryInstanceSettings({ ...primary, allowMajorVersionUpgrade: on }).allowMajorVersionUpgrade).toBe(on);
     });
 
     test.each([
@@ -95,6 +108,12 @@ describe("primary and replicas", () => {
             multiAz: false,
             skipFinalSnapshot: true,
         });
+    });
+
+    test("a replica has no engine version of its own: RDS upgrades it with its source", () => {
+        const s = replicaInstanceSettings({ instanceClass: "db.m7g.large", replicaInstanceClass: undefined }) as Record<string, unknown>;
+        expect(Object.keys(s)).not.toContain("engineVersion");
+        expect(Object.keys(s)).not.toContain("allowMajorVersionUpgrade");
     });
 });
 

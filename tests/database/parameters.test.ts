@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { BASE_POSTGRES_PARAMETERS, parameterGroupDescription, postgresParameterGroupFamily, postgresParameters } from "../../components/database/parameters";
 import { POSTGRES_MAJOR_VERSIONS } from "../../components/config/database";
+import { POSTGRES_STATIC_PARAMETERS } from "../../components/catalogue/rds";
 
 const asMap = (params: Array<{ name: string; value: string }>) => Object.fromEntries(params.map((p) => [p.name, p.value]));
 
@@ -15,11 +16,34 @@ describe("postgresParameterGroupFamily", () => {
 });
 
 describe("postgresParameters", () => {
-    test("no overrides: the base set (TLS forced, logging), applied at the next reboot", () => {
+    test("no overrides: the base set (TLS forced, logging), all dynamic, so applied at once", () => {
         const params = postgresParameters({});
         expect(asMap(params)).toEqual(BASE_POSTGRES_PARAMETERS);
         expect(asMap(params)["rds.force_ssl"]).toBe("1");
-        expect(new Set(params.map((p) => p.applyMethod))).toEqual(new Set(["pending-reboot"]));
+        expect(new Set(params.map((p) => p.applyMethod))).toEqual(new Set(["immediate"]));
+    });
+
+    test.each([
+        ["shared_preload_libraries", "pg_stat_statements", "pending-reboot"],
+        ["max_connections", "500", "pending-reboot"],
+        ["shared_buffers", "{DBInstanceClassMemory/32768}", "pending-reboot"],
+        ["rds.logical_replication", "1", "pending-reboot"],
+        ["work_mem", "8192", "immediate"],
+        ["log_min_duration_statement", "250", "immediate"],
+        ["statement_timeout", "30000", "immediate"],
+    ])("%s = %s applies %s", (name, value, method) => {
+        const p = postgresParameters({ [name]: value }).find((x) => x.name === name);
+        expect(p).toEqual({ name, value, applyMethod: method });
+    });
+
+    test("property: a parameter is pending-reboot exactly when the catalogue lists it as static", () => {
+        fc.assert(
+            fc.property(fc.dictionary(fc.constantFrom(...POSTGRES_STATIC_PARAMETERS, "work_mem", "maintenance_work_mem", "random_page_cost"), fc.constant("1")), (overrides) => {
+                for (const p of postgresParameters(overrides)) {
+                    expect(p.applyMethod).toBe(POSTGRES_STATIC_PARAMETERS.includes(p.name) ? "pending-reboot" : "immediate");
+                }
+            }),
+        );
     });
 
     test("a stack's parameters override the logging defaults and add their own", () => {

@@ -10,6 +10,7 @@ import {
     kmsOnlyUploadStatements,
     lifecycleRules,
     objectLockConfiguration,
+    replicaObjectLockConfiguration,
     PUBLIC_ACCESS_BLOCK,
     REPLICA_PURPOSE_TAG,
     tlsOnlyStatements,
@@ -132,6 +133,10 @@ describe("bucket settings", () => {
         ["COMPLIANCE", 30],
     ] as const)("object lock %s for %i days as the default retention", (mode, days) => {
         expect(objectLockConfiguration({ mode, days })).toEqual({ objectLockEnabled: "Enabled", rule: { defaultRetention: { mode, days } } });
+    });
+
+    test("a replica's object lock: on, without a default retention of its own", () => {
+        expect(replicaObjectLockConfiguration()).toEqual({ objectLockEnabled: "Enabled" });
     });
 
     test("access logging: a prefix per bucket key, partitioned by event time", () => {

@@ -270,11 +270,17 @@ describe.each(STACKS)("object store in %s", (stack: Stack) => {
             expect(inputs(audit).objectLockEnabled).toBeUndefined();
             return;
         }
-        expect(inputs(audit).objectLockEnabled).toBe(true);
-        expect(inputs(bucketOf(plan, "audit-logs-replica")).objectLockEnabled).toBe(true); // S3 requires it on the destination
+        // Object lock comes from the configuration resources alone (the bucket's objectLockEnabled would force a new bucket).
+        expect(inputs(audit).objectLockEnabled).toBeUndefined();
         const lock = mustConfigOf(plan, audit, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration");
+        expect(lock.objectLockEnabled).toBe("Enabled");
         expect(lock.rule.defaultRetention).toEqual({ mode: "GOVERNANCE", days: yearsInDays(10) });
-        expect(locks).toHaveLength(1);
+        // S3 requires object lock on the destination of replicated object-locked objects; replicas keep their source's retention.
+        const replica = bucketOf(plan, "audit-logs-replica");
+        expect(inputs(replica).objectLockEnabled).toBeUndefined();
+        const replicaLock = mustConfigOf(plan, replica, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration");
+        expect([replicaLock.objectLockEnabled, replicaLock.rule]).toEqual(["Enabled", undefined]);
+        expect(locks).toHaveLength(2);
     });
 
     test(`data protection: ${stack === "prod" ? "buckets protected and retained, with their settings" : "not protected"}`, async () => {
