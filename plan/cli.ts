@@ -125,12 +125,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     const stack = args.stack ?? (args.configFile ? stackNameOf(args.configFile) : undefined) ?? "dev";
     try {
-        const plan = await runPlan({
+        const planned = await runPlan({
             root: process.cwd(),
             stack,
             configFile: args.configFile ? path.resolve(args.configFile) : undefined,
             program: args.program ? path.resolve(args.program) : undefined,
         });
+        // A copy: runPlan caches its documents, and the diff's findings belong to this run only.
+        const plan: PlanDocument = { ...planned, violations: [...planned.violations] };
         let before: PlanDocument | undefined;
         if (args.against) {
             before = readPlanDocument(args.against);
