@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { assertNameFits } from "./naming";
-import { policyDocument, PolicyStatement } from "./iam";
+import type { PolicyStatement } from "./iam";
+import { policyDocument } from "./iam";
 
 /** The cluster's IAM OIDC identity provider, as IRSA trust policies need it. */
 export interface OidcIdentity {

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 export interface EncryptedLogGroupArgs {
     /** The exact log group name. Services that write to a fixed name (EKS, RDS, WAF) need it set explicitly. */

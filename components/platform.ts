@@ -1,7 +1,7 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "./config/load";
-import { BaseArgs } from "./base";
+import type { BaseArgs } from "./base";
 import { createAwsProvider } from "./providers";
 import { KmsKeys } from "./kms";
 import { Network } from "./network";

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 /** One TCP port between two security groups: the shape of every rule between Strata's tiers. */
 export interface PeerPortRule {

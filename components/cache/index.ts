@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { BaseArgs, statefulOptions } from "../base";
-import { CacheSettings } from "../config/cache";
+import type { BaseArgs} from "../base";
+import { statefulOptions } from "../base";
+import type { CacheSettings } from "../config/cache";
 import { redisUrl } from "../connectionStrings";
 import { encryptedLogGroup } from "../logGroup";
 import { allowTcpFrom, rulelessSecurityGroup } from "../securityGroups";

@@ -1,5 +1,5 @@
 import type { CacheSettings } from "../config/cache";
-import { supportsTransitEncryptionMode } from "../config/cache";
+import { supportsTransitEncryptionMode } from "../catalogue/elasticache";
 
 /**
  * The ElastiCache replication group as plain data: parameter group parameters, the AUTH token, and the group's

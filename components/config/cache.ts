@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { Environment, PerEnvironment } from "./environment";
+import type { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
-import { checkName, Section, sectionCheck } from "./checks";
+import type { Section} from "./checks";
+import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import {
     CACHE_ENGINES,

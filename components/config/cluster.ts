@@ -1,18 +1,20 @@
 import { z } from "zod";
 import { SPOT_NODE_GROUP_TAINT, SPOT_NODE_LABELS } from "../catalogue/spot";
+import type {
+    ClusterAddonName} from "../catalogue/kubernetes";
 import {
     ALL_CLUSTER_ADDONS,
     CAPACITY_TYPES,
-    ClusterAddonName,
     DEFAULT_KUBERNETES_VERSION,
     KUBERNETES_VERSIONS,
     TAINT_EFFECTS,
 } from "../catalogue/kubernetes";
 import { CHART_DEFAULTS } from "../catalogue/charts";
 import { amiTypeOf, isArmInstanceType, isKnownInstanceType } from "../catalogue/ec2";
-import { Environment, PerEnvironment } from "./environment";
+import type { Environment, PerEnvironment } from "./environment";
 import { iamPrincipalArn, ipv4Cidr, logRetentionDays, parseCidr } from "./common";
-import { checkName, Section, sectionCheck } from "./checks";
+import type { Section} from "./checks";
+import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import { clusterNames } from "../cluster/names";
 

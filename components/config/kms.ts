@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Environment, PerEnvironment } from "./environment";
+import type { Environment, PerEnvironment } from "./environment";
 import type { Section } from "./checks";
 
 const defaults: PerEnvironment<{ deletionWindowDays: number }> = {

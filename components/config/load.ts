@@ -1,11 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ConfigError, formatZodError, keyPath, showValue, suggest, unwrapSchema } from "./errors";
-import { ENVIRONMENTS, Environment } from "./environment";
-import { CHECKS, PlatformSettings, platformSchema, TOP_LEVEL_KEYS } from "./schema";
+import type { Environment } from "./environment";
+import { ENVIRONMENTS } from "./environment";
+import type { PlatformSettings} from "./schema";
+import { CHECKS, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
 import { Naming, namingPrefix } from "../naming";
-import { buildDefaultTags, Tags } from "../tags";
+import type { Tags } from "../tags";
+import { buildDefaultTags } from "../tags";
 import { AWS_REGION_PATTERN } from "../catalogue/regions";
 
 /** Where a stack runs: from Pulumi (project, stack) and `aws:region`. */

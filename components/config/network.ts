@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { awsxAzMask } from "../subnetLayout";
-import { Environment, PerEnvironment } from "./environment";
+import type { Environment, PerEnvironment } from "./environment";
 import { ipv4Cidr, logRetentionDays, parseCidr } from "./common";
 import { AVAILABILITY_ZONE_PATTERN } from "../catalogue/regions";
-import { checkName, Section, sectionCheck } from "./checks";
+import type { Section} from "./checks";
+import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 
 /** Interface endpoints Strata knows how to create (service name suffixes). */

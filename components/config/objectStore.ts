@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { AWS_REGION_PATTERN, REPLICATION_REGION_PAIRS } from "../catalogue/regions";
-import { Environment, PerEnvironment } from "./environment";
+import type { Environment, PerEnvironment } from "./environment";
 import { dataClassification } from "./common";
-import { checkName, Section, sectionCheck } from "./checks";
+import type { Section} from "./checks";
+import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import type { DataClassification } from "../tags";
 
@@ -26,9 +27,9 @@ const IA_MINIMUM_DAYS = 30;
 
 export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 
-/** Names the object store takes for itself: a bucket key may not be one of them or end like them. */
-export const ACCESS_LOG_BUCKET_KEY = "access-logs";
-export const REPLICA_SUFFIX = "replica";
+import { ACCESS_LOG_BUCKET_KEY, REPLICA_SUFFIX } from "../objectStore/names";
+
+export { ACCESS_LOG_BUCKET_KEY, REPLICA_SUFFIX } from "../objectStore/names";
 
 /** Retention in days covering whole calendar years (leap days included): 7 years = 2557 days. */
 export function yearsInDays(years: number): number {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Environment, PerEnvironment } from "./environment";
+import type { Environment, PerEnvironment } from "./environment";
 import type { Protection } from "../protection";
 import type { Section } from "./checks";
 

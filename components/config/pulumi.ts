@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { loadPlatformConfig, PlatformConfig } from "./load";
+import type { PlatformConfig } from "./load";
+import { loadPlatformConfig } from "./load";
 
 /**
  * Reads and validates this stack's configuration from Pulumi (the only place besides index.ts that reads

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DLQ_SUFFIX, queueNames } from "../queue/names";
-import { Environment, PerEnvironment } from "./environment";
-import { checkName, Section, sectionCheck } from "./checks";
+import type { Environment, PerEnvironment } from "./environment";
+import type { Section} from "./checks";
+import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import { dataClassification } from "./common";
 import { assertNameFits } from "../naming";

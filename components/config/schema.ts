@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Environment, environmentSchema } from "./environment";
+import type { Environment} from "./environment";
+import { environmentSchema } from "./environment";
 import { kms } from "./kms";
 import { protection } from "./protection";
 import { network } from "./network";

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { SPOT_TAINT } from "../catalogue/spot";
 import { allocatable } from "../catalogue/ec2";
-import { Environment, PerEnvironment } from "./environment";
-import { checkName, Section, sectionCheck } from "./checks";
+import type { Environment, PerEnvironment } from "./environment";
+import type { Section} from "./checks";
+import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import { parseCpu, parseMemory } from "./quantity";
 import { totalRequests } from "../capacity";
@@ -511,16 +512,7 @@ export function servicesSchema(env: Environment) {
 export type ServicesSettings = z.output<ReturnType<typeof servicesSchema>>;
 export type ServiceSettings = ServicesSettings[string];
 
-/** The effective probes of a service: web services default to GET /health (liveness) and GET /ready (readiness). */
-export function effectiveProbes(s: ServiceSettings): { liveness?: ProbeSettings; readiness?: ProbeSettings; startup?: ProbeSettings } {
-    const base = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
-    if (s.kind === "worker") return s.probes;
-    return {
-        liveness: s.probes.liveness ?? { ...base, path: "/health" },
-        readiness: s.probes.readiness ?? { ...base, path: "/ready", periodSeconds: 5 },
-        startup: s.probes.startup,
-    };
-}
+export { effectiveProbes } from "../service/probes";
 
 /** The Pulumi config keys every `secretEnv` of the services names (their values become Pulumi secrets). */
 export function secretEnvConfigKeys(services: ServicesSettings): string[] {

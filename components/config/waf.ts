@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { Environment, PerEnvironment } from "./environment";
+import type { Environment, PerEnvironment } from "./environment";
 import { logRetentionDays } from "./common";
-import { checkName, Section, sectionCheck } from "./checks";
+import type { Section} from "./checks";
+import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 
 import { WAF_EVALUATION_WINDOWS, WAF_MANAGED_RULE_GROUPS } from "../catalogue/waf";

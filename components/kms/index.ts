@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs } from "../base";
+import type { BaseArgs } from "../base";
 import { policyDocument } from "../iam";
-import { KEY_DESCRIPTIONS, KEY_PURPOSES, KEY_SETTINGS, KeyPurpose, keyPolicyStatements, kmsKeyNames } from "./policies";
+import type { KeyPurpose} from "./policies";
+import { KEY_DESCRIPTIONS, KEY_PURPOSES, KEY_SETTINGS, keyPolicyStatements, kmsKeyNames } from "./policies";
 
 export * from "./policies";
 

@@ -1,11 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs } from "../base";
+import type { BaseArgs } from "../base";
 import type { NetworkSettings } from "../config/network";
 import { serviceAssumeRolePolicy, policyDocument } from "../iam";
 import { encryptedLogGroup } from "../logGroup";
 import { rulelessSecurityGroup } from "../securityGroups";
+import type {
+    SubnetTier} from "./vpc";
 import {
     availabilityZoneCount,
     endpointSecurityGroupRules,
@@ -13,7 +15,6 @@ import {
     FLOW_LOG,
     flowLogGroupSpec,
     flowLogRoleStatements,
-    SubnetTier,
     subnetCidrs,
     vpcArgs,
 } from "./vpc";

@@ -1,7 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import type { PolicyStatement } from "../iam";
 import type { BucketSettings } from "../config/objectStore";
-import { dataStoreTags, Tags } from "../tags";
+import type { Tags } from "../tags";
+import { dataStoreTags } from "../tags";
 
 /**
  * Settings of one secure S3 bucket, as plain data: lifecycle rules, the bucket policy statements, encryption, object

@@ -1,12 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs, statefulOptions } from "../base";
+import type { BaseArgs} from "../base";
+import { statefulOptions } from "../base";
 import { createAwsProvider } from "../providers";
-import { ObjectStoreSettings } from "../config/objectStore";
+import type { ObjectStoreSettings } from "../config/objectStore";
 import { accessLogDeliveryStatement, accessLoggingOf, accessLogLifecycle, bucketTags, lifecycleRules, objectLockConfiguration, replicaObjectLockConfiguration } from "./bucket";
 import { objectStoreNames } from "./names";
 import { resolveReplicationRegion } from "./replication";
-import { replicaKey, replication, secureBucket, SecureBucket } from "./resources";
+import type { SecureBucket } from "./resources";
+import { replicaKey, replication, secureBucket } from "./resources";
 
 export * from "./bucket";
 export * from "./names";

@@ -1,4 +1,6 @@
-import { ACCESS_LOG_BUCKET_KEY, REPLICA_SUFFIX } from "../config/objectStore";
+/** Names the object store takes for itself: a bucket key may not be one of them or end like them. */
+export const ACCESS_LOG_BUCKET_KEY = "access-logs";
+export const REPLICA_SUFFIX = "replica";
 
 /**
  * Logical name parts of what the object store creates (pass them to `naming.autoNamed` / `naming.name`). The config

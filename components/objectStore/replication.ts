@@ -1,6 +1,6 @@
 import type { PolicyStatement } from "../iam";
-import { ConfigError } from "../config/errors";
-import { REPLICATION_REGION_PAIRS } from "../config/objectStore";
+import { ConfigError } from "../errors";
+import { REPLICATION_REGION_PAIRS } from "../catalogue/regions";
 import { serviceEndpoint } from "../kms/policies";
 import { ALL_OBJECTS } from "./bucket";
 

@@ -1,18 +1,20 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { statefulOptions } from "../base";
-import { policyDocument, PolicyStatement, serviceAssumeRolePolicy } from "../iam";
+import type { PolicyStatement} from "../iam";
+import { policyDocument, serviceAssumeRolePolicy } from "../iam";
 import { KEY_SETTINGS, kmsKeyNames, REPLICA_KEY_DELETION_WINDOW_DAYS, replicaKeyPolicyStatements } from "../kms/policies";
 import type { Naming } from "../naming";
 import type { Protection } from "../protection";
-import { Tags } from "../tags";
+import type { Tags } from "../tags";
+import type {
+    objectLockConfiguration,
+    replicaObjectLockConfiguration} from "./bucket";
 import {
     bucketPolicyStatements,
     encryptionRule,
     OBJECT_OWNERSHIP,
-    objectLockConfiguration,
-    PUBLIC_ACCESS_BLOCK,
-    replicaObjectLockConfiguration,
+    PUBLIC_ACCESS_BLOCK
 } from "./bucket";
 import { objectStoreNames } from "./names";
 import { replicaKeyDescription, replicationRoleDescription, replicationRolePolicyStatements, replicationRules } from "./replication";

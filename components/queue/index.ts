@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs, statefulOptions } from "../base";
+import type { BaseArgs} from "../base";
+import { statefulOptions } from "../base";
 import { policyDocument } from "../iam";
 import { dataStoreTags } from "../tags";
 import type { QueueSettings, QueuesSettings } from "../config/queues";

@@ -1,7 +1,7 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs } from "../base";
+import type { BaseArgs } from "../base";
 import { inClusterUrl } from "../connectionStrings";
 import type { ServiceArgs, ServicesArgs } from "./args";
 import { hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { effectiveProbes, ServiceSettings } from "../config/services";
+import type { ServiceSettings } from "../config/services";
+import { effectiveProbes } from "./probes";
 
 /** The TLS 1.3 ALB security policy (TLS 1.2 kept for older clients, no weaker ciphers). */
 export const ALB_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";

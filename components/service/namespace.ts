@@ -1,5 +1,5 @@
 import type { ServiceSettings } from "../config/services";
-import { formatCpu, formatMemory, parseCpu, parseMemory } from "../config/quantity";
+import { formatCpu, formatMemory, parseCpu, parseMemory } from "../catalogue/quantity";
 import { maxReplicas } from "./autoscaling";
 import { DNS_PORTS, KUBE_DNS_PEER } from "./networkPolicy";
 

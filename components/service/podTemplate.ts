@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { effectiveProbes, ProbeSettings, ServiceSettings } from "../config/services";
+import type { ProbeSettings, ServiceSettings } from "../config/services";
+import { effectiveProbes } from "./probes";
 import { HTTP_PORT_NAME } from "./clusterIp";
 import { selectorLabels } from "./names";
 import type { SpotScheduling } from "./args";

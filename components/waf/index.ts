@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs } from "../base";
+import type { BaseArgs } from "../base";
 import type { WafSettings } from "../config/waf";
 import { encryptedLogGroup } from "../logGroup";
 import { visibilityConfig, WAF_REDACTED_FIELDS, wafLogGroupName, wafRules } from "./rules";
