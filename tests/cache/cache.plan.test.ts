@@ -1,12 +1,10 @@
-import { runPlan, PlanDocument, PlanResource, resourcesOfType, transitiveDependencies } from "../../plan";
+import type { PlanDocument, PlanResource} from "../../plan";
+import { runPlan, resourcesOfType, transitiveDependencies } from "../../plan";
 import { configProblems, ingressInto, loadConfig } from "../helpers";
 import { AUTH_TOKEN_SPECIALS, redisUrl } from "../../components/cache";
 import { mockPassword } from "../../plan/mocks/random";
 import { mockContext } from "../../plan/mocks";
 import { supportsTransitEncryptionMode } from "../../components/config/cache";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const SECRET = "[secret]";
@@ -23,7 +21,7 @@ const keys = (plan: PlanDocument) => plan.outputs.kmsKeyArns as Record<string, s
 describe("Cache (ElastiCache) in the prod plan", () => {
     let plan: PlanDocument;
     beforeAll(async () => {
-        plan = await runPlan({ stack: "prod", skipPolicies: true });
+        plan = await runPlan({ stack: "prod" });
     });
 
     test("Valkey replication group: at-rest encryption with the data key, TLS required, AUTH token secret", () => {
@@ -111,7 +109,7 @@ describe("Cache (ElastiCache) in the prod plan", () => {
 
 describe("Cache per environment", () => {
     test("dev: one small node, no Multi-AZ or failover, still encrypted with TLS and AUTH", async () => {
-        const plan = await runPlan({ stack: "dev", skipPolicies: true });
+        const plan = await runPlan({ stack: "dev" });
         const g = groupOf(plan);
         expect(g.inputs).toMatchObject({
             numCacheClusters: 1,
@@ -127,21 +125,13 @@ describe("Cache per environment", () => {
     });
 
     test("staging: two nodes with Multi-AZ and failover", async () => {
-        const plan = await runPlan({ stack: "staging", skipPolicies: true });
+        const plan = await runPlan({ stack: "staging" });
         expect(groupOf(plan).inputs).toMatchObject({ numCacheClusters: 2, multiAzEnabled: true, automaticFailoverEnabled: true });
     });
 });
 
 describe("Cache engines", () => {
-    test("Redis 6.2 gets TLS-only from transitEncryptionEnabled and is not sent transitEncryptionMode (7.0+ only)", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-cache-"));
-        const file = path.join(dir, "Pulumi.redis62.yaml");
-        fs.writeFileSync(file, 'config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:cache:\n    engine: redis\n    engineVersion: "6.2"\n');
-        const g = groupOf(await runPlan({ stack: "redis62", configFile: file, skipPolicies: true }));
-        expect(g.inputs).toMatchObject({ engine: "redis", engineVersion: "6.2", transitEncryptionEnabled: true, authToken: SECRET });
-        expect(g.inputs.transitEncryptionMode).toBeUndefined();
-    });
-
+    // Redis 6.2 (TLS from transitEncryptionEnabled, no transitEncryptionMode): replicationGroupSettings in tests/cache/replicationGroup.test.ts.
     test("which engine versions take transitEncryptionMode", () => {
         for (const v of ["7.2", "8.0", "8.1"]) expect(supportsTransitEncryptionMode("valkey", v)).toBe(true);
         for (const v of ["7.0", "7.1"]) expect(supportsTransitEncryptionMode("redis", v)).toBe(true);
