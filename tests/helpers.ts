@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { ConfigError, loadPlatformConfig, PlatformConfig } from "../components/config";
 import * as path from "path";
+import YAML from "yaml";
 import { runPlan, PlanDocument, PlanResource } from "../plan";
 
 export const ROOT = path.resolve(__dirname, "..");
@@ -26,11 +27,23 @@ export function one(plan: PlanDocument, type: string): PlanResource {
     return found[0];
 }
 
-/** Writes a temporary stack file and returns its path. */
+/** The deploying role the shipped stacks name (strata:cluster.deployerPrincipalArn); test stacks get it unless they name an admin. */
+export const TEST_DEPLOYER_ARN = "arn:aws:iam::123456789012:role/strata-deployer";
+
+/** A cluster section with the test deployer added when it names no admin (the program requires one). */
+function withClusterAdmin(cluster: unknown): unknown {
+    const c = (cluster ?? {}) as Record<string, unknown>;
+    if (typeof cluster === "string" || c.deployerPrincipalArn !== undefined || (Array.isArray(c.adminPrincipalArns) && c.adminPrincipalArns.length > 0)) return cluster;
+    return { ...c, deployerPrincipalArn: TEST_DEPLOYER_ARN };
+}
+
+/** Writes a temporary stack file and returns its path (with the test deployer as cluster admin unless it names one). */
 export function tempStackFile(name: string, yaml: string): string {
     const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "strata-stack-"));
     const file = path.join(dir, `Pulumi.${name}.yaml`);
-    fs.writeFileSync(file, yaml);
+    const doc = YAML.parse(yaml) as { config?: Record<string, unknown> } | null;
+    if (doc?.config) doc.config["strata:cluster"] = withClusterAdmin(doc.config["strata:cluster"]);
+    fs.writeFileSync(file, doc?.config ? YAML.stringify(doc) : yaml);
     return file;
 }
 
@@ -71,7 +84,8 @@ export function ingressInto(plan: PlanDocument, sgId: string) {
  */
 export function loadConfig(values: Record<string, unknown>, stack?: string): PlatformConfig {
     const raw: Record<string, string> = { "aws:region": "us-east-1", "strata:environment": "dev" };
-    for (const [k, v] of Object.entries(values)) raw[k] = typeof v === "string" ? v : JSON.stringify(v);
+    const withAdmin = { ...values, "strata:cluster": withClusterAdmin(values["strata:cluster"]) };
+    for (const [k, v] of Object.entries(withAdmin)) raw[k] = typeof v === "string" ? v : JSON.stringify(v);
     return loadPlatformConfig(raw, { project: "strata", stack: stack ?? raw["strata:environment"] });
 }
 

@@ -67,8 +67,8 @@ export function standardSupportVersions(today: string): KubernetesVersion[] {
 export function unsupportedVersionReason(version: KubernetesVersion, supportType: "STANDARD" | "EXTENDED", today: string): string | undefined {
     const l = KUBERNETES_LIFECYCLE[version];
     const phase = supportPhase(version, today);
-    const newer = standardSupportVersions(today).filter((v) => v > version);
-    const upgrade = newer.length > 0 ? `upgrade one minor at a time to ${newer[0]}` : "upgrade to a newer minor";
+    const next = KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.indexOf(version) + 1];
+    const upgrade = next ? `upgrade one minor at a time to ${next}` : "upgrade to a newer minor (add it to the catalogue first)";
     if (phase === "ended") {
         return `${version} reached the end of EKS extended support on ${l.endOfExtendedSupport} (EKS upgrades such control planes itself and creates no new ones); ${upgrade}`;
     }

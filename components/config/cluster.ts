@@ -450,17 +450,6 @@ export function clusterSchema(env: Environment) {
                         "is no longer supported: the deployer's access entry followed whoever ran `pulumi up`, so the next engineer or CI role replaced it and removed the previous admin; set strata:cluster.deployerPrincipalArn to the role that runs the deploys (or list it in adminPrincipalArns) and remove deployerAdmin",
                 });
             }
-            if (c.deployerPrincipalArn === undefined && c.adminPrincipalArns.length === 0) {
-                // Authentication mode API without the creator's bootstrap admin (bootstrapClusterCreatorAdminPermissions
-                // is false and replaces the cluster if changed): nobody could use the cluster, and the program's own
-                // Kubernetes objects would fail after the control plane and node groups are up.
-                ctx.addIssue({
-                    code: z.ZodIssueCode.custom,
-                    path: ["deployerPrincipalArn"],
-                    message:
-                        "!is required while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; set it to the IAM role that runs `pulumi up` (e.g. arn:aws:iam::123456789012:role/deployer), or list that role in adminPrincipalArns",
-                });
-            }
             if (c.deployerPrincipalArn !== undefined) {
                 const listed = [...c.adminPrincipalArns, ...c.readOnlyPrincipalArns].map((a) => a.toLowerCase());
                 if (listed.includes(c.deployerPrincipalArn.toLowerCase())) {
@@ -538,6 +527,22 @@ export const cluster = {
                 });
                 for (const { purpose, configPath } of clusterNames.roles(settings.cluster)) {
                     checkName(naming, report, ["cluster", ...configPath], () => naming.autoNamed("iamRole", ...clusterNames.role(purpose)));
+                }
+            },
+        }),
+        sectionCheck<"cluster">({
+            name: "someone named in config is cluster admin",
+            check: (settings, report) => {
+                // Authentication mode API without the creator's bootstrap admin (bootstrapClusterCreatorAdminPermissions
+                // is false, and changing it replaces the cluster): with no admin named, nobody could use the cluster,
+                // the program's own Kubernetes objects would fail after the control plane is up, and on an existing
+                // cluster the deployer's former entry would be deleted.
+                const c = settings.cluster;
+                if (c.deployerPrincipalArn === undefined && c.adminPrincipalArns.length === 0) {
+                    report(
+                        ["cluster", "deployerPrincipalArn"],
+                        "!is required while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; set it to the IAM role that runs `pulumi up` (e.g. arn:aws:iam::123456789012:role/deployer), or list that role in adminPrincipalArns",
+                    );
                 }
             },
         }),

@@ -136,7 +136,7 @@ describe("Cache engines", () => {
     test("Redis 6.2 gets TLS-only from transitEncryptionEnabled and is not sent transitEncryptionMode (7.0+ only)", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-cache-"));
         const file = path.join(dir, "Pulumi.redis62.yaml");
-        fs.writeFileSync(file, 'config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:cache:\n    engine: redis\n    engineVersion: "6.2"\n');
+        fs.writeFileSync(file, 'config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:cluster:\n    deployerPrincipalArn: arn:aws:iam::123456789012:role/strata-deployer\n  strata:cache:\n    engine: redis\n    engineVersion: "6.2"\n');
         const g = groupOf(await runPlan({ stack: "redis62", configFile: file, skipPolicies: true }));
         expect(g.inputs).toMatchObject({ engine: "redis", engineVersion: "6.2", transitEncryptionEnabled: true, authToken: SECRET });
         expect(g.inputs.transitEncryptionMode).toBeUndefined();

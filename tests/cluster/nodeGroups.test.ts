@@ -83,6 +83,11 @@ describe("launchTemplateSpec", () => {
         ]);
     });
 
+    test("a single-type pool's instance type is in the template, a multi-type pool's is not", () => {
+        expect(spec(1, pool({ instanceTypes: ["m6i.large"] })).instanceType).toBe("m6i.large");
+        expect("instanceType" in spec(1, pool({ instanceTypes: ["m6i.large", "m6a.large"] }))).toBe(false);
+    });
+
     test("new versions become the default; both security groups; the stack's tags and Name on instances, volumes and ENIs", () => {
         const s = spec();
         expect(s.updateDefaultVersion).toBe(true);
@@ -97,7 +102,6 @@ describe("nodeGroupSpec", () => {
         expect(nodeGroupSpec(pool({ labels: { team: "a" } }))).toEqual({
             amiType: "AL2023_x86_64_STANDARD",
             capacityType: "ON_DEMAND",
-            instanceTypes: ["m6i.large"],
             scalingConfig: { minSize: 2, maxSize: 6, desiredSize: 2 },
             updateConfig: { maxUnavailable: 1 },
             nodeRepairConfig: { enabled: true },
@@ -105,6 +109,11 @@ describe("nodeGroupSpec", () => {
             taints: [],
         });
         expect(nodeGroupSpec(pool({ desiredSize: 4 })).scalingConfig.desiredSize).toBe(4);
+    });
+
+    test("instanceTypes only for a multi-type pool (EKS takes a setting in the template or the group, not both)", () => {
+        expect("instanceTypes" in nodeGroupSpec(pool())).toBe(false);
+        expect(nodeGroupSpec(pool({ instanceTypes: ["m6i.large", "m6a.large"] })).instanceTypes).toEqual(["m6i.large", "m6a.large"]);
     });
 
     test("a spot pool carries the spot taint in EKS's spelling; the pool label cannot be overridden", () => {
