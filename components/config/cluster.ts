@@ -306,7 +306,7 @@ export function clusterSchema(env: Environment) {
                         .default("least-waste")
                         .describe("How the autoscaler picks the node group to grow."),
                     priorities: allowed(
-                        z.record(z.string().min(1), z.number().int().min(1).max(100000)),
+                        z.record(z.string().min(1), z.number().int().min(1).max(100000).describe("Priority of the groups the expression matches (higher wins).")),
                         "regular expressions matching auto scaling group names to integer priorities 1-100000 (higher wins)",
                     )
                         .optional()
