@@ -21,7 +21,7 @@ export const core: MockModule = {
             const names = ["a", "b", "c", "d", "e", "f"].map((s) => `${ctx.region}${s}`);
             return { names, zoneIds: names.map((_, i) => `use1-az${i + 1}`), id: ctx.region, state: "available" };
         },
-        "aws:iam/getSessionContext:getSessionContext": (args, ctx) => {
+        "aws:iam/getSessionContext:getSessionContext": (args) => {
             const arn = String(args.inputs.arn ?? "");
             const m = /^arn:([^:]+):sts::(\d+):assumed-role\/([^/]+)\//.exec(arn);
             return m
