@@ -32,8 +32,15 @@ export const TEST_DEPLOYER_ARN = "arn:aws:iam::123456789012:role/strata-deployer
 
 /** A cluster section with the test deployer added when it names no admin (the program requires one). */
 function withClusterAdmin(cluster: unknown): unknown {
+    if (typeof cluster === "string") {
+        try {
+            return JSON.stringify(withClusterAdmin(JSON.parse(cluster)));
+        } catch {
+            return cluster; // not JSON: left for the config loader to report
+        }
+    }
     const c = (cluster ?? {}) as Record<string, unknown>;
-    if (typeof cluster === "string" || c.deployerPrincipalArn !== undefined || (Array.isArray(c.adminPrincipalArns) && c.adminPrincipalArns.length > 0)) return cluster;
+    if (typeof c !== "object" || Array.isArray(c) || c.deployerPrincipalArn !== undefined || (Array.isArray(c.adminPrincipalArns) && c.adminPrincipalArns.length > 0)) return cluster;
     return { ...c, deployerPrincipalArn: TEST_DEPLOYER_ARN };
 }
 

@@ -128,6 +128,15 @@ export function nodeGroupSpec(pool: NodeGroupSettings) {
     };
 }
 
+/**
+ * The instance types a node group launches, from its arguments and its launch template's (as a plan records them):
+ * a multi-type pool's `instanceTypes`, or the single type in the launch template.
+ */
+export function launchedInstanceTypes(nodeGroup: { instanceTypes?: unknown }, launchTemplate: { instanceType?: unknown } | undefined): string[] {
+    if (Array.isArray(nodeGroup.instanceTypes)) return nodeGroup.instanceTypes.map(String);
+    return typeof launchTemplate?.instanceType === "string" ? [launchTemplate.instanceType] : [];
+}
+
 /** EKS does not copy tags to a node group's auto scaling group: one tag resource per default tag (name part, tag). */
 export function autoScalingGroupTags(defaultTags: Tags): Array<{ slug: string; tag: { key: string; value: string; propagateAtLaunch: boolean } }> {
     return Object.entries(defaultTags).map(([key, value]) => ({

@@ -1,6 +1,7 @@
 import {
     amiTypeFor,
     autoScalingGroupTags,
+    launchedInstanceTypes,
     launchTemplateSpec,
     NODE_GROUP_IGNORE_CHANGES,
     NODE_ROLE_MANAGED_POLICIES,
@@ -126,6 +127,25 @@ describe("nodeGroupSpec", () => {
     test("the autoscaler owns the desired size; the node role has no CNI policy", () => {
         expect(NODE_GROUP_IGNORE_CHANGES).toEqual(["scalingConfig.desiredSize"]);
         expect(NODE_ROLE_MANAGED_POLICIES).toEqual(["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"]);
+    });
+});
+
+describe("launchedInstanceTypes", () => {
+    test.each([
+        [["m6i.large", "m6a.large"], { instanceType: "ignored" }, ["m6i.large", "m6a.large"]],
+        [undefined, { instanceType: "m6i.large" }, ["m6i.large"]],
+        [undefined, {}, []],
+        [undefined, undefined, []],
+    ])("node group %j, launch template %j -> %j", (instanceTypes, lt, expected) => {
+        expect(launchedInstanceTypes({ instanceTypes }, lt)).toEqual(expected);
+    });
+
+    test("what the specs produce: the pool's types either way", () => {
+        for (const types of [["m6i.large"], ["m6i.large", "m6a.large"]]) {
+            const p = pool({ instanceTypes: types });
+            const lt = launchTemplateSpec(p, { clusterName: "c", imdsHopLimit: 1, defaultTags: {}, ebsKmsKeyArn: "k", securityGroupIds: [] });
+            expect(launchedInstanceTypes(nodeGroupSpec(p), lt)).toEqual(types);
+        }
     });
 });
 
