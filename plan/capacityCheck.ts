@@ -1,5 +1,6 @@
 import type { PlanResource, PlanViolation } from "./types";
 import { allocatable, totalRequests, WorkloadRequest } from "../components/capacity";
+import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
 
 type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -15,7 +16,8 @@ export function hpaCapacityAdvisories(resources: PlanResource[]): PlanViolation[
     let memoryBytes = 0;
     for (const g of nodeGroups) {
         const i = g.inputs as Inputs;
-        const sizes = ((i.instanceTypes ?? []) as string[]).map(allocatable);
+        const lt = g.dependencies.map((d) => resources.find((r) => r.urn === d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate");
+        const sizes = launchedInstanceTypes(i, lt?.inputs).map(allocatable);
         if (sizes.length === 0 || sizes.some((a) => a === undefined)) return [];
         const max = Number(i.scalingConfig?.maxSize ?? 0);
         milliCpu += max * Math.min(...sizes.map((a) => a!.milliCpu));

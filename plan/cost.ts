@@ -1,5 +1,6 @@
 import type { CostItem, PlanResource } from "./types";
 import { allocatable, nodesNeeded, totalRequests, WorkloadRequest } from "../components/capacity";
+import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
 
 /**
  * Public on-demand list prices, us-east-1, USD, as published in November 2026 on the AWS pricing pages:
@@ -116,11 +117,11 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
                 break;
             }
             case "aws:eks/nodeGroup:NodeGroup": {
-                const type = (i.instanceTypes ?? [])[0] as string | undefined;
+                const lt = r.dependencies.map((d) => byUrn.get(d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate");
+                const type = launchedInstanceTypes(i, lt?.inputs)[0] as string | undefined;
                 const n = Number(i.scalingConfig?.desiredSize ?? i.scalingConfig?.minSize ?? 0);
                 const spot = i.capacityType === "SPOT";
                 const hourly = price(PRICE_TABLE.ec2Hour, type);
-                const lt = r.dependencies.map((d) => byUrn.get(d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate");
                 const gb = Number((lt?.inputs as Inputs | undefined)?.blockDeviceMappings?.[0]?.ebs?.volumeSize ?? 20);
                 if (hourly === undefined) {
                     add(r, 0, `instance type ${type} is not in the price table`);
@@ -204,13 +205,15 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
             workloads.push({ replicas: Number(spec.replicas ?? 1), cpu: String(c.resources?.requests?.cpu ?? "0"), memory: String(c.resources?.requests?.memory ?? "0") });
         }
     }
+    const typesOf = (g: PlanResource) =>
+        launchedInstanceTypes(g.inputs, g.dependencies.map((d) => byUrn.get(d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate")?.inputs);
     if (nodeGroups.length > 0 && workloads.length > 0) {
         const need = totalRequests(workloads);
         let cpu = 0;
         let mem = 0;
         for (const g of nodeGroups) {
             const gi = g.inputs as Inputs;
-            const a = allocatable((gi.instanceTypes ?? [])[0]);
+            const a = allocatable(typesOf(g)[0]);
             const n = Number(gi.scalingConfig?.desiredSize ?? gi.scalingConfig?.minSize ?? 0);
             if (a) {
                 cpu += a.milliCpu * n;
@@ -218,7 +221,7 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
             }
         }
         const first = nodeGroups[0].inputs as Inputs;
-        const type = (first.instanceTypes ?? [])[0] as string;
+        const type = typesOf(nodeGroups[0])[0];
         const extra = nodesNeeded(type, { milliCpu: Math.max(0, need.milliCpu - cpu), memoryBytes: Math.max(0, need.memoryBytes - mem) });
         const hourly = price(PRICE_TABLE.ec2Hour, type);
         if (extra && extra > 0 && hourly !== undefined) {

@@ -32,6 +32,31 @@ export function one(plan: PlanDocument, type: string): PlanResource {
     return onlyResourceOfType(plan, type);
 }
 
+/** The deploying role the shipped stacks name (strata:cluster.deployerPrincipalArn); test stacks get it unless they name an admin. */
+export const TEST_DEPLOYER_ARN = "arn:aws:iam::123456789012:role/strata-deployer";
+
+/** A cluster section with the test deployer added when it names no admin (the program requires one). */
+function withClusterAdmin(cluster: unknown): unknown {
+    if (typeof cluster === "string") {
+        try {
+            return JSON.stringify(withClusterAdmin(JSON.parse(cluster)));
+        } catch {
+            return cluster; // not JSON: left for the config loader to report
+        }
+    }
+    const c = (cluster ?? {}) as Record<string, unknown>;
+    if (typeof c !== "object" || Array.isArray(c) || c.deployerPrincipalArn !== undefined || (Array.isArray(c.adminPrincipalArns) && c.adminPrincipalArns.length > 0)) return cluster;
+    return { ...c, deployerPrincipalArn: TEST_DEPLOYER_ARN };
+}
+
+/** A stack file's YAML with the test deployer as cluster admin unless it names one. */
+function withAdminInYaml(yaml: string): string {
+    const doc = YAML.parse(yaml) as { config?: Record<string, unknown> } | null;
+    if (!doc?.config) return yaml;
+    doc.config["strata:cluster"] = withClusterAdmin(doc.config["strata:cluster"]);
+    return YAML.stringify(doc);
+}
+
 /**
  * Writes `content` as `Pulumi.<name>.yaml` in a directory named by the hash of name and content, and returns its
  * path: the same stack file gets the same path in every run, so the plan cache (keyed by the file's path and the
@@ -52,7 +77,7 @@ function writeStackFile(name: string, content: string): string {
 
 /** Writes a temporary stack file from its YAML text and returns its path. Prefer `stackFile({...})`. */
 export function tempStackFile(name: string, yaml: string): string {
-    return writeStackFile(name, yaml);
+    return writeStackFile(name, withAdminInYaml(yaml));
 }
 
 /** A stack file's config: keys without a namespace belong to the project (`strata:`); any YAML value. */
@@ -68,6 +93,7 @@ export function stackFile(config: StackConfigValues, options: { stack?: string }
     for (const [k, v] of Object.entries(config)) values[k.includes(":") ? k : `strata:${k}`] = v;
     const environment = values["strata:environment"];
     const stack = options.stack ?? (typeof environment === "string" ? environment : "dev");
+    values["strata:cluster"] = withClusterAdmin(values["strata:cluster"]);
     return writeStackFile(stack, YAML.stringify({ config: values }));
 }
 
@@ -113,7 +139,8 @@ export function ingressInto(plan: PlanDocument, sgId: string) {
  */
 export function loadConfig(values: Record<string, unknown>, stack?: string): PlatformConfig {
     const raw: Record<string, string> = { "aws:region": "us-east-1", "strata:environment": "dev" };
-    for (const [k, v] of Object.entries(values)) raw[k] = typeof v === "string" ? v : JSON.stringify(v);
+    const withAdmin = { ...values, "strata:cluster": withClusterAdmin(values["strata:cluster"]) };
+    for (const [k, v] of Object.entries(withAdmin)) raw[k] = typeof v === "string" ? v : JSON.stringify(v);
     return loadPlatformConfig(raw, { project: "strata", stack: stack ?? raw["strata:environment"] });
 }
 

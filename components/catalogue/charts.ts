@@ -7,3 +7,19 @@ export const CHART_DEFAULTS = {
     loadBalancerController: { chart: "aws-load-balancer-controller", repository: "https://aws.github.io/eks-charts", version: "3.5.0" },
     clusterAutoscaler: { chart: "cluster-autoscaler", repository: "https://kubernetes.github.io/autoscaler", version: "9.59.0" },
 } as const;
+
+/**
+ * cluster-autoscaler expanders Strata accepts on AWS (cluster-autoscaler FAQ, "What are Expanders?"). `price` is not
+ * among them: the FAQ says it works only for GCE, GKE and Equinix Metal; the AWS cloud provider implements no pricing
+ * model, so the autoscaler cannot start with it. `priority` reads its regex -> priority table from the ConfigMap
+ * `cluster-autoscaler-priority-expander` in the autoscaler's namespace (expander/priority/readme.md); without it every
+ * scale-up fails, so the chart creates it from `expanderPriorities` (templates/priority-expander-configmap.yaml).
+ */
+export const CLUSTER_AUTOSCALER_EXPANDERS = ["least-waste", "random", "most-pods", "priority"] as const;
+export type ClusterAutoscalerExpander = (typeof CLUSTER_AUTOSCALER_EXPANDERS)[number];
+/** Expanders the autoscaler has but Strata refuses on AWS, with why. */
+export const REFUSED_EXPANDERS: Readonly<Record<string, string>> = {
+    price: "the price expander works only on GCE, GKE and Equinix Metal (cluster-autoscaler FAQ): the AWS cloud provider has no pricing model and the autoscaler fails to start with it",
+};
+/** The ConfigMap the priority expander reads, in the autoscaler's namespace. */
+export const PRIORITY_EXPANDER_CONFIGMAP = "cluster-autoscaler-priority-expander";

@@ -3,16 +3,15 @@ import type { ClusterSettings } from "../config/cluster";
 /** EKS access policies Strata grants (cluster scope). */
 export const ACCESS_POLICIES = { admin: "AmazonEKSClusterAdminPolicy", view: "AmazonEKSViewPolicy" } as const;
 
-/** One access entry with its policy association; `principalArn` is absent for the deployer (known only at run time). */
+/** One access entry with its policy association. */
 export interface AccessGrant {
     /** Logical name part, unique within the cluster. */
     key: string;
     /** `admin` grants cluster admin, `view` read-only (no Secrets). */
     access: keyof typeof ACCESS_POLICIES;
-    /** The listed principal, or undefined for the identity running the deployment. */
-    principalArn?: string;
+    /** The principal, always from config: nothing depends on the identity running a deploy. */
+    principalArn: string;
 }
-
 /** A readable, unique-enough logical name part for an IAM principal ARN (its last path segment). */
 export function principalSlug(arn: string): string {
     const last = arn.split("/").pop() ?? arn;
@@ -38,33 +37,24 @@ export function uniqueKeys(bases: string[]): string[] {
 
 /**
  * The access entries of a cluster (authentication mode API, no implicit creator admin): admins, read-only
- * principals, and the deployer (if `deployerAdmin`), in that order.
+ * principals, and the deployer (`deployerPrincipalArn`, under the key `deployer`), in that order. Every principal
+ * comes from config, so the same stack planned or deployed by another engineer or the CI role changes no entry
+ * (an entry's `principalArn` forces its replacement, which would remove the previous admin).
  */
-export function accessGrants(s: Pick<ClusterSettings, "adminPrincipalArns" | "readOnlyPrincipalArns" | "deployerAdmin">): AccessGrant[] {
+export function accessGrants(s: Pick<ClusterSettings, "adminPrincipalArns" | "readOnlyPrincipalArns" | "deployerPrincipalArn">): AccessGrant[] {
     const listed = [
         ...s.adminPrincipalArns.map((principalArn) => ({ principalArn, access: "admin" as const })),
         ...s.readOnlyPrincipalArns.map((principalArn) => ({ principalArn, access: "view" as const })),
     ];
     const keys = uniqueKeys(listed.map((g) => `${g.access}-${principalSlug(g.principalArn)}`));
     const grants: AccessGrant[] = listed.map((g, i) => ({ key: keys[i], ...g }));
-    if (s.deployerAdmin) grants.push({ key: "deployer", access: "admin" });
+    if (s.deployerPrincipalArn !== undefined) grants.push({ key: "deployer", access: "admin", principalArn: s.deployerPrincipalArn });
     return grants;
 }
 
 /**
- * The deployer's access entry would be a second one for a listed principal, which EKS refuses
- * (ResourceInUseException) only after the ~10 minutes of control plane creation: the message to stop with, or
- * undefined. ARNs compare case-insensitively (IAM role names are).
- */
-export function deployerConflict(deployerArn: string, s: Pick<ClusterSettings, "adminPrincipalArns" | "readOnlyPrincipalArns">): string | undefined {
-    const listed = new Set([...s.adminPrincipalArns, ...s.readOnlyPrincipalArns].map((arn) => arn.toLowerCase()));
-    if (!listed.has(deployerArn.toLowerCase())) return undefined;
-    return `strata:cluster.deployerAdmin: true, but the deploying identity ${deployerArn} is also listed in strata:cluster.adminPrincipalArns / readOnlyPrincipalArns, and EKS allows one access entry per principal; set strata:cluster.deployerAdmin to false (keeping it in adminPrincipalArns) or remove it from the list`;
-}
-
-/**
- * The grants the Kubernetes provider waits for: without the deployer's access policy the API server refuses the
- * first deploy; with deployerAdmin off the deployer is one of the admins, so every admin grant.
+ * The grants the Kubernetes provider waits for: without the deploying role's access policy the API server refuses
+ * the first deploy; that role is the deployer or one of the listed admins, so every admin grant.
  */
 export function providerWaitsFor(grants: AccessGrant[]): AccessGrant[] {
     return grants.filter((g) => g.access === "admin");

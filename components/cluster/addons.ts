@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ADDON_VERSIONS } from "../catalogue/kubernetes";
 import type { ClusterAddonName, ClusterSettings, CoreAddonName } from "../config/cluster";
 import type { PolicyStatement } from "../iam";
 import type { Tags } from "../tags";
@@ -33,13 +34,13 @@ export interface AddonIdentitySpec {
     description: string;
 }
 
-/** One managed add-on: when it is installed, its pinned version (or EKS's default), its configuration and its role. */
+/** One managed add-on: when it is installed, its version, its configuration and its role. */
 export interface AddonSpec {
     name: ClusterAddonName;
     /** `beforeNodes`: the node groups depend on it; `afterNodes`: it depends on the node groups. */
     phase: "beforeNodes" | "afterNodes";
-    /** The pinned version; undefined: EKS's default version for the cluster's Kubernetes version. */
-    version?: string;
+    /** `addonVersions` from config, else the catalogue's version for the cluster's Kubernetes minor (ADDON_VERSIONS). */
+    version: string;
     configurationValues?: string;
     identity?: AddonIdentitySpec;
     /** It writes into the Container Insights log groups (it waits for them). */
@@ -64,11 +65,11 @@ export function containerInsightsEnabled(s: { observability: Pick<ClusterSetting
  * the pod identity agent before the nodes; CoreDNS, kube-proxy, the EBS CSI driver (its own role, volumes tagged
  * with the stack's tags), metrics-server and, with Container Insights, amazon-cloudwatch-observability after them.
  */
-export function addonPlan(s: Pick<ClusterSettings, "addonVersions" | "observability">, clusterName: string, defaultTags: Tags): AddonSpec[] {
+export function addonPlan(s: Pick<ClusterSettings, "version" | "addonVersions" | "observability">, clusterName: string, defaultTags: Tags): AddonSpec[] {
     const addon = (name: ClusterAddonName, extra: Partial<AddonSpec> = {}): AddonSpec => ({
         name,
         phase: addonPhase(name),
-        version: s.addonVersions[name],
+        version: addonVersion(s, name),
         usesContainerInsightsLogGroups: false,
         ...extra,
     });
@@ -116,6 +117,14 @@ export function addonPlan(s: Pick<ClusterSettings, "addonVersions" | "observabil
         );
     }
     return plan;
+}
+
+/**
+ * The version of an add-on: the configured one, or the catalogue's for the cluster's minor, so that an EKS minor
+ * upgrade updates every add-on not pinned in config to the new minor's version (after the control plane).
+ */
+export function addonVersion(s: Pick<ClusterSettings, "version" | "addonVersions">, name: ClusterAddonName): string {
+    return s.addonVersions[name] ?? ADDON_VERSIONS[s.version][name];
 }
 
 /** The EBS CSI driver's use of the ebs key for volumes it creates (on top of AmazonEBSCSIDriverPolicy). */

@@ -55,7 +55,21 @@ export function clusterAutoscalerImageTag(s: Pick<ClusterSettings, "version" | "
     return s.autoscaler.imageTag ?? CLUSTER_AUTOSCALER_IMAGE_TAGS[s.version];
 }
 
-/** The cluster autoscaler's Helm release arguments: auto-discovery by cluster name, timings from config. */
+/**
+ * The chart's `expanderPriorities` (priority -> regular expressions, as the priority expander's ConfigMap holds them)
+ * from `autoscaler.priorities` (regular expression -> priority); patterns of one priority in sorted order.
+ */
+export function expanderPriorities(priorities: Readonly<Record<string, number>>): Record<number, string[]> {
+    const byPriority: Record<number, string[]> = {};
+    for (const [pattern, priority] of Object.entries(priorities).sort(([a], [b]) => a.localeCompare(b))) (byPriority[priority] ??= []).push(pattern);
+    return byPriority;
+}
+
+/**
+ * The cluster autoscaler's Helm release arguments: auto-discovery by cluster name, timings from config; with the
+ * priority expander, its priorities (the chart then creates the cluster-autoscaler-priority-expander ConfigMap in
+ * the release's namespace, which the expander reads).
+ */
 export function clusterAutoscalerRelease(c: ReleaseContext & { settings: Pick<ClusterSettings, "version" | "autoscaler" | "charts"> }) {
     const a = c.settings.autoscaler;
     const sa = SYSTEM_SERVICE_ACCOUNTS.clusterAutoscaler;
@@ -73,6 +87,7 @@ export function clusterAutoscalerRelease(c: ReleaseContext & { settings: Pick<Cl
             fullnameOverride: "cluster-autoscaler",
             autoDiscovery: { clusterName: c.clusterName },
             image: { tag: clusterAutoscalerImageTag(c.settings) },
+            ...(a.expander === "priority" && a.priorities ? { expanderPriorities: expanderPriorities(a.priorities) } : {}),
             rbac: { serviceAccount: { create: true, name: sa.serviceAccount, annotations: { [IRSA_ROLE_ANNOTATION]: c.roleArn } } },
             extraArgs: {
                 "scale-down-utilization-threshold": a.scaleDownUtilizationThreshold,

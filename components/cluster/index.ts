@@ -79,8 +79,8 @@ export class Cluster extends pulumi.ComponentResource {
     public readonly loadBalancerControllerRelease: k8s.helm.v3.Release;
     public readonly clusterAutoscalerRelease: k8s.helm.v3.Release;
     public readonly storageClass: k8s.storage.v1.StorageClass;
-    /** ARN of the IAM role running the deployment, which got cluster admin (if `deployerAdmin`). */
-    public readonly deployerPrincipalArn: pulumi.Output<string>;
+    /** The deploying role given cluster admin (`deployerPrincipalArn` from config), if set. */
+    public readonly deployerPrincipalArn: string | undefined;
 
     private readonly oidc: OidcIdentity;
 
@@ -88,7 +88,8 @@ export class Cluster extends pulumi.ComponentResource {
         super("strata:cluster:Cluster", name, {}, opts);
         const parent = { parent: this };
         const s: ClusterScope = { parent: this, naming: args.naming, names: clusterNameSet(args.naming, args), partition: partitionOf(args.region) };
-        const caller = aws.getCallerIdentityOutput({}, parent);
+        // Only the account is read from the credentials (the autoscaler's ARNs): no resource depends on who deploys.
+        const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
 
         // -- control plane and access ---------------------------------------------------------------------------
         this.cluster = createControlPlane(s, args);
@@ -96,9 +97,8 @@ export class Cluster extends pulumi.ComponentResource {
         this.endpoint = this.cluster.endpoint;
         this.version = this.cluster.version;
         this.clusterSecurityGroupId = this.cluster.vpcConfig.apply((v) => v.clusterSecurityGroupId);
-        // The identity running the deployment, resolved from an assumed-role session ARN to its IAM role ARN.
-        this.deployerPrincipalArn = aws.iam.getSessionContextOutput({ arn: caller.arn }, parent).issuerArn;
-        const adminAccess = createAccessEntries(s, args, this.cluster, accessGrants(args), this.deployerPrincipalArn);
+        this.deployerPrincipalArn = args.deployerPrincipalArn;
+        const adminAccess = createAccessEntries(s, this.cluster, accessGrants(args));
 
         // -- workload identity: IRSA OIDC provider ----------------------------------------------------------------
         const oidc = createOidcProvider(s, this.cluster);
@@ -151,7 +151,7 @@ export class Cluster extends pulumi.ComponentResource {
             provider: this.k8sProvider,
             nodeGroups,
             addons,
-            accountId: caller.accountId,
+            accountId,
         });
         this.loadBalancerControllerRelease = platform.loadBalancerController;
         this.clusterAutoscalerRelease = platform.clusterAutoscaler;

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { amiTypeOf, ClusterSettings, NodeGroupSettings } from "../config/cluster";
 import { tagSpecifications, Tags } from "../tags";
+import { instanceTypeInLaunchTemplate } from "./names";
 
 /** EKS AMI type for a node group's instance types (all of one AMI type: config validation ensures it). */
 export function amiTypeFor(instanceTypes: string[]): string {
@@ -69,8 +70,11 @@ export const ROOT_VOLUME = { deviceName: "/dev/xvda", volumeType: "gp3", iops: 3
 /**
  * A node group's launch template: IMDSv2 required with the configured hop limit (1 keeps pods away from the node
  * role), the root volume encrypted with the ebs key (NodeGroup.diskSize cannot be combined with a launch template),
- * both security groups (EKS adds the cluster group only when no launch template sets groups), and the stack's tags
- * on what it starts (provider default tags do not reach those).
+ * both security groups (EKS adds the cluster group only when no launch template sets groups), the stack's tags
+ * on what it starts (provider default tags do not reach those), and a single-type pool's instance type: a change of
+ * it is a new template version, to which the node group rolls its nodes in place honouring PodDisruptionBudgets
+ * (EKS user guide, "Customize managed nodes with launch templates": a setting goes in the template or the node
+ * group, never both).
  */
 export function launchTemplateSpec<Id>(
     pool: NodeGroupSettings,
@@ -79,6 +83,7 @@ export function launchTemplateSpec<Id>(
     return {
         description: `EKS node group ${pool.name} of ${c.clusterName}`,
         updateDefaultVersion: true,
+        ...(instanceTypeInLaunchTemplate(pool) ? { instanceType: pool.instanceTypes[0] } : {}),
         vpcSecurityGroupIds: c.securityGroupIds,
         metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: c.imdsHopLimit, instanceMetadataTags: "disabled" },
         blockDeviceMappings: [
@@ -107,20 +112,29 @@ export const NODE_GROUP_IGNORE_CHANGES = ["scalingConfig.desiredSize"];
 
 /**
  * A managed node group's own arguments (cluster, role, subnets and launch template come from the wiring): AMI type
- * from the instance family, initial desired size (minSize unless set), update config, node repair on, labels with
- * the pool label, taints.
+ * from the instance family, the instance types of a multi-type pool (a single type is in the launch template),
+ * initial desired size (minSize unless set), update config, node repair on, labels with the pool label, taints.
  */
 export function nodeGroupSpec(pool: NodeGroupSettings) {
     return {
         amiType: amiTypeFor(pool.instanceTypes),
         capacityType: pool.capacityType,
-        instanceTypes: pool.instanceTypes,
+        ...(instanceTypeInLaunchTemplate(pool) ? {} : { instanceTypes: pool.instanceTypes }),
         scalingConfig: { minSize: pool.minSize, maxSize: pool.maxSize, desiredSize: pool.desiredSize ?? pool.minSize },
         updateConfig: { maxUnavailable: pool.maxUnavailable },
         nodeRepairConfig: { enabled: true },
         labels: { ...pool.labels, [POOL_LABEL]: pool.name },
         taints: pool.taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect })),
     };
+}
+
+/**
+ * The instance types a node group launches, from its arguments and its launch template's (as a plan records them):
+ * a multi-type pool's `instanceTypes`, or the single type in the launch template.
+ */
+export function launchedInstanceTypes(nodeGroup: { instanceTypes?: unknown }, launchTemplate: { instanceType?: unknown } | undefined): string[] {
+    if (Array.isArray(nodeGroup.instanceTypes)) return nodeGroup.instanceTypes.map(String);
+    return typeof launchTemplate?.instanceType === "string" ? [launchTemplate.instanceType] : [];
 }
 
 /** EKS does not copy tags to a node group's auto scaling group: one tag resource per default tag (name part, tag). */

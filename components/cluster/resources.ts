@@ -3,12 +3,11 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsPartition } from "../catalogue/regions";
 import type { ClusterAddonName, NodeGroupSettings } from "../config/cluster";
-import { ConfigError } from "../config/errors";
 import { policyDocument, PolicyStatement, serviceAssumeRolePolicy } from "../iam";
 import { OidcIdentity, WorkloadIdentity, workloadIdentity } from "../identity";
 import { encryptedLogGroup } from "../logGroup";
 import type { Naming } from "../naming";
-import { ACCESS_POLICIES, AccessGrant, deployerConflict, providerWaitsFor } from "./access";
+import { ACCESS_POLICIES, AccessGrant, providerWaitsFor } from "./access";
 import { ADDON_CONFLICT_RESOLUTION, AddonIdentitySpec, addonPhase, AddonSpec, CONTAINER_INSIGHTS_LOG_GROUPS, containerInsightsLogGroupName, ebsKeyStatements } from "./addons";
 import { CLUSTER_ROLE_MANAGED_POLICY, controlPlaneLogGroupName, controlPlaneSpec, issuerHost, secretsEncryptionStatements } from "./controlPlane";
 import type { ClusterArgs } from "./index";
@@ -71,24 +70,13 @@ export function createControlPlane(s: ClusterScope, args: ClusterArgs): aws.eks.
     );
 }
 
-/**
- * The access entries and their policy associations; the deployer's principal is resolved at run time and refused
- * (a ConfigError, printed without a stack trace) when it is also listed. Returns the associations the Kubernetes
- * provider must wait for.
- */
-export function createAccessEntries(s: ClusterScope, args: ClusterArgs, cluster: aws.eks.Cluster, grants: AccessGrant[], deployerArn: pulumi.Output<string>) {
+/** The access entries and their policy associations; returns the associations the Kubernetes provider must wait for. */
+export function createAccessEntries(s: ClusterScope, cluster: aws.eks.Cluster, grants: AccessGrant[]) {
     const parent = { parent: s.parent };
-    // Resolved only for the deployer's grant (the check must not run when there is none).
-    const deployerPrincipal = () =>
-        deployerArn.apply((arn) => {
-            const conflict = deployerConflict(arn, args);
-            if (conflict) throw new ConfigError([conflict]);
-            return arn;
-        });
     const created = new Map<AccessGrant, aws.eks.AccessPolicyAssociation>();
     for (const g of grants) {
         const name = s.naming.name("eks-access", g.key);
-        const entry = new aws.eks.AccessEntry(name, { clusterName: cluster.name, principalArn: g.principalArn ?? deployerPrincipal(), type: "STANDARD" }, parent);
+        const entry = new aws.eks.AccessEntry(name, { clusterName: cluster.name, principalArn: g.principalArn, type: "STANDARD" }, parent);
         const association = new aws.eks.AccessPolicyAssociation(
             name,
             {
@@ -139,20 +127,18 @@ export function createSystemIdentity(
     );
 }
 
-/** The add-on's role (if it has one) and the add-on, at its pinned version or EKS's default for the Kubernetes version. */
+/** The add-on's role (if it has one) and the add-on at its version (configured, or the catalogue's for the minor). */
 export function createAddon(s: ClusterScope, args: ClusterArgs, oidc: OidcIdentity, cluster: aws.eks.Cluster, spec: AddonSpec, dependsOn: pulumi.Resource[]): aws.eks.Addon {
     const identity = spec.identity
         ? createSystemIdentity(s, oidc, { ...spec.identity, statements: spec.identity.ebsKey ? ebsKeyStatements(args.kmsKeyArns.ebs) : [] })
         : undefined;
     const addonName: ClusterAddonName = spec.name;
-    const addonVersion =
-        spec.version ?? aws.eks.getAddonVersionOutput({ addonName, kubernetesVersion: args.version, mostRecent: false }, { parent: s.parent }).version;
     return new aws.eks.Addon(
         s.naming.name("addon", addonName),
         {
             clusterName: cluster.name,
             addonName,
-            addonVersion,
+            addonVersion: spec.version,
             ...ADDON_CONFLICT_RESOLUTION,
             ...(identity ? { serviceAccountRoleArn: identity.role.arn } : {}),
             ...(spec.configurationValues !== undefined ? { configurationValues: spec.configurationValues } : {}),
@@ -171,7 +157,10 @@ export function createNodeRole(s: ClusterScope) {
     });
 }
 
-/** A node group's launch template, the managed node group, and the stack's tags on its auto scaling group. */
+/**
+ * A node group's launch template, the managed node group (named by its pool and generation, see
+ * nodeGroupGeneration), and the stack's tags on its auto scaling group.
+ */
 export function createNodeGroup(
     s: ClusterScope,
     args: ClusterArgs,
@@ -202,7 +191,12 @@ export function createNodeGroup(
             // A changed template is a new version: the group rolls its nodes instead of being replaced.
             launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply((v) => String(v)) },
         },
-        { parent: s.parent, dependsOn: c.dependsOn, ignoreChanges: [...NODE_GROUP_IGNORE_CHANGES] },
+        {
+            parent: s.parent,
+            dependsOn: c.dependsOn,
+            ignoreChanges: [...NODE_GROUP_IGNORE_CHANGES],
+            aliases: s.names.nodeGroupAliases[pool.name] ? [{ name: s.names.nodeGroupAliases[pool.name] }] : [],
+        },
     );
     const asgName = nodeGroup.resources.apply((r) => r[0].autoscalingGroups![0].name!);
     for (const { slug, tag } of autoScalingGroupTags(args.defaultTags)) {

@@ -8,8 +8,9 @@ import {
     DEFAULT_KUBERNETES_VERSION,
     KUBERNETES_VERSIONS,
     TAINT_EFFECTS,
+    unsupportedVersionReason,
 } from "../catalogue/kubernetes";
-import { CHART_DEFAULTS } from "../catalogue/charts";
+import { CHART_DEFAULTS, CLUSTER_AUTOSCALER_EXPANDERS, REFUSED_EXPANDERS } from "../catalogue/charts";
 import { amiTypeOf, isArmInstanceType, isKnownInstanceType } from "../catalogue/ec2";
 import type { Environment, PerEnvironment } from "./environment";
 import { iamPrincipalArn, ipv4Cidr, logRetentionDays, parseCidr } from "./common";
@@ -32,7 +33,7 @@ export {
     OptionalAddonName,
     TAINT_EFFECTS,
 } from "../catalogue/kubernetes";
-export { CHART_DEFAULTS } from "../catalogue/charts";
+export { CHART_DEFAULTS, CLUSTER_AUTOSCALER_EXPANDERS, PRIORITY_EXPANDER_CONFIGMAP } from "../catalogue/charts";
 export { amiTypeOf, isArmInstanceType, isKnownInstanceType } from "../catalogue/ec2";
 
 const instanceType = allowed(
@@ -206,11 +207,15 @@ export function clusterSchema(env: Environment) {
             version: z
                 .enum(KUBERNETES_VERSIONS)
                 .default(DEFAULT_KUBERNETES_VERSION)
-                .describe("Kubernetes minor version, pinned; upgrades are a config change (one minor at a time)."),
+                .describe(
+                    "Kubernetes minor version, pinned; upgrades are a config change (one minor at a time). A version past EKS standard support is refused unless supportType is EXTENDED, one past extended support always (checked against today's date, or STRATA_TODAY=YYYY-MM-DD).",
+                ),
             supportType: z
                 .enum(["STANDARD", "EXTENDED"])
                 .default("STANDARD")
-                .describe("EKS support policy: STANDARD, or EXTENDED support (6x the control-plane price once standard support ends)."),
+                .describe(
+                    "EKS support policy: STANDARD (EKS upgrades the control plane itself when standard support ends, so Strata refuses such versions), or EXTENDED support (6x the control-plane price once standard support ends).",
+                ),
             publicAccessCidrs: allowed(
                 z
                     .array(ipv4Cidr)
@@ -232,14 +237,20 @@ export function clusterSchema(env: Environment) {
                     .describe("IAM roles / users given read-only (AmazonEKSViewPolicy, no Secrets) access."),
                 "IAM role or user ARNs, each principal once across adminPrincipalArns and readOnlyPrincipalArns",
             ),
+            deployerPrincipalArn: allowed(
+                iamPrincipalArn.optional(),
+                "an IAM role or user ARN, not also in adminPrincipalArns / readOnlyPrincipalArns",
+            ).describe(
+                "The IAM role (or user) that runs `pulumi up` for this stack (your CI role, or the operators' role): it gets cluster admin through its own access entry, so the program can manage Kubernetes objects. Nothing is taken from the identity running a deploy: set this, or list that role in `adminPrincipalArns`.",
+            ),
             deployerAdmin: allowed(
                 z
                     .boolean()
-                    .default(true)
+                    .optional()
                     .describe(
-                        "Give the identity running `pulumi up` (resolved to its IAM role) cluster admin, so the program can manage Kubernetes objects. Turn off only when that role is in `adminPrincipalArns` (one access entry per principal).",
+                        "Removed: the deployer's access no longer comes from the identity running the deploy. `false` is accepted and does nothing; `true` is refused (set `deployerPrincipalArn` instead).",
                     ),
-                "true, false (false only with adminPrincipalArns set)",
+                "false (no effect); unset",
             ),
             logRetentionDays: logRetentionDays
                 .default(d.logRetentionDays)
@@ -290,10 +301,20 @@ export function clusterSchema(env: Environment) {
                     )
                         .default(d.autoscaler.maxNodesTotal)
                         .describe("Most nodes the autoscaler runs across all node groups."),
-                    expander: z
-                        .enum(["least-waste", "random", "most-pods", "priority", "price"])
+                    expander: allowed(
+                        z.enum([...CLUSTER_AUTOSCALER_EXPANDERS, ...(Object.keys(REFUSED_EXPANDERS) as ["price"])]),
+                        `one of ${CLUSTER_AUTOSCALER_EXPANDERS.join(", ")} (not price: AWS has no pricing model); priority needs priorities`,
+                    )
                         .default("least-waste")
                         .describe("How the autoscaler picks the node group to grow."),
+                    priorities: allowed(
+                        z.record(z.string().min(1), z.number().int().min(1).max(100000).describe("Priority of the groups the expression matches (higher wins).")),
+                        "regular expressions matching auto scaling group names to integer priorities 1-100000 (higher wins)",
+                    )
+                        .optional()
+                        .describe(
+                            "With expander priority (and only then): regular expressions over the node groups' auto scaling group names (EKS names them `eks-<node group name>-<id>`, e.g. `.*-ng-workers-.*`) to priorities; the autoscaler grows the matching group with the highest priority. Written to the `cluster-autoscaler-priority-expander` ConfigMap.",
+                        ),
                     imageTag: allowed(
                         z.string().regex(/^v\d+\.\d+\.\d+$/, "is not a cluster-autoscaler image tag like v1.35.2"),
                         "a cluster-autoscaler image tag like v1.35.2",
@@ -423,15 +444,50 @@ export function clusterSchema(env: Environment) {
                     }
                 });
             }
-            if (!c.deployerAdmin && c.adminPrincipalArns.length === 0) {
-                // Authentication mode API without the creator's bootstrap admin: nobody could use the cluster, and the
-                // program's own Kubernetes objects would fail after the control plane and node groups are up.
+            if (c.deployerAdmin === true) {
                 ctx.addIssue({
                     code: z.ZodIssueCode.custom,
                     path: ["deployerAdmin"],
                     message:
-                        "!cannot be false while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; list the deploying role in adminPrincipalArns or keep deployerAdmin on",
+                        "is no longer supported: the deployer's access entry followed whoever ran `pulumi up`, so the next engineer or CI role replaced it and removed the previous admin; set strata:cluster.deployerPrincipalArn to the role that runs the deploys (or list it in adminPrincipalArns) and remove deployerAdmin",
                 });
+            }
+            if (c.deployerPrincipalArn !== undefined) {
+                const listed = [...c.adminPrincipalArns, ...c.readOnlyPrincipalArns].map((a) => a.toLowerCase());
+                if (listed.includes(c.deployerPrincipalArn.toLowerCase())) {
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: ["deployerPrincipalArn"],
+                        message:
+                            "is also listed in adminPrincipalArns / readOnlyPrincipalArns, and EKS allows one access entry per principal; keep it in one place",
+                    });
+                }
+            }
+            const refused = REFUSED_EXPANDERS[c.autoscaler.expander];
+            if (refused) {
+                ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["autoscaler", "expander"], message: `is refused: ${refused}; use least-waste or priority` });
+            }
+            if (c.autoscaler.expander === "priority" && (c.autoscaler.priorities === undefined || Object.keys(c.autoscaler.priorities).length === 0)) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["autoscaler", "priorities"],
+                    message:
+                        "!is required with expander priority: without the cluster-autoscaler-priority-expander ConfigMap every scale-up fails; map regular expressions over the auto scaling group names to priorities, e.g. { \".*-ng-workers-.*\": 50, \".*\": 10 }",
+                });
+            }
+            if (c.autoscaler.expander !== "priority" && c.autoscaler.priorities !== undefined) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["autoscaler", "priorities"],
+                    message: `!is only read by the priority expander, and the expander is ${c.autoscaler.expander}; set autoscaler.expander to priority or remove priorities`,
+                });
+            }
+            for (const pattern of Object.keys(c.autoscaler.priorities ?? {})) {
+                try {
+                    new RegExp(pattern);
+                } catch {
+                    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["autoscaler", "priorities", pattern], message: "!is not a valid regular expression" });
+                }
             }
             const minTotal = c.nodeGroups.reduce((s, g) => s + g.minSize, 0);
             if (c.autoscaler.maxNodesTotal < minTotal) {
@@ -449,6 +505,16 @@ export function clusterSchema(env: Environment) {
 }
 export type ClusterSettings = z.output<ReturnType<typeof clusterSchema>>;
 
+/**
+ * The day (UTC, `YYYY-MM-DD`) the version support check runs as: `STRATA_TODAY` when set (to plan as of another day,
+ * e.g. before an end-of-support date), otherwise the clock's. Undefined when STRATA_TODAY is not such a date.
+ */
+export function supportCheckDay(env: Readonly<Record<string, string | undefined>> = process.env, now: Date = new Date()): string | undefined {
+    const given = env.STRATA_TODAY;
+    if (given === undefined || given === "") return now.toISOString().slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}$/.test(given) && !Number.isNaN(Date.parse(`${given}T00:00:00Z`)) ? given : undefined;
+}
+
 export const cluster = {
     schema: clusterSchema,
     checks: [
@@ -458,12 +524,41 @@ export const cluster = {
                 checkName(naming, report, ["cluster"], () => naming.physical("eksCluster", clusterNames.cluster));
                 settings.cluster.nodeGroups.forEach((g, i) => {
                     checkName(naming, report, ["cluster", "nodeGroups", i, "name"], () =>
-                        naming.autoNamed("eksNodeGroup", ...clusterNames.nodeGroup(g.name)),
+                        naming.autoNamed("eksNodeGroup", ...clusterNames.nodeGroup(g)),
                     );
                 });
                 for (const { purpose, configPath } of clusterNames.roles(settings.cluster)) {
                     checkName(naming, report, ["cluster", ...configPath], () => naming.autoNamed("iamRole", ...clusterNames.role(purpose)));
                 }
+            },
+        }),
+        sectionCheck<"cluster">({
+            name: "someone named in config is cluster admin",
+            check: (settings, report) => {
+                // Authentication mode API without the creator's bootstrap admin (bootstrapClusterCreatorAdminPermissions
+                // is false, and changing it replaces the cluster): with no admin named, nobody could use the cluster,
+                // the program's own Kubernetes objects would fail after the control plane is up, and on an existing
+                // cluster the deployer's former entry would be deleted.
+                const c = settings.cluster;
+                if (c.deployerPrincipalArn === undefined && c.adminPrincipalArns.length === 0) {
+                    report(
+                        ["cluster", "deployerPrincipalArn"],
+                        "!is required while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; set it to the IAM role that runs `pulumi up` (e.g. arn:aws:iam::123456789012:role/deployer), or list that role in adminPrincipalArns",
+                    );
+                }
+            },
+        }),
+        sectionCheck<"cluster">({
+            name: "the Kubernetes version is within EKS support for the support type",
+            check: (settings, report) => {
+                const today = supportCheckDay();
+                if (today === undefined) {
+                    report(["cluster", "version"], `!cannot be checked against EKS support: STRATA_TODAY ${JSON.stringify(process.env.STRATA_TODAY)} is not a date YYYY-MM-DD`);
+                    return;
+                }
+                const c = settings.cluster;
+                const reason = unsupportedVersionReason(c.version, c.supportType, today);
+                if (reason) report(["cluster", "version"], `!${JSON.stringify(c.version)} is refused on ${today}: ${reason}`);
             },
         }),
     ],

@@ -159,6 +159,7 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
             "encryptionConfig: removing it once set replaces (CustomizeDiff ForceNewIfChange); adding it updates in place",
             "computeConfig.nodeRoleArn: changing an existing role replaces, adding one does not (CustomizeDiff)",
             "enabledClusterLogTypes, accessConfig.authenticationMode and upgradePolicy update in place",
+            "accessConfig.bootstrapClusterCreatorAdminPermissions is ForceNew with Default true: dropping the program's explicit false would replace the cluster",
         ],
         namedBy: "name",
         source: tf("internal/service/eks/cluster.go", "00555dc5b38f92abbfa230badea0ed0754cea81e"),
@@ -181,6 +182,7 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         notes: [
             "version, releaseVersion and launchTemplate.version update in place (UpdateNodegroupVersion)",
             "scalingConfig, labels, taints, updateConfig and nodeRepairConfig update in place",
+            "amiType, capacityType, diskSize and instanceTypes are Optional+Computed: a value the program stops sending keeps the current one in Terraform (no replacement); this table, comparing inputs, counts the unset as a change",
         ],
         namedBy: "nodeGroupName",
         source: tf("internal/service/eks/node_group.go", "012e0a32f0686212f447447fd3d81c3d0ce256ad"),

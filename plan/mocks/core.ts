@@ -1,25 +1,31 @@
 import type { MockModule } from "./types";
 
+/**
+ * The identity the plan runs as: STRATA_PLAN_CALLER_ARN (a plan option: plan as another engineer or the CI role, e.g.
+ * `arn:aws:sts::123456789012:assumed-role/ci-deployer/run-42`), else an assumed-role session of `strata-deployer`.
+ */
+export function callerArn(ctx: { partition: string; accountId: string }, env: Readonly<Record<string, string | undefined>> = process.env): string {
+    return env.STRATA_PLAN_CALLER_ARN || `arn:${ctx.partition}:sts::${ctx.accountId}:assumed-role/strata-deployer/plan-session`;
+}
+
 /** Account-level invokes every AWS program makes. */
 export const core: MockModule = {
     calls: {
-        "aws:index/getCallerIdentity:getCallerIdentity": (_a, ctx) => ({
-            accountId: ctx.accountId,
-            arn: `arn:${ctx.partition}:sts::${ctx.accountId}:assumed-role/strata-deployer/plan-session`,
-            userId: "AROAEXAMPLEPLANROLE01:plan-session",
-            id: ctx.accountId,
-        }),
+        "aws:index/getCallerIdentity:getCallerIdentity": (_a, ctx) => {
+            const arn = callerArn(ctx);
+            return { accountId: ctx.accountId, arn, userId: `AROAEXAMPLEPLANROLE01:${arn.split("/").pop()}`, id: ctx.accountId };
+        },
         "aws:index/getPartition:getPartition": (_a, ctx) => ({ partition: ctx.partition, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: ctx.partition }),
         "aws:index/getRegion:getRegion": (_a, ctx) => ({ name: ctx.region, region: ctx.region, id: ctx.region, endpoint: `ec2.${ctx.region}.amazonaws.com`, description: ctx.region }),
         "aws:index/getAvailabilityZones:getAvailabilityZones": (_a, ctx) => {
             const names = ["a", "b", "c", "d", "e", "f"].map((s) => `${ctx.region}${s}`);
             return { names, zoneIds: names.map((_, i) => `use1-az${i + 1}`), id: ctx.region, state: "available" };
         },
-        "aws:iam/getSessionContext:getSessionContext": (args, ctx) => {
+        "aws:iam/getSessionContext:getSessionContext": (args) => {
             const arn = String(args.inputs.arn ?? "");
             const m = /^arn:([^:]+):sts::(\d+):assumed-role\/([^/]+)\//.exec(arn);
             return m
-                ? { arn, issuerArn: `arn:${m[1]}:iam::${m[2]}:role/${m[3]}`, issuerId: "AROAEXAMPLEPLANROLE01", issuerName: m[3], sessionName: "plan-session", id: arn }
+                ? { arn, issuerArn: `arn:${m[1]}:iam::${m[2]}:role/${m[3]}`, issuerId: "AROAEXAMPLEPLANROLE01", issuerName: m[3], sessionName: arn.split("/").pop(), id: arn }
                 : { arn, issuerArn: arn, issuerId: "", issuerName: "", sessionName: "", id: arn };
         },
     },

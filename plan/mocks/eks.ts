@@ -1,3 +1,4 @@
+import { ADDON_VERSIONS, KubernetesVersion } from "../../components/catalogue/kubernetes";
 import type { MockContext, MockModule } from "./types";
 
 /** A stable UUID-shaped id from a seed. */
@@ -11,30 +12,21 @@ function fakeCaData(ctx: MockContext, seed: string): string {
     return Buffer.from(`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`).toString("base64");
 }
 
-/**
- * EKS default add-on versions per Kubernetes minor, as `aws eks describe-addon-versions` reports the default
- * (plausible figures for the offline plan; a real deploy resolves them from the API).
- */
+/** EKS's default add-on version per Kubernetes minor, as the catalogue pins them (the version the program deploys). */
 function defaultAddonVersion(addon: string, k8sVersion: string): string {
-    const minor = Number(k8sVersion.split(".")[1] ?? "35");
-    switch (addon) {
-        case "vpc-cni":
-            return "v1.20.4-eksbuild.2";
-        case "eks-pod-identity-agent":
-            return "v1.3.9-eksbuild.3";
-        case "coredns":
-            return minor >= 34 ? "v1.12.4-eksbuild.1" : "v1.11.4-eksbuild.14";
-        case "kube-proxy":
-            return `v1.${minor}.3-eksbuild.2`;
-        case "aws-ebs-csi-driver":
-            return "v1.48.0-eksbuild.2";
-        case "metrics-server":
-            return "v0.8.0-eksbuild.2";
-        case "amazon-cloudwatch-observability":
-            return "v4.7.0-eksbuild.1";
-        default:
-            throw new Error(`offline plan: no default version for EKS add-on ${addon}; add it to plan/mocks/eks.ts`);
-    }
+    const versions = ADDON_VERSIONS[k8sVersion as KubernetesVersion] as Record<string, string> | undefined;
+    const version = versions?.[addon];
+    if (!version) throw new Error(`offline plan: no default version for EKS add-on ${addon} on Kubernetes ${k8sVersion}; add it to ADDON_VERSIONS`);
+    return version;
+}
+
+/**
+ * The version number a launch template's inputs give. EKS's real latestVersion counts the template's versions; the
+ * offline plan has no history, so a number derived from the template's content stands for it: a changed template is
+ * a new version, and the node group that uses it rolls to it (an in-place update of launchTemplate.version).
+ */
+function launchTemplateVersion(ctx: MockContext, inputs: Record<string, unknown>): number {
+    return 1 + (parseInt(ctx.hex(`launch-template-version:${JSON.stringify(inputs)}`, 4), 16) % 9999);
 }
 
 /** Access entries registered so far in this plan (one plan per process): EKS allows one per principal and cluster. */
@@ -110,6 +102,13 @@ export const eks: MockModule = {
             if (args.inputs.launchTemplate && (args.inputs.diskSize !== undefined || args.inputs.remoteAccess !== undefined)) {
                 throw new Error(`InvalidParameterException: node group ${nodeGroupName}: diskSize and remoteAccess cannot be combined with a launch template`);
             }
+            // A setting goes in the launch template or the node group, never both (EKS user guide, "Customize managed
+            // nodes with launch templates"): an instance type in the template excludes instanceTypes on the group.
+            const template = args.inputs.launchTemplate as { id?: string } | undefined;
+            const templateType = template?.id ? ctx.registry.get(`launchTemplate:${template.id}`)?.instanceType : undefined;
+            if (templateType !== undefined && args.inputs.instanceTypes !== undefined) {
+                throw new Error(`InvalidParameterException: node group ${nodeGroupName}: the launch template sets instance type ${templateType}; instanceTypes cannot be set as well`);
+            }
             const scaling = (args.inputs.scalingConfig ?? {}) as { minSize?: number; maxSize?: number; desiredSize?: number };
             if (scaling.desiredSize !== undefined && (scaling.desiredSize < (scaling.minSize ?? 0) || scaling.desiredSize > (scaling.maxSize ?? Infinity))) {
                 throw new Error(`InvalidParameterException: node group ${nodeGroupName}: desired size ${scaling.desiredSize} is outside ${scaling.minSize}-${scaling.maxSize}`);
@@ -168,13 +167,15 @@ export const eks: MockModule = {
         },
         "aws:ec2/launchTemplate:LaunchTemplate": (args, ctx) => {
             const id = `lt-${ctx.hex(args.name, 17)}`;
+            if (args.inputs.instanceType !== undefined) ctx.registry.set(`launchTemplate:${id}`, { instanceType: args.inputs.instanceType });
+            const version = launchTemplateVersion(ctx, args.inputs as Record<string, unknown>);
             return {
                 id,
                 state: {
                     name: args.inputs.name ?? `${args.name}-${ctx.hex(args.name, 7)}`,
                     arn: ctx.arn("ec2", `launch-template/${id}`),
-                    latestVersion: 1,
-                    defaultVersion: 1,
+                    latestVersion: version,
+                    defaultVersion: version,
                 },
             };
         },

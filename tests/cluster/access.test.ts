@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ACCESS_POLICIES, accessGrants, deployerConflict, principalSlug, providerWaitsFor, uniqueKeys } from "../../components/cluster/access";
+import { ACCESS_POLICIES, accessGrants, principalSlug, providerWaitsFor, uniqueKeys } from "../../components/cluster/access";
 
 const ADMINS = "arn:aws:iam::123456789012:role/platform-admins";
 const DEVS = "arn:aws:iam::123456789012:role/developers";
@@ -44,43 +44,35 @@ describe("uniqueKeys", () => {
 });
 
 describe("accessGrants", () => {
-    test("admins, then read-only principals, then the deployer, with the policy of each", () => {
-        expect(accessGrants({ adminPrincipalArns: [ADMINS], readOnlyPrincipalArns: [DEVS], deployerAdmin: true })).toEqual([
+    const DEPLOYER = "arn:aws:iam::123456789012:role/ci-deployer";
+
+    test("admins, then read-only principals, then the configured deployer, with the policy of each", () => {
+        expect(accessGrants({ adminPrincipalArns: [ADMINS], readOnlyPrincipalArns: [DEVS], deployerPrincipalArn: DEPLOYER })).toEqual([
             { key: "admin-platform-admins", access: "admin", principalArn: ADMINS },
             { key: "view-developers", access: "view", principalArn: DEVS },
-            { key: "deployer", access: "admin" },
+            { key: "deployer", access: "admin", principalArn: DEPLOYER },
         ]);
         expect(ACCESS_POLICIES).toEqual({ admin: "AmazonEKSClusterAdminPolicy", view: "AmazonEKSViewPolicy" });
     });
 
-    test("no deployer entry with deployerAdmin off; principals with the same last segment get distinct keys", () => {
+    test("no deployer entry without deployerPrincipalArn; principals with the same last segment get distinct keys", () => {
         const other = "arn:aws:iam::210987654321:role/platform-admins";
-        expect(accessGrants({ adminPrincipalArns: [ADMINS, other], readOnlyPrincipalArns: [], deployerAdmin: false }).map((g) => g.key)).toEqual([
-            "admin-platform-admins",
-            "admin-platform-admins-2",
-        ]);
+        expect(accessGrants({ adminPrincipalArns: [ADMINS, other], readOnlyPrincipalArns: [] }).map((g) => g.key)).toEqual(["admin-platform-admins", "admin-platform-admins-2"]);
     });
 
-    test("the Kubernetes provider waits for every admin grant (the deployer's, or the listed admins when it is one of them)", () => {
-        const grants = accessGrants({ adminPrincipalArns: [ADMINS], readOnlyPrincipalArns: [DEVS], deployerAdmin: true });
+    test("every grant names its principal from the settings alone (nothing is left to the identity running the deploy)", () => {
+        fc.assert(
+            fc.property(fc.array(fc.constantFrom(ADMINS, DEVS, "arn:aws:iam::123456789012:user/ops"), { maxLength: 3 }), fc.boolean(), (admins, withDeployer) => {
+                const s = { adminPrincipalArns: admins, readOnlyPrincipalArns: [], deployerPrincipalArn: withDeployer ? DEPLOYER : undefined };
+                const grants = accessGrants(s);
+                expect(grants.map((g) => g.principalArn)).toEqual([...admins, ...(withDeployer ? [DEPLOYER] : [])]);
+                expect(accessGrants(s)).toEqual(grants);
+            }),
+        );
+    });
+
+    test("the Kubernetes provider waits for every admin grant (the deployer's and the listed admins')", () => {
+        const grants = accessGrants({ adminPrincipalArns: [ADMINS], readOnlyPrincipalArns: [DEVS], deployerPrincipalArn: DEPLOYER });
         expect(providerWaitsFor(grants).map((g) => g.key)).toEqual(["admin-platform-admins", "deployer"]);
-    });
-});
-
-describe("deployerConflict", () => {
-    const settings = { adminPrincipalArns: ["arn:aws:iam::123456789012:role/Strata-Deployer"], readOnlyPrincipalArns: [DEVS] };
-
-    test.each([
-        ["arn:aws:iam::123456789012:role/strata-deployer", true],
-        [DEVS, true],
-        ["arn:aws:iam::123456789012:role/other", false],
-    ])("%s listed: %s (case-insensitive)", (arn, conflict) => {
-        const message = deployerConflict(arn, settings);
-        if (conflict) {
-            expect(message).toMatch(/^strata:cluster\.deployerAdmin: true, but the deploying identity .* set strata:cluster\.deployerAdmin to false/);
-            expect(message).toContain(arn);
-        } else {
-            expect(message).toBeUndefined();
-        }
     });
 });

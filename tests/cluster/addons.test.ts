@@ -1,7 +1,9 @@
-import { ADDON_CONFLICT_RESOLUTION, addonPhase, addonPlan, ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, containerInsightsLogGroupName, CONTAINER_INSIGHTS_LOG_GROUPS, ebsKeyStatements } from "../../components/cluster/addons";
+import { ADDON_VERSIONS, KUBERNETES_VERSIONS } from "../../components/catalogue/kubernetes";
+import { ADDON_CONFLICT_RESOLUTION, addonPhase, addonPlan, addonVersion, ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, containerInsightsLogGroupName, CONTAINER_INSIGHTS_LOG_GROUPS, ebsKeyStatements } from "../../components/cluster/addons";
 import { ALL_CLUSTER_ADDONS, CLUSTER_ADDONS } from "../../components/config/cluster";
 
-const settings = (containerInsights: boolean, addonVersions: Record<string, string> = {}) => ({
+const settings = (containerInsights: boolean, addonVersions: Record<string, string> = {}, version: (typeof KUBERNETES_VERSIONS)[number] = "1.35") => ({
+    version,
     addonVersions,
     observability: { containerInsights, logRetentionDays: 30 },
 });
@@ -34,17 +36,27 @@ describe("addonPlan", () => {
         expect(plan.filter((a) => a.usesContainerInsightsLogGroups).map((a) => a.name)).toEqual(["amazon-cloudwatch-observability"]);
     });
 
-    test("pinned versions win; unpinned add-ons leave the version to EKS's default", () => {
+    test("pinned versions win; unpinned add-ons get the catalogue's version for the cluster's minor", () => {
         const plan = addonPlan(settings(true, { coredns: "v1.12.1-eksbuild.2", "amazon-cloudwatch-observability": "v4.1.0-eksbuild.1" }), "c1", TAGS);
         expect(Object.fromEntries(plan.map((a) => [a.name, a.version]))).toEqual({
-            "vpc-cni": undefined,
-            "eks-pod-identity-agent": undefined,
+            "vpc-cni": ADDON_VERSIONS["1.35"]["vpc-cni"],
+            "eks-pod-identity-agent": ADDON_VERSIONS["1.35"]["eks-pod-identity-agent"],
             coredns: "v1.12.1-eksbuild.2",
-            "kube-proxy": undefined,
-            "aws-ebs-csi-driver": undefined,
-            "metrics-server": undefined,
+            "kube-proxy": "v1.35.3-eksbuild.2",
+            "aws-ebs-csi-driver": ADDON_VERSIONS["1.35"]["aws-ebs-csi-driver"],
+            "metrics-server": ADDON_VERSIONS["1.35"]["metrics-server"],
             "amazon-cloudwatch-observability": "v4.1.0-eksbuild.1",
         });
+    });
+
+    test.each([
+        ["1.34", "1.35"],
+        ["1.35", "1.36"],
+    ] as const)("a minor upgrade %s -> %s moves kube-proxy to the new minor's version (unless pinned)", (from, to) => {
+        const before = addonVersion({ version: from, addonVersions: {} }, "kube-proxy");
+        const after = addonVersion({ version: to, addonVersions: {} }, "kube-proxy");
+        expect([before, after]).toEqual([`v${from}.3-eksbuild.2`, `v${to}.3-eksbuild.2`]);
+        expect(addonVersion({ version: to, addonVersions: { "kube-proxy": before } }, "kube-proxy")).toBe(before);
     });
 
     test("vpc-cni enforces NetworkPolicies (a string, as the add-on schema wants) and runs as aws-node with the CNI policy", () => {

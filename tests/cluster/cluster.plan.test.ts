@@ -173,7 +173,7 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         for (const g of groups) {
             const i = inputs(g);
             expect(g.options.ignoreChanges).toContain("scalingConfig.desiredSize");
-            expect(i.launchTemplate.version).toBe("1");
+            expect(i.launchTemplate.version).toMatch(/^[1-9]\d*$/); // the template's latest version (the mock derives it from its content)
             expect(ofType(plan, LAUNCH_TEMPLATE).map((lt) => lt.urn)).toContain(g.propertyDependencies.launchTemplate[0]);
             expect(i.nodeRepairConfig).toEqual({ enabled: true });
             expect(i.updateConfig.maxUnavailable).toBeGreaterThanOrEqual(1);
@@ -338,6 +338,7 @@ describe("Cluster with configured endpoint CIDRs, principals and pinned add-on v
                 "  strata:environment: prod",
                 "  strata:cluster:",
                 "    publicAccessCidrs: [203.0.113.0/24]",
+                "    deployerPrincipalArn: arn:aws:iam::123456789012:role/ci-deployer",
                 "    adminPrincipalArns: [arn:aws:iam::123456789012:role/platform-admins]",
                 "    readOnlyPrincipalArns: [arn:aws:iam::123456789012:role/developers]",
                 "    imdsHopLimit: 2",
@@ -373,7 +374,7 @@ describe("Cluster with configured endpoint CIDRs, principals and pinned add-on v
     });
 });
 
-describe("Cluster with deployerAdmin off (the deployer is one of the admin principals)", () => {
+describe("Cluster whose deploying role is one of the admin principals (no deployerPrincipalArn)", () => {
     let plan: PlanDocument;
     beforeAll(async () => {
         const file = tempStackFile(
@@ -383,7 +384,6 @@ describe("Cluster with deployerAdmin off (the deployer is one of the admin princ
                 "  aws:region: us-east-1",
                 "  strata:environment: staging",
                 "  strata:cluster:",
-                "    deployerAdmin: false",
                 "    adminPrincipalArns: [arn:aws:iam::123456789012:role/strata-deployer, arn:aws:iam::123456789012:role/platform-admins]",
             ].join("\n"),
         );
@@ -400,30 +400,22 @@ describe("Cluster with deployerAdmin off (the deployer is one of the admin princ
     });
 });
 
-describe("Cluster whose deploying role is listed as an admin", () => {
-    const stack = (deployerAdmin: boolean) =>
-        tempStackFile(
-            "dev",
-            [
-                "config:",
-                "  aws:region: us-east-1",
-                "  strata:environment: dev",
-                "  strata:cluster:",
-                `    deployerAdmin: ${deployerAdmin}`,
-                "    adminPrincipalArns: [arn:aws:iam::123456789012:role/Strata-Deployer]",
-            ].join("\n"),
-        );
+describe("Cluster deployer settings", () => {
+    const stack = (cluster: string[]) =>
+        tempStackFile("dev", ["config:", "  aws:region: us-east-1", "  strata:environment: dev", "  strata:cluster:", ...cluster.map((l) => `    ${l}`)].join("\n"));
 
-    test("with deployerAdmin on, the program stops in preview with a configuration error naming the fix (EKS would refuse a second access entry after the control plane)", async () => {
-        const err = await planOfFile(stack(true)).catch((e) => e);
+    test("deployerAdmin: true (the caller-identity entry) is refused in preview, naming deployerPrincipalArn", async () => {
+        const err = await planOfFile(stack(["deployerAdmin: true", "adminPrincipalArns: [arn:aws:iam::123456789012:role/platform-admins]"])).catch((e) => e);
         expect(err).toBeInstanceOf(PlanConfigurationError);
-        expect(err.problems).toEqual([expect.stringMatching(/^strata:cluster\.deployerAdmin: true, but the deploying identity arn:aws:iam::123456789012:role\/strata-deployer is also listed .*set strata:cluster\.deployerAdmin to false/)]);
+        expect(err.problems).toEqual([expect.stringMatching(/^strata:cluster\.deployerAdmin: true is no longer supported: .*set strata:cluster\.deployerPrincipalArn/)]);
     });
 
-    test("with deployerAdmin off, the listed role gets its one access entry", async () => {
-        const plan = await planOfFile(stack(false));
-        const entries = ofType(plan, "aws:eks/accessEntry:AccessEntry").map((e) => inputs(e).principalArn);
-        expect(entries).toEqual(["arn:aws:iam::123456789012:role/Strata-Deployer"]);
+    test("the deployer listed as an admin too is refused (one access entry per principal, case-insensitive)", async () => {
+        const err = await planOfFile(
+            stack(["deployerPrincipalArn: arn:aws:iam::123456789012:role/strata-deployer", "adminPrincipalArns: [arn:aws:iam::123456789012:role/Strata-Deployer]"]),
+        ).catch((e) => e);
+        expect(err).toBeInstanceOf(PlanConfigurationError);
+        expect(err.problems).toEqual([expect.stringMatching(/^strata:cluster\.deployerPrincipalArn: .* is also listed in adminPrincipalArns/)]);
     });
 });
 
@@ -458,6 +450,19 @@ describe("the offline plan refuses what the EKS API refuses", () => {
         expect(() => addon("vpc-cni", JSON.stringify({ enableNetworkPolicy: "true" }))).not.toThrow();
         expect(() => addon("aws-ebs-csi-driver", JSON.stringify({ controller: { extraVolumeTags: { Tier: 1 } } }))).toThrow(/string values/);
         expect(() => addon("coredns", "{not json")).toThrow(/not JSON/);
+    });
+
+    test("a node group setting instanceTypes while its launch template sets the instance type", () => {
+        const lt = create("aws:ec2/launchTemplate:LaunchTemplate", "single", { instanceType: "m6i.large" });
+        const base = { clusterName: "mock-a", launchTemplate: { id: lt.id, version: "1" }, scalingConfig: { minSize: 1, maxSize: 3 } };
+        expect(() => create("aws:eks/nodeGroup:NodeGroup", "lt-type", base)).not.toThrow();
+        expect(() => create("aws:eks/nodeGroup:NodeGroup", "both", { ...base, instanceTypes: ["m6i.large"] })).toThrow(/instanceTypes cannot be set as well/);
+    });
+
+    test("a launch template's version follows its content (a changed template is a new version)", () => {
+        const version = (inputs: Record<string, unknown>) => create("aws:ec2/launchTemplate:LaunchTemplate", "v", inputs).state!.latestVersion;
+        expect(version({ instanceType: "m6i.large" })).toBe(version({ instanceType: "m6i.large" }));
+        expect(version({ instanceType: "m6i.large" })).not.toBe(version({ instanceType: "m6i.xlarge" }));
     });
 
     test("a node group combining a launch template with diskSize, or a desired size outside min-max", () => {

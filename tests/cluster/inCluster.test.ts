@@ -1,14 +1,16 @@
+import fc from "fast-check";
 import {
     clusterAutoscalerImageTag,
     clusterAutoscalerRelease,
     DEFAULT_STORAGE_CLASS,
+    expanderPriorities,
     loadBalancerControllerRelease,
     storageClassSpec,
     SYSTEM_SERVICE_ACCOUNTS,
 } from "../../components/cluster/inCluster";
 import { CLUSTER_AUTOSCALER_IMAGE_TAGS, KUBERNETES_VERSIONS } from "../../components/config/cluster";
 
-const autoscaler = { scaleDownUtilizationThreshold: 0.7, scaleDownUnneededTime: "10m", scaleDownDelayAfterAdd: "5m", maxNodesTotal: 50, expander: "least-waste" as const };
+const autoscaler = { scaleDownUtilizationThreshold: 0.7, scaleDownUnneededTime: "10m", scaleDownDelayAfterAdd: "5m", maxNodesTotal: 50, expander: "least-waste" as "least-waste" | "priority" };
 
 describe("loadBalancerControllerRelease", () => {
     const r = loadBalancerControllerRelease({
@@ -71,6 +73,33 @@ describe("clusterAutoscalerRelease", () => {
             "balance-similar-node-groups": true,
             "skip-nodes-with-system-pods": false,
         });
+    });
+
+    test("the priority expander gets its priorities (the chart writes the cluster-autoscaler-priority-expander ConfigMap)", () => {
+        const r = clusterAutoscalerRelease({
+            clusterName: "c1",
+            region: "eu-west-1",
+            roleArn: "arn:aws:iam::1:role/ca",
+            settings: {
+                version: "1.35",
+                autoscaler: { ...autoscaler, expander: "priority", priorities: { ".*-ng-workers-.*": 50, ".*-ng-spot-.*": 50, ".*": 10 } },
+                charts: { loadBalancerController: "3.5.0", clusterAutoscaler: "9.59.0" },
+            },
+        });
+        expect(r.values.extraArgs.expander).toBe("priority");
+        expect(r.values.expanderPriorities).toEqual({ 50: [".*-ng-spot-.*", ".*-ng-workers-.*"], 10: [".*"] });
+        expect("expanderPriorities" in release().values).toBe(false);
+    });
+
+    test("expanderPriorities inverts regex -> priority, keeping every pattern once", () => {
+        fc.assert(
+            fc.property(fc.dictionary(fc.stringMatching(/^[a-z.*-]{1,8}$/), fc.integer({ min: 1, max: 100 })), (priorities) => {
+                const inverted = expanderPriorities(priorities);
+                const back = Object.entries(inverted).flatMap(([p, patterns]) => patterns.map((x) => [x, Number(p)] as const));
+                expect(Object.fromEntries(back)).toEqual(priorities);
+                expect(back).toHaveLength(Object.keys(priorities).length);
+            }),
+        );
     });
 
     test.each(KUBERNETES_VERSIONS.map((v) => [v]))("image of the cluster's minor %s unless a tag is configured", (version) => {

@@ -1,9 +1,23 @@
 import fc from "fast-check";
-import { accessPolicyArn, CLUSTER_ROLE_PURPOSES, clusterNames, clusterNameSet, managedPolicyArn, regionalArn, roleName } from "../../components/cluster/names";
+import {
+    accessPolicyArn,
+    CLUSTER_ROLE_PURPOSES,
+    clusterNames,
+    clusterNameSet,
+    instanceTypeInLaunchTemplate,
+    managedPolicyArn,
+    nodeGroupGeneration,
+    nodeGroupReplacingSettings,
+    regionalArn,
+    roleName,
+} from "../../components/cluster/names";
 import { Naming, NameTooLongError } from "../../components/naming";
 
-const settings = (containerInsights: boolean, pools = ["system"]) => ({
-    nodeGroups: pools.map((name) => ({ name }) as never),
+type Pool = { name: string; instanceTypes: string[]; capacityType: "ON_DEMAND" | "SPOT" };
+const SINGLE = (name: string): Pool => ({ name, instanceTypes: ["m6i.large"], capacityType: "ON_DEMAND" });
+const MULTI = (name: string): Pool => ({ name, instanceTypes: ["m6i.xlarge", "m6a.xlarge"], capacityType: "SPOT" });
+const settings = (containerInsights: boolean, pools: Pool[] = [SINGLE("system")]) => ({
+    nodeGroups: pools as never[],
     observability: { containerInsights },
 });
 
@@ -17,9 +31,14 @@ describe("clusterNames", () => {
     });
 
     test("the names the component uses: explicit cluster name, auto-named node groups and roles", () => {
-        const names = clusterNameSet(new Naming("strata-prod"), settings(true, ["system", "workers"]));
+        const names = clusterNameSet(new Naming("strata-prod"), settings(true, [SINGLE("system"), MULTI("workers")]));
         expect(names.cluster).toBe("strata-prod-eks");
-        expect(names.nodeGroups).toEqual({ system: "strata-prod-ng-system", workers: "strata-prod-ng-workers" });
+        expect(names.nodeGroups).toEqual({
+            system: `strata-prod-ng-system-${nodeGroupGeneration(SINGLE("system"))}`,
+            workers: `strata-prod-ng-workers-${nodeGroupGeneration(MULTI("workers"))}`,
+        });
+        // The multi-type pool's group is the same resource as before generations; the single-type one is a new group.
+        expect(names.nodeGroupAliases).toEqual({ system: undefined, workers: "strata-prod-ng-workers" });
         expect(names.roles).toEqual(Object.fromEntries(CLUSTER_ROLE_PURPOSES.map((p) => [p, `strata-prod-eks-${p}`])));
         expect(roleName(names, "lb-controller")).toBe("strata-prod-eks-lb-controller");
         expect(() => roleName(clusterNameSet(new Naming("strata-prod"), settings(false)), "cloudwatch")).toThrow(/no cloudwatch role/);
@@ -37,6 +56,38 @@ describe("clusterNames", () => {
                 expect(names.cluster.startsWith(`${prefix}-`)).toBe(true);
             }),
         );
+    });
+});
+
+describe("node group generations", () => {
+    const pool = fc.record({
+        name: fc.constantFrom("system", "workers"),
+        instanceTypes: fc.uniqueArray(fc.constantFrom("m6i.large", "m6i.xlarge", "m6a.xlarge", "m7i.large", "m7g.large"), { minLength: 1, maxLength: 3 }),
+        capacityType: fc.constantFrom("ON_DEMAND" as const, "SPOT" as const),
+    });
+
+    test("a single type lives in the launch template, several on the node group", () => {
+        expect(instanceTypeInLaunchTemplate({ instanceTypes: ["m6i.large"] })).toBe(true);
+        expect(instanceTypeInLaunchTemplate({ instanceTypes: ["m6i.large", "m6a.large"] })).toBe(false);
+        expect(nodeGroupReplacingSettings(SINGLE("system"))).toEqual({ amiType: "AL2023_x86_64_STANDARD", capacityType: "ON_DEMAND", instanceTypes: "launch-template" });
+        expect(nodeGroupReplacingSettings(MULTI("w"))).toEqual({ amiType: "AL2023_x86_64_STANDARD", capacityType: "SPOT", instanceTypes: ["m6i.xlarge", "m6a.xlarge"] });
+    });
+
+    test("the generation changes exactly when a replacement-forcing setting of the node group changes", () => {
+        fc.assert(
+            fc.property(pool, pool, (a, b) => {
+                const same = JSON.stringify(nodeGroupReplacingSettings(a)) === JSON.stringify(nodeGroupReplacingSettings(b));
+                expect(nodeGroupGeneration(a) === nodeGroupGeneration(b)).toBe(same);
+                expect(nodeGroupGeneration(a)).toMatch(/^[0-9a-f]{6}$/);
+            }),
+        );
+    });
+
+    test("a single-type pool keeps its generation across instance types of one AMI type (the launch template rolls them)", () => {
+        const a = nodeGroupGeneration({ ...SINGLE("system"), instanceTypes: ["m6i.large"] });
+        expect(nodeGroupGeneration({ ...SINGLE("system"), instanceTypes: ["m7i.2xlarge"] })).toBe(a);
+        expect(nodeGroupGeneration({ ...SINGLE("system"), instanceTypes: ["m7g.large"] })).not.toBe(a); // arm64: another AMI type
+        expect(nodeGroupGeneration({ ...SINGLE("system"), capacityType: "SPOT" })).not.toBe(a);
     });
 });
 

@@ -1,6 +1,7 @@
 import {
     amiTypeFor,
     autoScalingGroupTags,
+    launchedInstanceTypes,
     launchTemplateSpec,
     NODE_GROUP_IGNORE_CHANGES,
     NODE_ROLE_MANAGED_POLICIES,
@@ -83,6 +84,11 @@ describe("launchTemplateSpec", () => {
         ]);
     });
 
+    test("a single-type pool's instance type is in the template, a multi-type pool's is not", () => {
+        expect(spec(1, pool({ instanceTypes: ["m6i.large"] })).instanceType).toBe("m6i.large");
+        expect("instanceType" in spec(1, pool({ instanceTypes: ["m6i.large", "m6a.large"] }))).toBe(false);
+    });
+
     test("new versions become the default; both security groups; the stack's tags and Name on instances, volumes and ENIs", () => {
         const s = spec();
         expect(s.updateDefaultVersion).toBe(true);
@@ -97,7 +103,6 @@ describe("nodeGroupSpec", () => {
         expect(nodeGroupSpec(pool({ labels: { team: "a" } }))).toEqual({
             amiType: "AL2023_x86_64_STANDARD",
             capacityType: "ON_DEMAND",
-            instanceTypes: ["m6i.large"],
             scalingConfig: { minSize: 2, maxSize: 6, desiredSize: 2 },
             updateConfig: { maxUnavailable: 1 },
             nodeRepairConfig: { enabled: true },
@@ -105,6 +110,11 @@ describe("nodeGroupSpec", () => {
             taints: [],
         });
         expect(nodeGroupSpec(pool({ desiredSize: 4 })).scalingConfig.desiredSize).toBe(4);
+    });
+
+    test("instanceTypes only for a multi-type pool (EKS takes a setting in the template or the group, not both)", () => {
+        expect("instanceTypes" in nodeGroupSpec(pool())).toBe(false);
+        expect(nodeGroupSpec(pool({ instanceTypes: ["m6i.large", "m6a.large"] })).instanceTypes).toEqual(["m6i.large", "m6a.large"]);
     });
 
     test("a spot pool carries the spot taint in EKS's spelling; the pool label cannot be overridden", () => {
@@ -117,6 +127,25 @@ describe("nodeGroupSpec", () => {
     test("the autoscaler owns the desired size; the node role has no CNI policy", () => {
         expect(NODE_GROUP_IGNORE_CHANGES).toEqual(["scalingConfig.desiredSize"]);
         expect(NODE_ROLE_MANAGED_POLICIES).toEqual(["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"]);
+    });
+});
+
+describe("launchedInstanceTypes", () => {
+    test.each([
+        [["m6i.large", "m6a.large"], { instanceType: "ignored" }, ["m6i.large", "m6a.large"]],
+        [undefined, { instanceType: "m6i.large" }, ["m6i.large"]],
+        [undefined, {}, []],
+        [undefined, undefined, []],
+    ])("node group %j, launch template %j -> %j", (instanceTypes, lt, expected) => {
+        expect(launchedInstanceTypes({ instanceTypes }, lt)).toEqual(expected);
+    });
+
+    test("what the specs produce: the pool's types either way", () => {
+        for (const types of [["m6i.large"], ["m6i.large", "m6a.large"]]) {
+            const p = pool({ instanceTypes: types });
+            const lt = launchTemplateSpec(p, { clusterName: "c", imdsHopLimit: 1, defaultTags: {}, ebsKmsKeyArn: "k", securityGroupIds: [] });
+            expect(launchedInstanceTypes(nodeGroupSpec(p), lt)).toEqual(types);
+        }
     });
 });
 

@@ -67,9 +67,8 @@ describe("strata:cluster validation", () => {
         expect(problems(() => load("prod", { adminPrincipalArns: [dev], readOnlyPrincipalArns: [dev] }))).toEqual([
             `strata:cluster.readOnlyPrincipalArns[0]: "${dev}" is already listed in adminPrincipalArns[0]; EKS allows one access entry per principal`,
         ]);
-        expect(problems(() => load("prod", { deployerAdmin: false }))).toEqual([
-            "strata:cluster.deployerAdmin: cannot be false while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; list the deploying role in adminPrincipalArns or keep deployerAdmin on",
-        ]);
+        expect(problems(() => load("prod", { deployerAdmin: false }))).toEqual([]); // removed key: false is accepted, no effect
+        expect(problems(() => load("prod", { deployerAdmin: true }))[0]).toMatch(/^strata:cluster\.deployerAdmin: true is no longer supported: .*set strata:cluster\.deployerPrincipalArn/);
         expect(problems(() => load("prod", { adminPrincipalArns: [dev, dev] }))[0]).toMatch(/^strata:cluster\.adminPrincipalArns\[1\]: .* is already listed in adminPrincipalArns\[0\]/);
         expect(problems(() => load("prod", { addonVersions: { "vpc-cni": "latest" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc-cni: "latest" is not an EKS add-on version/);
         expect(problems(() => load("prod", { addonVersions: { "vpc_cni": "v1.0.0-eksbuild.1" } }))[0]).toMatch(/^strata:cluster\.addonVersions\.vpc_cni: unknown key \(did you mean "vpc-cni"\?\)/);
@@ -77,7 +76,7 @@ describe("strata:cluster validation", () => {
 
     test("names the cluster implies must fit AWS limits (node group 63 with Pulumi's suffix)", () => {
         const p = problems(() => load("prod", { nodeGroups: [{ name: "general-purpose-pool", instanceTypes: ["m7i.large"], minSize: 1, maxSize: 3 }] }, { "strata:name": "abcdefghijklmnopqrst" }, "production-blue"));
-        expect(p.some((m) => /^strata:cluster\.nodeGroups\[0\]\.name: gives the eksNodeGroup name ".*-ng-general-purpose-pool-xxxxxxx" \(\d+ characters, AWS allows 63\)/.test(m))).toBe(true);
+        expect(p.some((m) => /^strata:cluster\.nodeGroups\[0\]\.name: gives the eksNodeGroup name ".*-ng-general-purpose-pool-[0-9a-f]{6}-xxxxxxx" \(\d+ characters, AWS allows 63\)/.test(m))).toBe(true);
     });
 
     test("per-environment defaults", () => {

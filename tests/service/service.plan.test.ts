@@ -3,7 +3,7 @@ import { isPinnedImage } from "../../components/config/services";
 import { parseCpu, parseMemory } from "../../components/config/quantity";
 import { READINESS_GATE_LABEL } from "../../components/service/namespace";
 import { PRIVATE_RANGES } from "../../components/service/networkPolicy";
-import { configProblems, inputs, ofType, one, planOf, planOfFile, tempStackFile } from "../helpers";
+import { configProblems, inputs, ofType, one, planOf, planOfFile, tempStackFile, TEST_DEPLOYER_ARN } from "../helpers";
 import { PlanDocument } from "../../plan";
 
 const WEB = { image: "hashicorp/http-echo:1.0.0", args: ["-listen=:8080"] };
@@ -16,7 +16,7 @@ describe("strata:services validation", () => {
     test("a valid service passes, with per-environment defaults", () => {
         expect(problems({ api: WEB })).toEqual([]);
         const cfg = loadPlatformConfig(
-            { "aws:region": "us-east-1", "strata:environment": "prod", "strata:services": JSON.stringify({ api: WEB }) },
+            { "aws:region": "us-east-1", "strata:environment": "prod", "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }), "strata:services": JSON.stringify({ api: WEB }) },
             { project: "strata", stack: "prod" },
         );
         expect(cfg.services.api.replicas).toBe(3);
@@ -131,7 +131,7 @@ describe("strata:services validation", () => {
         const p = (() => {
             try {
                 loadPlatformConfig(
-                    { "aws:region": "us-east-1", "strata:environment": "dev", "strata:waf": JSON.stringify({ evaluationWindowSec: 90 }) },
+                    { "aws:region": "us-east-1", "strata:environment": "dev", "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }), "strata:waf": JSON.stringify({ evaluationWindowSec: 90 }) },
                     { project: "strata", stack: "dev" },
                 );
                 return [];
