@@ -34,6 +34,14 @@ export class PlanProgramError extends Error {
 
 const cache = new Map<string, Promise<PlanDocument>>();
 
+/** Environment variables the planned program or its mocks read: plans that differ in them are different plans. */
+export const PLAN_ENV_KEYS = ["STRATA_TODAY", "STRATA_PLAN_CALLER_ARN"] as const;
+
+/** The plan-relevant environment of a run: the extra env given, over this process's. */
+function planEnv(extra?: NodeJS.ProcessEnv): Record<string, string | undefined> {
+    return Object.fromEntries(PLAN_ENV_KEYS.map((k) => [k, extra?.[k] ?? process.env[k]]));
+}
+
 const HASHED = /\.(ts|js|json|ya?ml)$/;
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", ".scratch", "coverage", "tests", "docs"]);
 
@@ -59,14 +67,14 @@ function sourceHash(root: string, extra: string[]): string {
  * With STRATA_PLAN_CACHE=<dir> (the test suite sets it), plans are shared across processes through files named
  * by the hash of the options and of every source file, so a test file reuses a plan another one computed.
  */
-function diskCached(opts: ExecutePlanOptions, compute: () => Promise<PlanDocument>): Promise<PlanDocument> {
+function diskCached(opts: ExecutePlanOptions, env: Record<string, string | undefined>, compute: () => Promise<PlanDocument>): Promise<PlanDocument> {
     const dir = process.env.STRATA_PLAN_CACHE;
     if (!dir) return compute();
     const extra = [opts.configFile, opts.program].filter((f): f is string => !!f).map((f) => path.resolve(opts.root ?? ".", f));
     // The program's tree and this package's own (a consumer's program may live elsewhere than the components).
     const own = path.resolve(__dirname, "..");
     const root = path.resolve(opts.root ?? process.cwd());
-    const hash = crypto.createHash("sha256").update(JSON.stringify(opts)).update(sourceHash(root, extra));
+    const hash = crypto.createHash("sha256").update(JSON.stringify(opts)).update(JSON.stringify(env)).update(sourceHash(root, extra));
     if (own !== root) hash.update(sourceHash(own, []));
     const file = path.join(dir, `${hash.digest("hex")}.json`);
     if (fs.existsSync(file)) return Promise.resolve(JSON.parse(fs.readFileSync(file, "utf8")) as PlanDocument);
@@ -88,10 +96,11 @@ export function runPlan(options: RunPlanOptions = {}): Promise<PlanDocument> {
     const root = path.resolve(options.root ?? process.cwd());
     const opts: ExecutePlanOptions = { ...options, root };
     delete (opts as RunPlanOptions).env;
-    const key = JSON.stringify(opts);
+    const env = planEnv(options.env);
+    const key = JSON.stringify([opts, env]);
     const hit = cache.get(key);
     if (hit) return hit;
-    const p = diskCached(opts, () => spawnPlan(opts, options.env));
+    const p = diskCached(opts, env, () => spawnPlan(opts, options.env));
     cache.set(key, p);
     p.catch(() => cache.delete(key));
     return p;
