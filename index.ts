@@ -39,5 +39,7 @@ export const wafWebAclArn = platform.waf?.webAclArn;
 export const wafLogGroupName = platform.waf?.logGroupName;
 export const serviceNamespaces = platform.services ? Object.keys(platform.services.namespaces) : [];
 export const serviceUrls = platform.services
-    ? Object.fromEntries(Object.entries(platform.services.services).map(([k, s]) => [k, { internal: s.url ?? null, public: s.publicUrl ?? null }]))
+    ? Object.fromEntries(
+          Object.entries(platform.services.services).map(([k, s]) => [k, { internal: s.url ?? null, public: s.publicUrl ?? null }]),
+      )
     : {};

@@ -65,7 +65,12 @@ export interface WorkloadIdentity {
 }
 
 /** As `workloadRole`, returning the policy resources too. */
-export function workloadIdentity(name: string, oidc: OidcIdentity, args: WorkloadRoleArgs, opts?: pulumi.CustomResourceOptions): WorkloadIdentity {
+export function workloadIdentity(
+    name: string,
+    oidc: OidcIdentity,
+    args: WorkloadRoleArgs,
+    opts?: pulumi.CustomResourceOptions,
+): WorkloadIdentity {
     assertNameFits("iamRole", name, true);
     if (args.statements.length === 0 && (args.managedPolicyArns ?? []).length === 0) {
         throw new Error(`workloadRole ${name}: give it at least one policy statement or managed policy`);

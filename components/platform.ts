@@ -75,7 +75,13 @@ export class Platform extends pulumi.ComponentResource {
         // S3 and SQS need the data key only (not the network, not the cluster).
         this.objectStore = new ObjectStore(
             n.name("object-store"),
-            { ...base, ...cfg.objectStore, region, kmsKeyArn: this.kms.arns.data, allowedAccountIds: cfg.accountId ? [cfg.accountId] : undefined },
+            {
+                ...base,
+                ...cfg.objectStore,
+                region,
+                kmsKeyArn: this.kms.arns.data,
+                allowedAccountIds: cfg.accountId ? [cfg.accountId] : undefined,
+            },
             withAws,
         );
         this.queues = new Queues(n.name("queues"), { ...base, queues: cfg.queues.queues, kmsKeyArn: this.kms.arns.data }, withAws);

@@ -44,7 +44,11 @@ export interface RulelessSecurityGroupArgs {
  * A security group with no inline rules (rules come as separate resources, so adding one never rewrites the
  * group) and no egress unless a rule adds it; its rules are revoked before it is deleted.
  */
-export function rulelessSecurityGroup(name: string, args: RulelessSecurityGroupArgs, opts: pulumi.CustomResourceOptions): aws.ec2.SecurityGroup {
+export function rulelessSecurityGroup(
+    name: string,
+    args: RulelessSecurityGroupArgs,
+    opts: pulumi.CustomResourceOptions,
+): aws.ec2.SecurityGroup {
     return new aws.ec2.SecurityGroup(
         name,
         { vpcId: args.vpcId, description: args.description, revokeRulesOnDelete: true, tags: { ...(args.tags ?? {}), Name: args.nameTag } },

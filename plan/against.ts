@@ -1,7 +1,8 @@
 /** `--against`: read an earlier plan document and add the diff and the lifecycle guard's findings to a plan. */
 import * as fs from "fs";
 import type { PlanDocument } from "./types";
-import { diffPlans, ReplacementRules } from "./diff";
+import type { ReplacementRules } from "./diff";
+import { diffPlans } from "./diff";
 import { guardDiff } from "./guard";
 import { REPLACEMENTS } from "./lifecycle/replacements";
 import { vpcChildChanges } from "./vpcDiff";
@@ -15,13 +16,17 @@ export function readPlanDocument(file: string): PlanDocument {
         text = fs.readFileSync(file, "utf8");
     } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        throw new PlanFileError(`--against ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a plan document" : (err as Error).message}`);
+        throw new PlanFileError(
+            `--against ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a plan document" : (err as Error).message}`,
+        );
     }
     let doc: unknown;
     try {
         doc = JSON.parse(text);
     } catch (err) {
-        throw new PlanFileError(`--against ${file}: not JSON (${(err as Error).message}); write one with: npm run -s plan -- --stack <name> --json > ${file}`);
+        throw new PlanFileError(
+            `--against ${file}: not JSON (${(err as Error).message}); write one with: npm run -s plan -- --stack <name> --json > ${file}`,
+        );
     }
     const d = doc as Partial<PlanDocument>;
     if (typeof d !== "object" || d === null || !Array.isArray(d.resources) || typeof d.stack !== "string" || !d.cost) {

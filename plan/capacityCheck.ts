@@ -1,5 +1,6 @@
 import type { PlanResource, PlanViolation } from "./types";
-import { allocatable, totalRequests, WorkloadRequest } from "../components/capacity";
+import type { WorkloadRequest } from "../components/capacity";
+import { allocatable, totalRequests } from "../components/capacity";
 import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
 
 type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -16,7 +17,9 @@ export function hpaCapacityAdvisories(resources: PlanResource[]): PlanViolation[
     let memoryBytes = 0;
     for (const g of nodeGroups) {
         const i = g.inputs as Inputs;
-        const lt = g.dependencies.map((d) => resources.find((r) => r.urn === d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate");
+        const lt = g.dependencies
+            .map((d) => resources.find((r) => r.urn === d))
+            .find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate");
         const sizes = launchedInstanceTypes(i, lt?.inputs).map(allocatable);
         if (sizes.length === 0 || sizes.some((a) => a === undefined)) return [];
         const max = Number(i.scalingConfig?.maxSize ?? 0);
@@ -33,7 +36,11 @@ export function hpaCapacityAdvisories(resources: PlanResource[]): PlanViolation[
         const i = d.inputs as Inputs;
         const replicas = hpaMax.get(`${i.metadata?.namespace}/${i.metadata?.name}`) ?? Number(i.spec?.replicas ?? 1);
         for (const c of i.spec?.template?.spec?.containers ?? []) {
-            workloads.push({ replicas, cpu: String(c.resources?.requests?.cpu ?? "0"), memory: String(c.resources?.requests?.memory ?? "0") });
+            workloads.push({
+                replicas,
+                cpu: String(c.resources?.requests?.cpu ?? "0"),
+                memory: String(c.resources?.requests?.memory ?? "0"),
+            });
         }
     }
     if (workloads.length === 0) return [];

@@ -91,7 +91,9 @@ export function summarize(plan: PlanDocument): string {
     const lines: string[] = [];
     const custom = plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
     lines.push(`Strata offline plan: project ${plan.project}, stack ${plan.stack}`);
-    lines.push(`${plan.resources.length} resources registered (${custom.length} cloud/Kubernetes resources, ${plan.resources.length - custom.length} components and providers)`);
+    lines.push(
+        `${plan.resources.length} resources registered (${custom.length} cloud/Kubernetes resources, ${plan.resources.length - custom.length} components and providers)`,
+    );
     const counts = new Map<string, number>();
     for (const r of plan.resources) if (!r.type.startsWith("pulumi:")) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
     lines.push("", "Resources by type:");
@@ -100,12 +102,16 @@ export function summarize(plan: PlanDocument): string {
     for (const it of plan.cost.items.filter((i) => i.monthlyUsd > 0).sort((a, b) => b.monthlyUsd - a.monthlyUsd)) {
         lines.push(`  ${usd(it.monthlyUsd).padStart(11)}  ${it.urn.split("::").pop()}  ${it.basis}`);
     }
-    lines.push("", `First deploy: about ${plan.deploy.criticalPathMinutes} min on the critical path (${plan.deploy.sumMinutes} min if done one by one)`);
+    lines.push(
+        "",
+        `First deploy: about ${plan.deploy.criticalPathMinutes} min on the critical path (${plan.deploy.sumMinutes} min if done one by one)`,
+    );
     for (const u of plan.deploy.path) lines.push(`  -> ${u.split("::").slice(-2).join(" ")}`);
     const mandatory = plan.violations.filter((v) => v.enforcementLevel === "mandatory");
     const advisory = plan.violations.filter((v) => v.enforcementLevel === "advisory");
     lines.push("", `Policies: ${mandatory.length} mandatory violation(s), ${advisory.length} advisory`);
-    for (const v of [...mandatory, ...advisory]) lines.push(`  [${v.enforcementLevel}] ${v.policy}: ${v.urn ? v.urn.split("::").pop() + ": " : ""}${v.message}`);
+    for (const v of [...mandatory, ...advisory])
+        lines.push(`  [${v.enforcementLevel}] ${v.policy}: ${v.urn ? v.urn.split("::").pop() + ": " : ""}${v.message}`);
     const outputs = Object.keys(plan.outputs);
     if (outputs.length) lines.push("", `Stack outputs: ${outputs.join(", ")}`);
     return lines.join("\n");
@@ -145,7 +151,8 @@ export async function main(argv: string[]): Promise<number> {
         } else if (args.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else {
             process.stdout.write(`${summarize(plan)}\n`);
-            if (before && plan.diff) process.stdout.write(`\n${summarizeDiff(plan.diff as PlanDiff, { before, after: plan }, plan.violations)}\n`);
+            if (before && plan.diff)
+                process.stdout.write(`\n${summarizeDiff(plan.diff as PlanDiff, { before, after: plan }, plan.violations)}\n`);
         }
         return plan.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
     } catch (err) {

@@ -1,5 +1,6 @@
 import type { CostItem, PlanResource } from "./types";
-import { allocatable, nodesNeeded, totalRequests, WorkloadRequest } from "../components/capacity";
+import type { WorkloadRequest } from "../components/capacity";
+import { allocatable, nodesNeeded, totalRequests } from "../components/capacity";
 import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
 
 /**
@@ -104,7 +105,8 @@ function price(table: Record<string, number>, key: string | undefined): number |
 export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; priceTable: string; items: CostItem[] } {
     const items: CostItem[] = [];
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const add = (r: PlanResource, monthlyUsd: number, basis: string) => items.push({ urn: r.urn, type: r.type, monthlyUsd: round(monthlyUsd), basis });
+    const add = (r: PlanResource, monthlyUsd: number, basis: string) =>
+        items.push({ urn: r.urn, type: r.type, monthlyUsd: round(monthlyUsd), basis });
 
     const albGroups = new Map<string, PlanResource>();
     for (const r of resources) {
@@ -127,7 +129,11 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
                     add(r, 0, `instance type ${type} is not in the price table`);
                 } else {
                     const compute = hourly * (spot ? 1 - PRICE_TABLE.spotDiscount : 1) * H * n;
-                    add(r, compute + gb * PRICE_TABLE.ebsGp3GbMonth * n, `${n} x ${type} ${spot ? `spot (~${PRICE_TABLE.spotDiscount * 100}% below ${hourly}/h)` : `${hourly}/h`} + ${n} x ${gb} GB gp3 at ${PRICE_TABLE.ebsGp3GbMonth}/GB-month (desired size; the autoscaler may add nodes)`);
+                    add(
+                        r,
+                        compute + gb * PRICE_TABLE.ebsGp3GbMonth * n,
+                        `${n} x ${type} ${spot ? `spot (~${PRICE_TABLE.spotDiscount * 100}% below ${hourly}/h)` : `${hourly}/h`} + ${n} x ${gb} GB gp3 at ${PRICE_TABLE.ebsGp3GbMonth}/GB-month (desired size; the autoscaler may add nodes)`,
+                    );
                 }
                 break;
             }
@@ -136,7 +142,12 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
                 const az = i.multiAz ? 2 : 1;
                 const gb = Number(i.allocatedStorage ?? 20);
                 if (hourly === undefined) add(r, 0, `instance class ${i.instanceClass} is not in the price table`);
-                else add(r, hourly * az * H + gb * PRICE_TABLE.rdsGp3GbMonth * az, `${i.instanceClass} ${hourly}/h${az === 2 ? " x2 (Multi-AZ)" : ""} + ${gb} GB gp3 at ${PRICE_TABLE.rdsGp3GbMonth}/GB-month${az === 2 ? " x2" : ""}${i.replicateSourceDb ? " (read replica)" : ""}`);
+                else
+                    add(
+                        r,
+                        hourly * az * H + gb * PRICE_TABLE.rdsGp3GbMonth * az,
+                        `${i.instanceClass} ${hourly}/h${az === 2 ? " x2 (Multi-AZ)" : ""} + ${gb} GB gp3 at ${PRICE_TABLE.rdsGp3GbMonth}/GB-month${az === 2 ? " x2" : ""}${i.replicateSourceDb ? " (read replica)" : ""}`,
+                    );
                 break;
             }
             case "aws:elasticache/replicationGroup:ReplicationGroup": {
@@ -144,20 +155,33 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
                 const n = Number(i.numCacheClusters ?? 1);
                 const valkey = String(i.engine ?? "redis").toLowerCase() === "valkey";
                 if (hourly === undefined) add(r, 0, `node type ${i.nodeType} is not in the price table`);
-                else add(r, hourly * n * (valkey ? PRICE_TABLE.valkeyFactor : 1) * H, `${n} x ${i.nodeType} ${hourly}/h${valkey ? ` x ${PRICE_TABLE.valkeyFactor} (Valkey)` : " (Redis OSS)"}`);
+                else
+                    add(
+                        r,
+                        hourly * n * (valkey ? PRICE_TABLE.valkeyFactor : 1) * H,
+                        `${n} x ${i.nodeType} ${hourly}/h${valkey ? ` x ${PRICE_TABLE.valkeyFactor} (Valkey)` : " (Redis OSS)"}`,
+                    );
                 break;
             }
             case "awsx:ec2:Vpc": {
                 const azs = (i.availabilityZoneNames as string[] | undefined)?.length ?? Number(i.numberOfAvailabilityZones ?? 3);
                 const strategy = i.natGateways?.strategy ?? "OnePerAz";
                 const nats = strategy === "None" ? 0 : strategy === "Single" ? 1 : azs;
-                add(r, nats * (PRICE_TABLE.natGatewayHour + PRICE_TABLE.publicIpv4Hour) * H, `${nats} NAT gateway(s) (${strategy}) at ${PRICE_TABLE.natGatewayHour}/h + public IPv4 ${PRICE_TABLE.publicIpv4Hour}/h each; data processed ${PRICE_TABLE.natGatewayHour}/GB extra`);
+                add(
+                    r,
+                    nats * (PRICE_TABLE.natGatewayHour + PRICE_TABLE.publicIpv4Hour) * H,
+                    `${nats} NAT gateway(s) (${strategy}) at ${PRICE_TABLE.natGatewayHour}/h + public IPv4 ${PRICE_TABLE.publicIpv4Hour}/h each; data processed ${PRICE_TABLE.natGatewayHour}/GB extra`,
+                );
                 break;
             }
             case "aws:ec2/vpcEndpoint:VpcEndpoint": {
                 if (i.vpcEndpointType === "Interface") {
                     const azs = Array.isArray(i.subnetIds) ? i.subnetIds.length : 2;
-                    add(r, PRICE_TABLE.interfaceEndpointAzHour * azs * H, `interface endpoint ${PRICE_TABLE.interfaceEndpointAzHour}/h x ${azs} AZs (+0.01/GB)`);
+                    add(
+                        r,
+                        PRICE_TABLE.interfaceEndpointAzHour * azs * H,
+                        `interface endpoint ${PRICE_TABLE.interfaceEndpointAzHour}/h x ${azs} AZs (+0.01/GB)`,
+                    );
                 } else {
                     add(r, 0, "gateway endpoint: free");
                 }
@@ -171,13 +195,21 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
                 break;
             case "aws:wafv2/webAcl:WebAcl": {
                 const rules = Array.isArray(i.rules) ? i.rules.length : 0;
-                add(r, PRICE_TABLE.wafWebAclMonth + rules * PRICE_TABLE.wafRuleMonth, `web ACL ${PRICE_TABLE.wafWebAclMonth}/month + ${rules} rules x ${PRICE_TABLE.wafRuleMonth} (+0.60 per 1M requests)`);
+                add(
+                    r,
+                    PRICE_TABLE.wafWebAclMonth + rules * PRICE_TABLE.wafRuleMonth,
+                    `web ACL ${PRICE_TABLE.wafWebAclMonth}/month + ${rules} rules x ${PRICE_TABLE.wafRuleMonth} (+0.60 per 1M requests)`,
+                );
                 break;
             }
             case "aws:eks/addon:Addon":
                 // The add-on itself is free; what it sends is priced by use, and no public rate is in the price table.
                 if (i.addonName === "amazon-cloudwatch-observability") {
-                    add(r, 0, "usage-based: CloudWatch Container Insights with enhanced observability is charged per observation (metrics) and per GB of logs ingested into its log groups; see CloudWatch pricing");
+                    add(
+                        r,
+                        0,
+                        "usage-based: CloudWatch Container Insights with enhanced observability is charged per observation (metrics) and per GB of logs ingested into its log groups; see CloudWatch pricing",
+                    );
                 }
                 break;
             case "aws:cloudwatch/logGroup:LogGroup":
@@ -202,11 +234,18 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
     for (const d of resources.filter((r) => r.type === "kubernetes:apps/v1:Deployment")) {
         const spec = (d.inputs as Inputs).spec ?? {};
         for (const c of spec.template?.spec?.containers ?? []) {
-            workloads.push({ replicas: Number(spec.replicas ?? 1), cpu: String(c.resources?.requests?.cpu ?? "0"), memory: String(c.resources?.requests?.memory ?? "0") });
+            workloads.push({
+                replicas: Number(spec.replicas ?? 1),
+                cpu: String(c.resources?.requests?.cpu ?? "0"),
+                memory: String(c.resources?.requests?.memory ?? "0"),
+            });
         }
     }
     const typesOf = (g: PlanResource) =>
-        launchedInstanceTypes(g.inputs, g.dependencies.map((d) => byUrn.get(d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate")?.inputs);
+        launchedInstanceTypes(
+            g.inputs,
+            g.dependencies.map((d) => byUrn.get(d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate")?.inputs,
+        );
     if (nodeGroups.length > 0 && workloads.length > 0) {
         const need = totalRequests(workloads);
         let cpu = 0;

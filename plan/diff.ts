@@ -145,12 +145,13 @@ export function diffResource(
             // A nested path is unknown only where its value carries a reference to the replaced resource; with no
             // identities recorded (an older plan document), any path under the unknown input counts.
             const refs = unknownInputs.get(root);
-            if (path === root || !refs || refs.size === 0 || carries(valuesAt(after.inputs, path), refs)) replaceReasons.push(`${path} (unknown until deploy)`);
-        }
-        else if (!jsonEqual(valuesAt(before.inputs, path), valuesAt(after.inputs, path))) replaceReasons.push(path);
+            if (path === root || !refs || refs.size === 0 || carries(valuesAt(after.inputs, path), refs))
+                replaceReasons.push(`${path} (unknown until deploy)`);
+        } else if (!jsonEqual(valuesAt(before.inputs, path), valuesAt(after.inputs, path))) replaceReasons.push(path);
     }
     const uniqueReasons = [...new Set(replaceReasons)];
-    const optionsChanged = before.options.protect !== after.options.protect || before.options.retainOnDelete !== after.options.retainOnDelete;
+    const optionsChanged =
+        before.options.protect !== after.options.protect || before.options.retainOnDelete !== after.options.retainOnDelete;
     const providerChanged = before.provider !== after.provider && providerUrn(before.provider) !== providerUrn(after.provider);
     if (uniqueReasons.length === 0 && providerChanged) uniqueReasons.push("provider");
     const action: ChangeAction = uniqueReasons.length > 0 ? "replace" : changedInputs.length > 0 || optionsChanged ? "update" : "same";
@@ -215,7 +216,16 @@ export function diffPlans(before: PlanDocument, after: PlanDocument, options: Di
         const prev = old.get(r.urn);
         if (!prev) {
             created.add(r.urn);
-            changes.push({ urn: r.urn, type: r.type, name: r.name, action: "create", changedInputs: [], replaceReasons: [], deleteBeforeReplace: false, deleteBeforeReplaceExplicit: false });
+            changes.push({
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                action: "create",
+                changedInputs: [],
+                replaceReasons: [],
+                deleteBeforeReplace: false,
+                deleteBeforeReplaceExplicit: false,
+            });
             continue;
         }
         const unknown = new Map<string, Set<string> | undefined>();
@@ -240,7 +250,16 @@ export function diffPlans(before: PlanDocument, after: PlanDocument, options: Di
     const current = new Set(after.resources.map((r) => r.urn));
     for (const r of before.resources) {
         if (!current.has(r.urn)) {
-            changes.push({ urn: r.urn, type: r.type, name: r.name, action: "delete", changedInputs: [], replaceReasons: [], deleteBeforeReplace: false, deleteBeforeReplaceExplicit: false });
+            changes.push({
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                action: "delete",
+                changedInputs: [],
+                replaceReasons: [],
+                deleteBeforeReplace: false,
+                deleteBeforeReplaceExplicit: false,
+            });
         }
     }
     const summary: Record<ChangeAction, number> = { create: 0, update: 0, replace: 0, delete: 0, same: 0 };

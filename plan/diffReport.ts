@@ -8,11 +8,16 @@ const ORDER: ChangeAction[] = ["replace", "delete", "create", "update", "same"];
 
 const SYMBOL: Record<ChangeAction, string> = { replace: "+-", delete: "-", create: "+", update: "~", same: " " };
 
-const usd = (n: number) => `${n < 0 ? "-" : "+"}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (n: number) =>
+    `${n < 0 ? "-" : "+"}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function detail(c: ResourceChange): string {
     if (c.action === "replace") {
-        const dbr = c.deleteBeforeReplace ? (c.deleteBeforeReplaceExplicit ? ", delete before replace" : ", delete before replace (fixed name)") : "";
+        const dbr = c.deleteBeforeReplace
+            ? c.deleteBeforeReplaceExplicit
+                ? ", delete before replace"
+                : ", delete before replace (fixed name)"
+            : "";
         return `replace: ${c.replaceReasons.join(", ")}${dbr}`;
     }
     if (c.action === "update") return c.changedInputs.length ? `update: ${c.changedInputs.join(", ")}` : "update: options";
@@ -70,7 +75,10 @@ export function diffMarkdown(diff: PlanDiff, plans: { before: PlanDocument; afte
     const g = groups(diff, plans);
     if (g.size === 0) out.push("No resource changes.");
     for (const [component, list] of g) {
-        out.push(`<details${list.some((c) => c.action === "replace" || c.action === "delete") ? " open" : ""}><summary><b>${component}</b> (${list.length})</summary>`, "");
+        out.push(
+            `<details${list.some((c) => c.action === "replace" || c.action === "delete") ? " open" : ""}><summary><b>${component}</b> (${list.length})</summary>`,
+            "",
+        );
         out.push("| | type | name | change |", "|---|---|---|---|");
         for (const c of sorted(list)) out.push(`| ${c.action} | \`${c.type}\` | ${cell(c.name)} | ${cell(detail(c))} |`);
         out.push("", "</details>", "");

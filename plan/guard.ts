@@ -63,7 +63,9 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
 export function isAuditLogGroup(r: PlanResource): boolean {
     if (r.type !== "aws:cloudwatch/logGroup:LogGroup") return false;
     const name = typeof r.inputs.name === "string" ? r.inputs.name : "";
-    return /^\/aws\/eks\/.+\/cluster$/.test(name) || name.startsWith("aws-waf-logs-") || /flow-?logs?/.test(name) || /flow-?logs?/.test(r.name);
+    return (
+        /^\/aws\/eks\/.+\/cluster$/.test(name) || name.startsWith("aws-waf-logs-") || /flow-?logs?/.test(name) || /flow-?logs?/.test(r.name)
+    );
 }
 
 /** Why a resource is stateful, or undefined. */
@@ -94,7 +96,12 @@ export const DELETION_PROTECTION: Readonly<Record<string, { input: string; on: u
 
 /** A glob (`*` any run of characters, `?` one) as a whole-string matcher. */
 export function globMatcher(glob: string): (s: string) => boolean {
-    const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    const re = new RegExp(
+        `^${glob
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+    );
     return (s) => re.test(s);
 }
 
@@ -121,7 +128,7 @@ export function guardDiff(diff: PlanDiff, before: PlanDocument, after: PlanDocum
     const newByUrn = new Map(after.resources.map((r) => [r.urn, r]));
     const matchers = (options.allowReplace ?? []).map(globMatcher);
     const approved = (urn: string): boolean => {
-        for (let u: string | null | undefined = urn; u; ) {
+        for (let u: string | null | undefined = urn; u;) {
             const r: PlanResource | undefined = newByUrn.get(u) ?? oldByUrn.get(u);
             if (!r) return false;
             if (matchers.some((m) => m(r.name))) return true;
@@ -155,8 +162,16 @@ export function guardDiff(diff: PlanDiff, before: PlanDocument, after: PlanDocum
                 });
             }
         }
-        if (c.action === "replace" && c.deleteBeforeReplace && (what || SERVING_TYPES.has(c.type)) && !approved(c.urn) && blocked.length === 0) {
-            const how = c.deleteBeforeReplaceExplicit ? "deleteBeforeReplace is set" : "its physical name is fixed, so the provider deletes it before creating the new one";
+        if (
+            c.action === "replace" &&
+            c.deleteBeforeReplace &&
+            (what || SERVING_TYPES.has(c.type)) &&
+            !approved(c.urn) &&
+            blocked.length === 0
+        ) {
+            const how = c.deleteBeforeReplaceExplicit
+                ? "deleteBeforeReplace is set"
+                : "its physical name is fixed, so the provider deletes it before creating the new one";
             violations.push({
                 policy: FIXED_NAME_REPLACE_POLICY,
                 enforcementLevel: "mandatory",
@@ -240,10 +255,16 @@ function familyChangeViolations(c: ResourceChange, before: PlanDocument, after: 
     const primaries = usersOf(after, c.urn, DB_INSTANCE, "parameterGroupName").filter((r) => isPrimary(r) && updated.has(r.urn));
     return primaries
         .filter((p) => !allowsMajorUpgrade(p))
-        .map((p) => majorUpgradeViolation(c.urn, `${c.name} changes family (${String(family(before))} -> ${String(family(after))}) under ${p.name}`));
+        .map((p) =>
+            majorUpgradeViolation(
+                c.urn,
+                `${c.name} changes family (${String(family(before))} -> ${String(family(after))}) under ${p.name}`,
+            ),
+        );
 }
 
-const isFamilyChange = (c: ResourceChange) => c.action === "replace" && c.type === DB_PARAMETER_GROUP && c.replaceReasons.includes("family");
+const isFamilyChange = (c: ResourceChange) =>
+    c.action === "replace" && c.type === DB_PARAMETER_GROUP && c.replaceReasons.includes("family");
 
 /**
  * An instance whose engine version changes major without allowing it, where no family change of its parameter group
@@ -267,7 +288,8 @@ export function componentOf(urn: string, plan: { resources: PlanResource[] }): s
     let label = urn.split("::").pop() ?? urn;
     while (r) {
         const parent = r.parent ? byUrn.get(r.parent) : undefined;
-        if (!parent || parent.type === "pulumi:pulumi:Stack" || parent.type === "strata:platform:Platform") return r.custom ? label : r.name;
+        if (!parent || parent.type === "pulumi:pulumi:Stack" || parent.type === "strata:platform:Platform")
+            return r.custom ? label : r.name;
         label = parent.name;
         r = parent;
     }

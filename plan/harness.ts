@@ -12,7 +12,7 @@ import { RecordingMonitor } from "./monitor";
 import { createMocks } from "./mocks";
 import type { MockModule } from "./mocks/types";
 import { readProjectFile, readStackConfig } from "./stackConfig";
-import { PlanDocument, PlanResource, PlanViolation } from "./types";
+import type { PlanDocument, PlanResource, PlanViolation } from "./types";
 import { estimateCost, PRICE_TABLE } from "./cost";
 import { estimateDeploy } from "./deploy";
 import { hpaCapacityAdvisories } from "./capacityCheck";

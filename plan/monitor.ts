@@ -1,6 +1,7 @@
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type * as pulumi from "@pulumi/pulumi";
-import { PlanResource, SECRET_PLACEHOLDER } from "./types";
+import type { PlanResource } from "./types";
+import { SECRET_PLACEHOLDER } from "./types";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -36,10 +37,23 @@ export function sanitize(value: unknown): unknown {
 export function identityStrings(id: string, state: unknown): string[] {
     const out = new Set<string>();
     if (id) out.add(id);
-    const looksLikeReference = (v: unknown): v is string => typeof v === "string" && v.length >= 4 && v !== SECRET_PLACEHOLDER && /[-:/.]/.test(v);
+    const looksLikeReference = (v: unknown): v is string =>
+        typeof v === "string" && v.length >= 4 && v !== SECRET_PLACEHOLDER && /[-:/.]/.test(v);
     if (state && typeof state === "object" && !Array.isArray(state)) {
         const obj = state as Record<string, unknown>;
-        for (const key of ["arn", "id", "name", "identifier", "bucket", "replicationGroupId", "address", "endpoint", "primaryEndpointAddress", "keyId", "url"]) {
+        for (const key of [
+            "arn",
+            "id",
+            "name",
+            "identifier",
+            "bucket",
+            "replicationGroupId",
+            "address",
+            "endpoint",
+            "primaryEndpointAddress",
+            "keyId",
+            "url",
+        ]) {
             if (looksLikeReference(obj[key])) out.add(obj[key] as string);
         }
         const meta = obj.metadata as Record<string, unknown> | undefined;
@@ -144,7 +158,10 @@ export class RecordingMonitor extends MockMonitor {
         return (super.invoke as (r: unknown, cb: unknown) => Promise<void>)(req, callback);
     }
 
-    public registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): unknown } | undefined }, callback: (err: unknown, resp: unknown) => void): void {
+    public registerResourceOutputs(
+        req: { getUrn(): string; getOutputs(): { toJavaScript(): unknown } | undefined },
+        callback: (err: unknown, resp: unknown) => void,
+    ): void {
         if (req.getUrn().includes("::pulumi:pulumi:Stack::")) {
             this.stackOutputs = (sanitize(req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown>) ?? {};
         }

@@ -38,7 +38,9 @@ export function resourceByName(set: ResourceSet, name: string, type?: string): P
     const found = set.resources.filter((r) => r.name === name && (type === undefined || r.type === type));
     if (found.length !== 1) {
         const types = found.map((r) => r.type).join(", ");
-        throw new Error(`expected exactly one resource named ${name}${type ? ` of type ${type}` : ""}, found ${found.length}${types ? ` (${types})` : ""}`);
+        throw new Error(
+            `expected exactly one resource named ${name}${type ? ` of type ${type}` : ""}, found ${found.length}${types ? ` (${types})` : ""}`,
+        );
     }
     return found[0];
 }
@@ -113,7 +115,8 @@ export function inputsOf<T extends object = Record<string, unknown>>(r: PlanReso
 /** An input that holds a JSON document (a policy, a redrive policy), parsed. Throws when it is not a JSON string. */
 export function jsonInput<T = unknown>(r: PlanResource, key: string): T {
     const value = r.inputs[key];
-    if (typeof value !== "string") throw new Error(`${r.urn}: input ${key} is ${value === undefined ? "not set" : typeof value}, not a JSON string`);
+    if (typeof value !== "string")
+        throw new Error(`${r.urn}: input ${key} is ${value === undefined ? "not set" : typeof value}, not a JSON string`);
     return JSON.parse(value) as T;
 }
 

@@ -26,7 +26,10 @@ export class PlanConfigurationError extends Error {
 
 /** The planned program failed for another reason (a bug, a missing mock): message and stack of the program. */
 export class PlanProgramError extends Error {
-    constructor(message: string, public readonly programStack?: string) {
+    constructor(
+        message: string,
+        public readonly programStack?: string,
+    ) {
         super(message);
         this.name = "PlanProgramError";
     }
@@ -67,7 +70,11 @@ function sourceHash(root: string, extra: string[]): string {
  * With STRATA_PLAN_CACHE=<dir> (the test suite sets it), plans are shared across processes through files named
  * by the hash of the options and of every source file, so a test file reuses a plan another one computed.
  */
-function diskCached(opts: ExecutePlanOptions, env: Record<string, string | undefined>, compute: () => Promise<PlanDocument>): Promise<PlanDocument> {
+function diskCached(
+    opts: ExecutePlanOptions,
+    env: Record<string, string | undefined>,
+    compute: () => Promise<PlanDocument>,
+): Promise<PlanDocument> {
     const dir = process.env.STRATA_PLAN_CACHE;
     if (!dir) return compute();
     const extra = [opts.configFile, opts.program].filter((f): f is string => !!f).map((f) => path.resolve(opts.root ?? ".", f));

@@ -62,7 +62,13 @@ export function readStackConfig(project: ProjectFile, file: string, stack?: stri
     const doc = (YAML.parse(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
     for (const [k, v] of Object.entries(doc.config ?? {})) {
         const key = qualify(k, project.name);
-        if (v !== null && typeof v === "object" && !Array.isArray(v) && "secure" in (v as object) && Object.keys(v as object).length === 1) {
+        if (
+            v !== null &&
+            typeof v === "object" &&
+            !Array.isArray(v) &&
+            "secure" in (v as object) &&
+            Object.keys(v as object).length === 1
+        ) {
             config[key] = SECURE_PLACEHOLDER;
             secretKeys.push(key);
         } else {

@@ -11,7 +11,8 @@
  */
 import type { PlanDocument, PlanResource } from "./types";
 import type { ChangeAction, ResourceChange } from "./diff";
-import { AwsxVpcInputs, awsxVpcState } from "./mocks/awsx";
+import type { AwsxVpcInputs } from "./mocks/awsx";
+import { awsxVpcState } from "./mocks/awsx";
 import { mockContext } from "./mocks";
 
 interface Child {
@@ -35,17 +36,38 @@ export function vpcChildren(plan: PlanDocument, vpc: PlanResource): Child[] {
     const state = awsxVpcState(vpc.name, vpc.inputs as AwsxVpcInputs, mockContext(regionOf(plan, vpc), plan.project, plan.stack)).state;
     const parts = vpc.urn.split("::");
     const urn = (type: string, name: string) => `${parts[0]}::${parts[1]}::${parts[2]}$${type}::${name}`;
-    const children: Child[] = [{ urn: urn("aws:ec2/vpc:Vpc", vpc.name), type: "aws:ec2/vpc:Vpc", name: vpc.name, id: state.vpc.id, identity: { cidrBlock: state.vpc.cidrBlock } }];
+    const children: Child[] = [
+        {
+            urn: urn("aws:ec2/vpc:Vpc", vpc.name),
+            type: "aws:ec2/vpc:Vpc",
+            name: vpc.name,
+            id: state.vpc.id,
+            identity: { cidrBlock: state.vpc.cidrBlock },
+        },
+    ];
     for (const s of state.subnets) {
         const name = s.tags.Name;
-        children.push({ urn: urn("aws:ec2/subnet:Subnet", name), type: "aws:ec2/subnet:Subnet", name, id: s.id, identity: { cidrBlock: s.cidrBlock, availabilityZone: s.availabilityZone } });
+        children.push({
+            urn: urn("aws:ec2/subnet:Subnet", name),
+            type: "aws:ec2/subnet:Subnet",
+            name,
+            id: s.id,
+            identity: { cidrBlock: s.cidrBlock, availabilityZone: s.availabilityZone },
+        });
     }
     const subnetById = new Map(state.subnets.map((s) => [s.id, s]));
     for (const n of state.natGateways) {
         const subnet = subnetById.get(n.subnetId)!;
-        children.push({ urn: urn("aws:ec2/natGateway:NatGateway", n.tags.Name), type: "aws:ec2/natGateway:NatGateway", name: n.tags.Name, id: n.id, identity: { subnet: subnet.tags.Name, subnetCidr: subnet.cidrBlock, subnetAz: subnet.availabilityZone } });
+        children.push({
+            urn: urn("aws:ec2/natGateway:NatGateway", n.tags.Name),
+            type: "aws:ec2/natGateway:NatGateway",
+            name: n.tags.Name,
+            id: n.id,
+            identity: { subnet: subnet.tags.Name, subnetCidr: subnet.cidrBlock, subnetAz: subnet.availabilityZone },
+        });
     }
-    for (const e of state.eips) children.push({ urn: urn("aws:ec2/eip:Eip", e.tags.Name), type: "aws:ec2/eip:Eip", name: e.tags.Name, id: e.id, identity: {} });
+    for (const e of state.eips)
+        children.push({ urn: urn("aws:ec2/eip:Eip", e.tags.Name), type: "aws:ec2/eip:Eip", name: e.tags.Name, id: e.id, identity: {} });
     return children;
 }
 
@@ -77,10 +99,17 @@ export function vpcChildChanges(before: PlanDocument, after: PlanDocument): { ch
         for (const c of b) {
             const prev = aByUrn.get(c.urn);
             if (!prev) out.push(change(c, "create"));
-            else if (vpcReplaced) out.push(change(c, "replace", [c.type === "aws:ec2/vpc:Vpc" ? "cidrBlock" : "vpcId (the VPC is replaced)"]));
+            else if (vpcReplaced)
+                out.push(change(c, "replace", [c.type === "aws:ec2/vpc:Vpc" ? "cidrBlock" : "vpcId (the VPC is replaced)"]));
             else {
                 const reasons = Object.keys(c.identity).filter((k) => JSON.stringify(c.identity[k]) !== JSON.stringify(prev.identity[k]));
-                out.push(change(c, reasons.length ? "replace" : "same", reasons.map((k) => (c.type === "aws:ec2/natGateway:NatGateway" ? `subnetId (${k} changes)` : k))));
+                out.push(
+                    change(
+                        c,
+                        reasons.length ? "replace" : "same",
+                        reasons.map((k) => (c.type === "aws:ec2/natGateway:NatGateway" ? `subnetId (${k} changes)` : k)),
+                    ),
+                );
             }
         }
         const bUrns = new Set(b.map((c) => c.urn));

@@ -3,7 +3,8 @@
  * config error) as JSON to the result file; program output on stdout/stderr stays out of the result.
  */
 import * as fs from "fs";
-import { executePlan, ExecutePlanOptions, PlanConfigError } from "./harness";
+import type { ExecutePlanOptions } from "./harness";
+import { executePlan, PlanConfigError } from "./harness";
 
 async function main(): Promise<void> {
     const options = JSON.parse(process.argv[2]) as ExecutePlanOptions;
@@ -18,7 +19,11 @@ async function main(): Promise<void> {
     try {
         const started = Date.now();
         const doc = await executePlan(options);
-        const stats = { planMs: Date.now() - started, uptimeMs: Math.round(process.uptime() * 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+        const stats = {
+            planMs: Date.now() - started,
+            uptimeMs: Math.round(process.uptime() * 1000),
+            maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        };
         fs.writeFileSync(resultFile, JSON.stringify({ ok: true, plan: doc, stats }));
     } catch (err) {
         fs.writeFileSync(resultFile, JSON.stringify(errorResult(err)));

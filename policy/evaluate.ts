@@ -19,7 +19,8 @@ import type {
     StackValidationArgs,
 } from "@pulumi/policy";
 import type { PlanResource, PlanViolation } from "../plan/types";
-import { isStackPolicy, StrataPolicy } from "./lib/metadata";
+import type { StrataPolicy } from "./lib/metadata";
+import { isStackPolicy } from "./lib/metadata";
 import { policies as allPolicies } from "./policies";
 
 export interface EvaluateOptions {
@@ -32,14 +33,21 @@ export interface EvaluateOptions {
 export type PolicyPackConfig = Record<string, { enforcementLevel?: string; [key: string]: unknown } | string>;
 
 /** policy/config: beside this file in the source tree, or in the package root when running from dist/policy. */
-export const CONFIG_DIR = [path.join(__dirname, "config"), path.join(__dirname, "..", "..", "policy", "config")].find((d) => fs.existsSync(d)) ?? path.join(__dirname, "config");
+export const CONFIG_DIR =
+    [path.join(__dirname, "config"), path.join(__dirname, "..", "..", "policy", "config")].find((d) => fs.existsSync(d)) ??
+    path.join(__dirname, "config");
 
 /** policy/config/<environment>.json, the file `--policy-pack-config` is given for that environment. */
 export function loadPolicyConfig(environment: string): PolicyPackConfig {
     const file = path.join(CONFIG_DIR, `${environment}.json`);
     if (!fs.existsSync(file)) {
-        const known = fs.readdirSync(CONFIG_DIR).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
-        throw new Error(`no policy config for environment "${environment}" (policy/config/${environment}.json); known: ${known.join(", ")}`);
+        const known = fs
+            .readdirSync(CONFIG_DIR)
+            .filter((f) => f.endsWith(".json"))
+            .map((f) => f.replace(/\.json$/, ""));
+        throw new Error(
+            `no policy config for environment "${environment}" (policy/config/${environment}.json); known: ${known.join(", ")}`,
+        );
     }
     return JSON.parse(fs.readFileSync(file, "utf8"));
 }
@@ -57,7 +65,7 @@ function notApplicable(reason?: string): never {
 
 /** A static member of a resource class (or a field of a validation function), as `v?.[key]` reads it. */
 function member(v: unknown, key: string): unknown {
-    return (typeof v === "function" || (typeof v === "object" && v !== null)) ? (v as Record<string, unknown>)[key] : undefined;
+    return typeof v === "function" || (typeof v === "object" && v !== null) ? (v as Record<string, unknown>)[key] : undefined;
 }
 
 /** The engine's isTypeOf: the class's `__pulumiType`, else its `isInstance`. */
@@ -137,7 +145,11 @@ export class PlanPolicyContext {
     private readonly byUrn = new Map<string, PlanResource>();
     readonly stackTags: ReadonlyMap<string, string>;
 
-    constructor(readonly resources: PlanResource[], readonly opts: EvaluateOptions, readonly config: PolicyPackConfig) {
+    constructor(
+        readonly resources: PlanResource[],
+        readonly opts: EvaluateOptions,
+        readonly config: PolicyPackConfig,
+    ) {
         for (const r of resources) this.byUrn.set(r.urn, r);
         // The engine sends the stack's tags: the built-in pulumi:* ones plus any user stack tags.
         this.stackTags = new Map([

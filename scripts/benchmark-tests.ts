@@ -49,7 +49,13 @@ function jestStep(step: string, config: string | undefined, cache: string): Step
     const args = [...(config ? ["-c", config] : []), "--json", "--outputFile", report];
     const before = countFiles(cache);
     const { wallSeconds, exitCode } = run(path.join(BIN, "jest"), args, { STRATA_PLAN_CACHE: cache });
-    const result: Step = { step, command: `jest ${config ? `-c ${config}` : ""}`.trim(), wallSeconds, exitCode, plansComputed: countFiles(cache) - before };
+    const result: Step = {
+        step,
+        command: `jest ${config ? `-c ${config}` : ""}`.trim(),
+        wallSeconds,
+        exitCode,
+        plansComputed: countFiles(cache) - before,
+    };
     if (fs.existsSync(report)) {
         const r = JSON.parse(fs.readFileSync(report, "utf8")) as JestReport;
         result.tests = r.numTotalTests;
@@ -64,7 +70,8 @@ function main(): void {
     // A fresh plan cache: every plan the suites need is computed once, as in CI after `npm ci`.
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), "strata-bench-plan-cache-"));
     const steps: Step[] = [];
-    const timed = (step: string, command: string, bin: string, binArgs: string[]) => steps.push({ step, command, ...run(path.join(BIN, bin), binArgs) });
+    const timed = (step: string, command: string, bin: string, binArgs: string[]) =>
+        steps.push({ step, command, ...run(path.join(BIN, bin), binArgs) });
     timed("typecheck", "tsc -p tsconfig.json --noEmit", "tsc", ["-p", "tsconfig.json", "--noEmit"]);
     timed("lint: eslint", "eslint .", "eslint", ["."]);
     timed("lint: prettier", "prettier --check .", "prettier", ["--check", "."]);
@@ -73,15 +80,21 @@ function main(): void {
     fs.rmSync(cache, { recursive: true, force: true });
 
     if (args.includes("--json")) {
-        console.log(JSON.stringify({ date: new Date().toISOString().slice(0, 10), cpus: os.cpus().length, node: process.version, steps }, null, 2));
+        console.log(
+            JSON.stringify({ date: new Date().toISOString().slice(0, 10), cpus: os.cpus().length, node: process.version, steps }, null, 2),
+        );
         return;
     }
     const cell = (v: number | undefined) => (v === undefined ? "" : String(v));
-    console.log(`Measured on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end):\n`);
+    console.log(
+        `Measured on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end):\n`,
+    );
     console.log("| step | command | wall (s) | exit | tests | component tests | plans computed |");
     console.log("|---|---|---|---|---|---|---|");
     for (const s of steps) {
-        console.log(`| ${s.step} | \`${s.command}\` | ${s.wallSeconds.toFixed(1)} | ${s.exitCode} | ${cell(s.tests)} | ${cell(s.componentTests)} | ${cell(s.plansComputed)} |`);
+        console.log(
+            `| ${s.step} | \`${s.command}\` | ${s.wallSeconds.toFixed(1)} | ${s.exitCode} | ${cell(s.tests)} | ${cell(s.componentTests)} | ${cell(s.plansComputed)} |`,
+        );
     }
     const total = steps.reduce((n, s) => n + s.wallSeconds, 0);
     const fast = steps.filter((s) => s.step !== "integration").reduce((n, s) => n + s.wallSeconds, 0);

@@ -10,13 +10,26 @@ import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
 
-function planOnce(configFile: string): { wallMs: number; planMs: number; maxRssMb: number; resources: number; monthlyUsd: number; criticalPathMinutes: number } {
+function planOnce(configFile: string): {
+    wallMs: number;
+    planMs: number;
+    maxRssMb: number;
+    resources: number;
+    monthlyUsd: number;
+    criticalPathMinutes: number;
+} {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-bench-"));
     const result = path.join(dir, "r.json");
     const started = Date.now();
     const r = childProcess.spawnSync(
         process.execPath,
-        ["-r", require.resolve("ts-node/register/transpile-only"), path.join(ROOT, "plan", "worker.ts"), JSON.stringify({ root: ROOT, configFile, skipPolicies: false }), result],
+        [
+            "-r",
+            require.resolve("ts-node/register/transpile-only"),
+            path.join(ROOT, "plan", "worker.ts"),
+            JSON.stringify({ root: ROOT, configFile, skipPolicies: false }),
+            result,
+        ],
         { cwd: ROOT, encoding: "utf8" },
     );
     const wallMs = Date.now() - started;
@@ -63,7 +76,11 @@ function main(): void {
         transpileOnlyMs: timeNode(["-r", require.resolve("ts-node/register/transpile-only"), "-e", load]),
     };
     const plans = stackFiles().map((f) => ({ file: path.relative(ROOT, f), ...planOnce(f) }));
-    const report = { machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`, startup, plans };
+    const report = {
+        machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+        startup,
+        plans,
+    };
     if (json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;
@@ -74,7 +91,10 @@ function main(): void {
         "",
         "| stack file | resources | plan (ms) | process wall (ms) | peak RSS (MiB) | est. USD/month | first deploy (min) |",
         "|---|---|---|---|---|---|---|",
-        ...plans.map((p) => `| ${p.file} | ${p.resources} | ${p.planMs} | ${p.wallMs} | ${p.maxRssMb} | ${p.monthlyUsd.toFixed(2)} | ${p.criticalPathMinutes} |`),
+        ...plans.map(
+            (p) =>
+                `| ${p.file} | ${p.resources} | ${p.planMs} | ${p.wallMs} | ${p.maxRssMb} | ${p.monthlyUsd.toFixed(2)} | ${p.criticalPathMinutes} |`,
+        ),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
 }

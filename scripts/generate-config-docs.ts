@@ -8,7 +8,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
-import { ENVIRONMENTS, Environment } from "../components/config/environment";
+import type { Environment } from "../components/config/environment";
+import { ENVIRONMENTS } from "../components/config/environment";
 import { platformSchema, topLevelDescription, TOP_LEVEL_KEYS } from "../components/config/schema";
 import { allowedOf, baseOf, defaultOf, descriptionOf } from "../components/config/meta";
 

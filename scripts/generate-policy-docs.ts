@@ -8,7 +8,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadPolicyConfig } from "../policy/evaluate";
-import { Category, ENVIRONMENTS, isStackPolicy, StrataPolicy } from "../policy/lib/metadata";
+import type { Category, StrataPolicy } from "../policy/lib/metadata";
+import { ENVIRONMENTS, isStackPolicy } from "../policy/lib/metadata";
 import { AWS_PROVIDER_VERSION, TAGGABLE_AWS_TYPES } from "../policy/lib/taggableTypes.generated";
 import { policies } from "../policy/policies";
 
@@ -84,7 +85,8 @@ export function renderPolicyDocs(): string {
     for (const p of policies) {
         lines.push(
             `| [\`${p.name}\`](#${p.name}) | ${p.category} | ${p.severity} | ${isStackPolicy(p) ? "stack" : "resource"} | ` +
-                ENVIRONMENTS.map((e) => level(p, e)).join(" | ") + " |",
+                ENVIRONMENTS.map((e) => level(p, e)).join(" | ") +
+                " |",
         );
     }
     for (const category of Object.keys(CATEGORY_TITLES) as Category[]) {

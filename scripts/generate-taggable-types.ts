@@ -58,9 +58,7 @@ export function collectTaggableTypes(): { version: string; types: TaggableType[]
                     h.types.some((t) => t.expression.getText(source) === "pulumi.CustomResource"),
                 );
                 if (!extendsCustom) continue;
-                const hasTagsAll = stmt.members.some(
-                    (m) => ts.isPropertyDeclaration(m) && m.name.getText(source) === "tagsAll",
-                );
+                const hasTagsAll = stmt.members.some((m) => ts.isPropertyDeclaration(m) && m.name.getText(source) === "tagsAll");
                 classes.set(stmt.name.text, hasTagsAll);
             } else if (ts.isInterfaceDeclaration(stmt) && stmt.name.text.endsWith("Args") && !stmt.name.text.endsWith("StateArgs")) {
                 const tags = stmt.members.find((m) => ts.isPropertySignature(m) && m.name.getText(source) === "tags");

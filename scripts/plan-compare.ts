@@ -29,7 +29,8 @@ function inputDiffs(a: unknown, b: unknown, at: string, out: string[]): void {
     if (stable(a) === stable(b)) return;
     if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
         const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-        for (const k of [...keys].sort()) inputDiffs((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k, out);
+        for (const k of [...keys].sort())
+            inputDiffs((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k, out);
         return;
     }
     out.push(`${at}: ${stable(a)} -> ${stable(b)}`);

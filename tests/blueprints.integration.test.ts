@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PlanDocument, PlanResource } from "../plan";
+import type { PlanDocument, PlanResource } from "../plan";
 import { allStackFiles, inputs, ofType, planOfFile, query, ROOT } from "./helpers";
 import { isPinnedImage } from "../components/config/services";
 import { parseCpu, parseMemory } from "../components/config/quantity";
@@ -46,10 +46,13 @@ interface NetworkPolicy {
     spec: { egress: Array<{ to?: NetworkPolicyPeer[] }>; ingress: Array<{ from?: NetworkPolicyPeer[] }> };
 }
 
-const k8sObjects = (plan: PlanDocument) => plan.resources.filter((r) => r.type.startsWith("kubernetes:") && r.custom && !r.type.startsWith("kubernetes:helm.sh"));
+const k8sObjects = (plan: PlanDocument) =>
+    plan.resources.filter((r) => r.type.startsWith("kubernetes:") && r.custom && !r.type.startsWith("kubernetes:helm.sh"));
 const deployments = (plan: PlanDocument) => ofType(plan, "kubernetes:apps/v1:Deployment");
 const byName = (plan: PlanDocument, type: string, name: string, namespace?: string) =>
-    ofType(plan, type).find((r) => inputs(r).metadata?.name === name && (namespace === undefined || inputs(r).metadata?.namespace === namespace));
+    ofType(plan, type).find(
+        (r) => inputs(r).metadata?.name === name && (namespace === undefined || inputs(r).metadata?.namespace === namespace),
+    );
 
 test("every blueprint has dev and prod stack files and a README", () => {
     for (const bp of BLUEPRINTS) {
@@ -101,9 +104,14 @@ describe.each(FILES)("%s", (file) => {
             expect(inputs(deny).spec).toEqual({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
             const dns = byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-dns", name)!;
             expect(inputs(dns).spec.egress[0].to[0].podSelector.matchLabels["k8s-app"]).toBe("kube-dns");
-            expect(inputs(dns).spec.egress[0].ports).toEqual([{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }]);
+            expect(inputs(dns).spec.egress[0].ports).toEqual([
+                { protocol: "UDP", port: 53 },
+                { protocol: "TCP", port: 53 },
+            ]);
             const quota = byName(plan, "kubernetes:core/v1:ResourceQuota", "compute", name)!;
-            expect(Object.keys(inputs(quota).spec.hard)).toEqual(expect.arrayContaining(["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods"]));
+            expect(Object.keys(inputs(quota).spec.hard)).toEqual(
+                expect.arrayContaining(["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods"]),
+            );
             expect(byName(plan, "kubernetes:core/v1:LimitRange", "container-limits", name)).toBeDefined();
         }
     });
@@ -117,7 +125,9 @@ describe.each(FILES)("%s", (file) => {
             expect(pod.securityContext.runAsNonRoot).toBe(true);
             expect(pod.securityContext.seccompProfile.type).toBe("RuntimeDefault");
             expect(pod.hostNetwork ?? false).toBe(false);
-            expect(pod.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toContain("topology.kubernetes.io/zone");
+            expect(pod.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toContain(
+                "topology.kubernetes.io/zone",
+            );
             expect(inputs(d).spec.strategy.type).toBe("RollingUpdate");
             for (const c of pod.containers) {
                 expect(isPinnedImage(c.image)).toBe(true);
@@ -139,7 +149,8 @@ describe.each(FILES)("%s", (file) => {
                 expect(c.livenessProbe).toBeDefined();
                 expect(c.readinessProbe).toBeDefined();
                 // Every writable path is an emptyDir volume.
-                for (const m of c.volumeMounts ?? []) expect(pod.volumes.find((v: { name: string }) => v.name === m.name).emptyDir).toBeDefined();
+                for (const m of c.volumeMounts ?? [])
+                    expect(pod.volumes.find((v: { name: string }) => v.name === m.name).emptyDir).toBeDefined();
             }
         }
     });
@@ -158,7 +169,10 @@ describe.each(FILES)("%s", (file) => {
             expect({ deployment: d.name, policies: own.length }).toEqual({ deployment: d.name, policies: 1 });
             expect(own[0].spec.policyTypes).toEqual(["Ingress", "Egress"]);
             // egress always starts with DNS; nothing allows all egress.
-            expect(own[0].spec.egress[0].ports).toEqual([{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }]);
+            expect(own[0].spec.egress[0].ports).toEqual([
+                { protocol: "UDP", port: 53 },
+                { protocol: "TCP", port: 53 },
+            ]);
             for (const rule of own[0].spec.egress) expect(rule.to?.length ?? 0).toBeGreaterThan(0);
             for (const rule of own[0].spec.ingress) expect(rule.from?.length ?? 0).toBeGreaterThan(0);
         }
@@ -199,7 +213,10 @@ describe.each(FILES)("%s", (file) => {
             const doc = JSON.parse(inputs(policy!).policy) as { Statement: Array<{ Action: string[]; Resource: string | string[] }> };
             for (const st of doc.Statement) {
                 const resources = ([] as string[]).concat(st.Resource);
-                for (const a of st.Action) expect(a).toMatch(/^(s3:(GetObject|ListBucket|PutObject|DeleteObject)|sqs:(ReceiveMessage|DeleteMessage|ChangeMessageVisibility|GetQueueAttributes|GetQueueUrl|SendMessage)|kms:(Decrypt|GenerateDataKey))$/);
+                for (const a of st.Action)
+                    expect(a).toMatch(
+                        /^(s3:(GetObject|ListBucket|PutObject|DeleteObject)|sqs:(ReceiveMessage|DeleteMessage|ChangeMessageVisibility|GetQueueAttributes|GetQueueUrl|SendMessage)|kms:(Decrypt|GenerateDataKey))$/,
+                    );
                 for (const res of resources) {
                     if (st.Action[0].startsWith("s3:")) expect(bucketArns.has(res.replace(/\/\*$/, ""))).toBe(true);
                     if (st.Action[0].startsWith("sqs:")) expect(queueArns.has(res)).toBe(true);
@@ -222,7 +239,12 @@ describe("seed 002 prod: the deployment architecture's HPA ranges and resource t
         const plan = await planOfFile("blueprints/seed-002-cyber-agent/Pulumi.prod.yaml");
         const hpa = inputs(byName(plan, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", name)!);
         expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([want.min, want.max]);
-        const targets = Object.fromEntries(hpa.spec.metrics.map((m: { resource: { name: string; target: { averageUtilization: number } } }) => [m.resource.name, m.resource.target.averageUtilization]));
+        const targets = Object.fromEntries(
+            hpa.spec.metrics.map((m: { resource: { name: string; target: { averageUtilization: number } } }) => [
+                m.resource.name,
+                m.resource.target.averageUtilization,
+            ]),
+        );
         expect(targets).toEqual({ cpu: 70, memory: 80 });
         const c = inputs(byName(plan, "kubernetes:apps/v1:Deployment", name)!).spec.template.spec.containers[0];
         expect(c.resources).toEqual({ requests: want.requests, limits: want.limits });
@@ -247,8 +269,16 @@ describe("seed 004: the eight services of the deployment matrix, one namespace p
     ];
     test("prod: replicas and requests of the matrix, limits above them, HPA scale-up 30 s / scale-down 5 min", async () => {
         const plan = await planOfFile("blueprints/seed-004-business-hub/Pulumi.prod.yaml");
-        expect(deployments(plan).map((d) => inputs(d).metadata.name).sort()).toEqual(matrix.map((m) => m[0]).sort());
-        expect(ofType(plan, "kubernetes:core/v1:Namespace").map((n) => inputs(n).metadata.name).sort()).toEqual([...new Set(matrix.map((m) => m[1]))].sort());
+        expect(
+            deployments(plan)
+                .map((d) => inputs(d).metadata.name)
+                .sort(),
+        ).toEqual(matrix.map((m) => m[0]).sort());
+        expect(
+            ofType(plan, "kubernetes:core/v1:Namespace")
+                .map((n) => inputs(n).metadata.name)
+                .sort(),
+        ).toEqual([...new Set(matrix.map((m) => m[1]))].sort());
         for (const [name, ns, replicas, cpu, memory] of matrix) {
             const d = inputs(byName(plan, "kubernetes:apps/v1:Deployment", name, ns)!);
             expect(d.spec.replicas).toBe(replicas);
@@ -266,13 +296,19 @@ describe("seed 004: the eight services of the deployment matrix, one namespace p
 
     test("context services reach the shared auth-service across namespaces, and only it", async () => {
         const plan = await planOfFile("blueprints/seed-004-business-hub/Pulumi.prod.yaml");
-        const np = query(plan).inputs<NetworkPolicy>(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "slon-finance", "slon-credit")!);
+        const np = query(plan).inputs<NetworkPolicy>(
+            byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "slon-finance", "slon-credit")!,
+        );
         const peers = np.spec.egress.flatMap((r) => r.to ?? []).filter((t) => t.podSelector);
-        expect(peers.map((p) => [p.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"], p.podSelector?.matchLabels?.["app.kubernetes.io/name"]])).toContainEqual([
-            "hub-shared",
-            "auth-service",
-        ]);
-        const auth = query(plan).inputs<NetworkPolicy>(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "auth-service", "hub-shared")!);
+        expect(
+            peers.map((p) => [
+                p.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"],
+                p.podSelector?.matchLabels?.["app.kubernetes.io/name"],
+            ]),
+        ).toContainEqual(["hub-shared", "auth-service"]);
+        const auth = query(plan).inputs<NetworkPolicy>(
+            byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "auth-service", "hub-shared")!,
+        );
         const callers = auth.spec.ingress.flatMap((r) => r.from ?? []).map((f) => f.podSelector?.matchLabels?.["app.kubernetes.io/name"]);
         expect(callers).toEqual(expect.arrayContaining(["api-gateway", "slon-finance", "debt-agent-ai"]));
     });

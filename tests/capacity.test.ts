@@ -29,11 +29,18 @@ describe("services must fit the node groups at their maximum size", () => {
     const base = {
         "aws:region": "us-east-1",
         "strata:environment": "dev",
-        "strata:cluster": JSON.stringify({ nodeGroups: [{ name: "system", instanceTypes: ["t3.medium"], capacityType: "SPOT", minSize: 1, maxSize: 2 }] }),
+        "strata:cluster": JSON.stringify({
+            nodeGroups: [{ name: "system", instanceTypes: ["t3.medium"], capacityType: "SPOT", minSize: 1, maxSize: 2 }],
+        }),
     };
     const svc = (replicas: number) =>
         JSON.stringify({
-            api: { image: "hashicorp/http-echo:0.2.3", port: 8080, replicas, resources: { requests: { cpu: "500m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } } },
+            api: {
+                image: "hashicorp/http-echo:0.2.3",
+                port: 8080,
+                replicas,
+                resources: { requests: { cpu: "500m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+            },
         });
     const problems = (raw: Record<string, string>) => configProblems(raw);
 
@@ -57,4 +64,3 @@ describe("the cost estimate counts the nodes the autoscaler adds for the minimum
         expect(extra!.monthlyUsd).toBeGreaterThan(0);
     });
 });
-

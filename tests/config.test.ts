@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { configProblems, loadConfig } from "./helpers";
-import { loadPlatformConfig, ConfigError, platformSchema } from "../components/config";
+import type { ConfigError } from "../components/config";
+import { loadPlatformConfig, platformSchema } from "../components/config";
 import { awsxSubnetLayout } from "../components/subnetLayout";
 
 const load = (extra: Record<string, unknown>, stack = "dev") => loadConfig(extra, stack);
@@ -29,7 +30,14 @@ describe("config presets", () => {
 
     test("default tags carry every required tag, from config", () => {
         const cfg = load({ "strata:name": "visa", "strata:owner": "team-a", "strata:costCenter": "cc-42", "strata:tags": { Team: "x" } });
-        expect(cfg.defaultTags).toEqual({ Project: "visa", Environment: "dev", Owner: "team-a", CostCenter: "cc-42", ManagedBy: "pulumi", Team: "x" });
+        expect(cfg.defaultTags).toEqual({
+            Project: "visa",
+            Environment: "dev",
+            Owner: "team-a",
+            CostCenter: "cc-42",
+            ManagedBy: "pulumi",
+            Team: "x",
+        });
         expect(cfg.naming.prefix).toBe("visa-dev");
     });
 
@@ -86,7 +94,9 @@ describe("config errors name the key, the value and what is allowed", () => {
     });
 
     test("out of range", () => {
-        expect(problemsOf({ "strata:kms": { deletionWindowDays: 3 } })[0]).toBe("strata:kms.deletionWindowDays: 3 is too small; it must be >= 7");
+        expect(problemsOf({ "strata:kms": { deletionWindowDays: 3 } })[0]).toBe(
+            "strata:kms.deletionWindowDays: 3 is too small; it must be >= 7",
+        );
     });
 
     test("CloudWatch retention must be one CloudWatch accepts", () => {
@@ -125,14 +135,22 @@ describe("config errors name the key, the value and what is allowed", () => {
 
     test("a region with no default replication pair needs an explicit replicationRegion when a bucket replicates", () => {
         expect(problemsOf({ "strata:environment": "prod", "aws:region": "il-central-1" })).toEqual([
-            expect.stringMatching(/^strata:objectStore\.replicationRegion: is required when a bucket replicates and aws:region is "il-central-1"/),
+            expect.stringMatching(
+                /^strata:objectStore\.replicationRegion: is required when a bucket replicates and aws:region is "il-central-1"/,
+            ),
         ]);
     });
 
     test("names AWS limits: a stack name that makes an auto-named IAM role longer than 64 characters", () => {
         const long = "feature-branch-preview-environment-for-ticket-12345";
         const problems = problemsOf({}, long);
-        expect(problems.some((p) => /^strata:name: gives the iamRole name "strata-feature-branch-preview-environment-for-ticket-12345-flow-logs-xxxxxxx" \(\d+ characters, AWS allows 64\); shorten strata:name \("strata"\) or the stack name$/.test(p))).toBe(true);
+        expect(
+            problems.some((p) =>
+                /^strata:name: gives the iamRole name "strata-feature-branch-preview-environment-for-ticket-12345-flow-logs-xxxxxxx" \(\d+ characters, AWS allows 64\); shorten strata:name \("strata"\) or the stack name$/.test(
+                    p,
+                ),
+            ),
+        ).toBe(true);
     });
 
     test("bad system name", () => {

@@ -3,8 +3,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import YAML from "yaml";
-import { ConfigError, loadPlatformConfig, PlatformConfig } from "../components/config";
-import { onlyResourceOfType, PlanDocument, PlanResource, resourcesOfType, runPlan } from "../plan";
+import type { PlatformConfig } from "../components/config";
+import { ConfigError, loadPlatformConfig } from "../components/config";
+import type { PlanDocument, PlanResource } from "../plan";
+import { onlyResourceOfType, resourcesOfType, runPlan } from "../plan";
 
 export { query, render } from "../plan";
 export type { RenderResult, RenderOptions, ResourceQuery } from "../plan";
@@ -45,7 +47,13 @@ function withClusterAdmin(cluster: unknown): unknown {
         }
     }
     const c = (cluster ?? {}) as Record<string, unknown>;
-    if (typeof c !== "object" || Array.isArray(c) || c.deployerPrincipalArn !== undefined || (Array.isArray(c.adminPrincipalArns) && c.adminPrincipalArns.length > 0)) return cluster;
+    if (
+        typeof c !== "object" ||
+        Array.isArray(c) ||
+        c.deployerPrincipalArn !== undefined ||
+        (Array.isArray(c.adminPrincipalArns) && c.adminPrincipalArns.length > 0)
+    )
+        return cluster;
     return { ...c, deployerPrincipalArn: TEST_DEPLOYER_ARN };
 }
 
@@ -124,10 +132,23 @@ export function ingressInto(plan: PlanDocument, sgId: string) {
     const rules: Array<{ source: unknown; protocol: unknown; from: unknown; to: unknown; cidr: unknown }> = [];
     for (const r of plan.resources.filter((x) => x.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")) {
         if (r.inputs.securityGroupId !== sgId) continue;
-        rules.push({ source: r.inputs.referencedSecurityGroupId, protocol: r.inputs.ipProtocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6 ?? r.inputs.prefixListId });
+        rules.push({
+            source: r.inputs.referencedSecurityGroupId,
+            protocol: r.inputs.ipProtocol,
+            from: r.inputs.fromPort,
+            to: r.inputs.toPort,
+            cidr: r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6 ?? r.inputs.prefixListId,
+        });
     }
     for (const r of plan.resources.filter((x) => x.type === "aws:ec2/securityGroupRule:SecurityGroupRule")) {
-        if (r.inputs.securityGroupId === sgId && r.inputs.type === "ingress") rules.push({ source: r.inputs.sourceSecurityGroupId, protocol: r.inputs.protocol, from: r.inputs.fromPort, to: r.inputs.toPort, cidr: r.inputs.cidrBlocks });
+        if (r.inputs.securityGroupId === sgId && r.inputs.type === "ingress")
+            rules.push({
+                source: r.inputs.sourceSecurityGroupId,
+                protocol: r.inputs.protocol,
+                from: r.inputs.fromPort,
+                to: r.inputs.toPort,
+                cidr: r.inputs.cidrBlocks,
+            });
     }
     return rules;
 }

@@ -1,4 +1,4 @@
-import { PlanDocument, PlanResource } from "../plan";
+import type { PlanDocument, PlanResource } from "../plan";
 import { loadConfig, ofType, one, planOf, problemsOf } from "./helpers";
 import { estimateCost } from "../plan/cost";
 
@@ -12,7 +12,8 @@ const OBSERVABILITY = "amazon-cloudwatch-observability";
 const SUFFIXES = ["application", "dataplane", "host", "performance"];
 
 const observabilityAddons = (plan: PlanDocument) => ofType(plan, ADDON).filter((a) => a.inputs.addonName === OBSERVABILITY);
-const containerInsightsLogGroups = (plan: PlanDocument) => ofType(plan, LOG_GROUP).filter((g) => String(g.inputs.name).startsWith("/aws/containerinsights/"));
+const containerInsightsLogGroups = (plan: PlanDocument) =>
+    ofType(plan, LOG_GROUP).filter((g) => String(g.inputs.name).startsWith("/aws/containerinsights/"));
 
 /** The role whose (mocked) ARN is given: the mock names roles `<logical name>-<7 hex>`. */
 function roleByArn(plan: PlanDocument, arn: string): PlanResource {
@@ -62,7 +63,12 @@ describe("CloudWatch Container Insights in the prod plan (on by default)", () =>
                 Effect: "Allow",
                 Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${issuer}` },
                 Action: "sts:AssumeRoleWithWebIdentity",
-                Condition: { StringEquals: { [`${issuer}:sub`]: "system:serviceaccount:amazon-cloudwatch:cloudwatch-agent", [`${issuer}:aud`]: "sts.amazonaws.com" } },
+                Condition: {
+                    StringEquals: {
+                        [`${issuer}:sub`]: "system:serviceaccount:amazon-cloudwatch:cloudwatch-agent",
+                        [`${issuer}:aud`]: "sts.amazonaws.com",
+                    },
+                },
             },
         ]);
         const attached = ofType(plan, ATTACHMENT).filter((a) => a.dependencies.includes(role.urn));
@@ -110,14 +116,19 @@ describe("strata:cluster.observability validation", () => {
         expect(load("dev", {}).cluster.observability).toEqual({ containerInsights: false, logRetentionDays: 30 });
         expect(load("staging", {}).cluster.observability).toEqual({ containerInsights: true, logRetentionDays: 90 });
         expect(load("prod", {}).cluster.observability).toEqual({ containerInsights: true, logRetentionDays: 365 });
-        expect(load("prod", { observability: { containerInsights: false } }).cluster.observability).toEqual({ containerInsights: false, logRetentionDays: 365 });
+        expect(load("prod", { observability: { containerInsights: false } }).cluster.observability).toEqual({
+            containerInsights: false,
+            logRetentionDays: 365,
+        });
     });
 
     test("bad values and unknown keys are reported with their key", () => {
         expect(problems(() => load("prod", { observability: { logRetentionDays: 45 } }))[0]).toMatch(
             /^strata:cluster\.observability\.logRetentionDays: 45 is not a CloudWatch Logs retention period; allowed: 1, 3, 5/,
         );
-        expect(problems(() => load("prod", { observability: { containerInsights: "yes" } }))[0]).toMatch(/^strata:cluster\.observability\.containerInsights: /);
+        expect(problems(() => load("prod", { observability: { containerInsights: "yes" } }))[0]).toMatch(
+            /^strata:cluster\.observability\.containerInsights: /,
+        );
         expect(problems(() => load("prod", { observability: { containerinsights: true } }))[0]).toMatch(
             /^strata:cluster\.observability\.containerinsights: unknown key \(did you mean "containerInsights"\?\)/,
         );

@@ -14,7 +14,19 @@ describe("the built package", () => {
 
     test("exports the components and their types", async () => {
         const lib = (await import(path.join(ROOT, "dist/components"))) as Record<string, unknown>;
-        for (const name of ["Platform", "KmsKeys", "Network", "Cluster", "Database", "Cache", "ObjectStore", "Queues", "Services", "Waf", "loadPlatformConfig"]) {
+        for (const name of [
+            "Platform",
+            "KmsKeys",
+            "Network",
+            "Cluster",
+            "Database",
+            "Cache",
+            "ObjectStore",
+            "Queues",
+            "Services",
+            "Waf",
+            "loadPlatformConfig",
+        ]) {
             expect([name, typeof lib[name]]).toEqual([name, "function"]);
         }
         expect(fs.existsSync(path.join(ROOT, "dist/components/index.d.ts"))).toBe(true);
@@ -35,7 +47,10 @@ describe("the built package", () => {
         const lib = (await import(path.join(ROOT, "dist/components"))) as typeof components;
         const cfg = lib.loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": "dev" }, { project: "strata", stack: "dev" });
         const base = { naming: cfg.naming, environment: cfg.environment, protection: cfg.protection, defaultTags: cfg.defaultTags };
-        const r = await render(({ awsProvider }) => new lib.KmsKeys("keys", { ...base, ...cfg.kms, region: "us-east-1" }, { providers: { aws: awsProvider() } }));
+        const r = await render(
+            ({ awsProvider }) =>
+                new lib.KmsKeys("keys", { ...base, ...cfg.kms, region: "us-east-1" }, { providers: { aws: awsProvider() } }),
+        );
         expect(r.ofType("aws:kms/key:Key").map((k) => [k.name, k.inputs.enableKeyRotation])).toEqual(
             ["cluster", "ebs", "data", "logs"].map((p) => [`strata-dev-kms-${p}`, true]),
         );

@@ -3,11 +3,15 @@ import { ROOT, planOf, stackFile } from "./helpers";
 import { runPlan, PlanConfigurationError } from "../plan";
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-    const r = childProcess.spawnSync(process.execPath, [require.resolve("ts-node/dist/bin.js"), "--transpile-only", "plan/cli.ts", ...args], {
-        cwd: ROOT,
-        encoding: "utf8",
-        env: { ...process.env, STRATA_PLAN_CACHE: process.env.STRATA_PLAN_CACHE },
-    });
+    const r = childProcess.spawnSync(
+        process.execPath,
+        [require.resolve("ts-node/dist/bin.js"), "--transpile-only", "plan/cli.ts", ...args],
+        {
+            cwd: ROOT,
+            encoding: "utf8",
+            env: { ...process.env, STRATA_PLAN_CACHE: process.env.STRATA_PLAN_CACHE },
+        },
+    );
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -18,9 +22,22 @@ describe("offline plan document", () => {
         expect(plan.project).toBe("strata");
         expect(plan.stack).toBe("dev");
         for (const r of plan.resources) {
-            expect(Object.keys(r).sort()).toEqual(["custom", "dependencies", "identity", "inputs", "name", "options", "parent", "propertyDependencies", "provider", "type", "urn"]);
+            expect(Object.keys(r).sort()).toEqual([
+                "custom",
+                "dependencies",
+                "identity",
+                "inputs",
+                "name",
+                "options",
+                "parent",
+                "propertyDependencies",
+                "provider",
+                "type",
+                "urn",
+            ]);
             // The id and the reference strings the diff traces through dependents' inputs.
-            if (r.custom && r.type.startsWith("aws:")) expect(r.identity!.some((x) => x.startsWith("arn:aws:") || /-[0-9a-z]{6,}$/.test(x))).toBe(true);
+            if (r.custom && r.type.startsWith("aws:"))
+                expect(r.identity!.some((x) => x.startsWith("arn:aws:") || /-[0-9a-z]{6,}$/.test(x))).toBe(true);
             expect(Object.keys(r.options).sort()).toEqual(["deleteBeforeReplace", "ignoreChanges", "protect", "retainOnDelete"]);
         }
         expect(typeof plan.cost.monthlyUsd).toBe("number");
@@ -43,7 +60,11 @@ describe("offline plan document", () => {
         for (const stack of ["dev", "prod"]) {
             const plan = await planOf(stack);
             const missing = plan.resources.filter(
-                (r) => (r.custom || r.type === "awsx:ec2:Vpc") && /^(aws|awsx|kubernetes):/.test(r.type) && !r.type.startsWith("pulumi:providers:") && !r.provider,
+                (r) =>
+                    (r.custom || r.type === "awsx:ec2:Vpc") &&
+                    /^(aws|awsx|kubernetes):/.test(r.type) &&
+                    !r.type.startsWith("pulumi:providers:") &&
+                    !r.provider,
             );
             expect(missing.map((r) => r.urn)).toEqual([]);
             expect(plan.violations.filter((v) => v.policy === "pulumi-default-provider-disabled")).toEqual([]);
@@ -58,13 +79,26 @@ describe("offline plan document", () => {
             const main = providers.find((p) => p.name === `strata-${stack}-aws`)!;
             expect(main.inputs.region).toBe("us-east-1");
             const tags = JSON.parse(main.inputs.defaultTags as string).tags;
-            expect(tags).toEqual(expect.objectContaining({ Project: "strata", Environment: stack, Owner: "platform-team", CostCenter: "engineering", ManagedBy: "pulumi" }));
+            expect(tags).toEqual(
+                expect.objectContaining({
+                    Project: "strata",
+                    Environment: stack,
+                    Owner: "platform-team",
+                    CostCenter: "engineering",
+                    ManagedBy: "pulumi",
+                }),
+            );
         }
     });
 
     test("an invoke without an explicit provider is reported, as the engine would fail it", async () => {
         const file = stackFile({ environment: "dev" });
-        const plan = await runPlan({ root: ROOT, configFile: file, program: "tests/fixtures/invokeWithoutProvider.ts", skipPolicies: true });
+        const plan = await runPlan({
+            root: ROOT,
+            configFile: file,
+            program: "tests/fixtures/invokeWithoutProvider.ts",
+            skipPolicies: true,
+        });
         const v = plan.violations.filter((x) => x.policy === "pulumi-default-provider-disabled");
         expect(v).toHaveLength(1);
         expect(v[0].message).toMatch(/aws:index\/getCallerIdentity:getCallerIdentity is called without an explicit provider/);
@@ -72,7 +106,9 @@ describe("offline plan document", () => {
 
     test("a missing provider mock or a failing program is an error, not an empty plan", async () => {
         const file = stackFile({ environment: "dev" });
-        await expect(runPlan({ root: ROOT, configFile: file, program: "tests/fixtures/throws.ts" })).rejects.toThrow(/boom from the program/);
+        await expect(runPlan({ root: ROOT, configFile: file, program: "tests/fixtures/throws.ts" })).rejects.toThrow(
+            /boom from the program/,
+        );
     });
 });
 

@@ -1,16 +1,23 @@
 import { STACKS, planOf, inputs } from "./helpers";
 import { TAGGABLE_AWS_TYPES } from "../policy/lib/taggableTypes.generated";
 import { REQUIRED_TAG_KEYS } from "../components/tags";
-import { transitiveDependencies, providerOf, PlanDocument, PlanResource } from "../plan";
+import type { PlanDocument, PlanResource } from "../plan";
+import { transitiveDependencies, providerOf } from "../plan";
 
 function effectiveTags(plan: PlanDocument, r: PlanResource): Record<string, string> {
     const own = (inputs(r).tags ?? {}) as Record<string, string>;
     const provider = providerOf(plan, r);
-    const defaults = TAGGABLE_AWS_TYPES[r.type] && provider?.inputs.defaultTags ? JSON.parse(provider.inputs.defaultTags as string).tags : {};
+    const defaults =
+        TAGGABLE_AWS_TYPES[r.type] && provider?.inputs.defaultTags ? JSON.parse(provider.inputs.defaultTags as string).tags : {};
     return { ...defaults, ...own };
 }
 
-const DATA_STORES = ["aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:s3/bucket:Bucket", "aws:sqs/queue:Queue"];
+const DATA_STORES = [
+    "aws:rds/instance:Instance",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "aws:s3/bucket:Bucket",
+    "aws:sqs/queue:Queue",
+];
 
 describe.each(STACKS)("the program in %s", (stack) => {
     test("every taggable AWS resource carries the required tags, directly or through its provider's default tags", async () => {
@@ -30,7 +37,11 @@ describe.each(STACKS)("the program in %s", (stack) => {
         const plan = await planOf(stack);
         const stores = plan.resources.filter((r) => DATA_STORES.includes(r.type));
         expect(stores.length).toBeGreaterThan(0);
-        for (const r of stores) expect([r.urn, effectiveTags(plan, r).DataClassification]).toEqual([r.urn, expect.stringMatching(/^(public|internal|confidential|restricted)$/)]);
+        for (const r of stores)
+            expect([r.urn, effectiveTags(plan, r).DataClassification]).toEqual([
+                r.urn,
+                expect.stringMatching(/^(public|internal|confidential|restricted)$/),
+            ]);
     });
 
     test("layers wait only for what they need: nothing in the data tier waits for EKS, and EKS waits for no data store", async () => {
@@ -58,7 +69,9 @@ describe.each(STACKS)("the program in %s", (stack) => {
 
     test("stateful resources are protected and retained in prod only", async () => {
         const plan = await planOf(stack);
-        const stateful = plan.resources.filter((r) => ["aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup"].includes(r.type));
+        const stateful = plan.resources.filter((r) =>
+            ["aws:rds/instance:Instance", "aws:elasticache/replicationGroup:ReplicationGroup"].includes(r.type),
+        );
         for (const r of stateful) expect([r.urn, r.options.protect]).toEqual([r.urn, stack === "prod"]);
     });
 

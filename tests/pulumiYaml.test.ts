@@ -75,7 +75,13 @@ describe("package", () => {
         expect(pkg.name).toBe("@strata/platform");
         expect(pkg.types).toMatch(/\.d\.ts$/);
         expect(pkg.exports["."].types).toMatch(/\.d\.ts$/);
-        expect(Number(String(pkg.devDependencies.typescript).replace(/^[^\d]*/, "").split(".")[0])).toBeLessThan(7);
+        expect(
+            Number(
+                String(pkg.devDependencies.typescript)
+                    .replace(/^[^\d]*/, "")
+                    .split(".")[0],
+            ),
+        ).toBeLessThan(7);
         const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8"));
         expect(tsconfig.compilerOptions.module).toBe("commonjs");
         expect(tsconfig.compilerOptions.paths).toBeUndefined();
@@ -83,6 +89,7 @@ describe("package", () => {
 
     test("exports the components by name", () => {
         const lib = components as unknown as Record<string, unknown>;
-        for (const name of ["Platform", "Network", "KmsKeys", "loadPlatformConfig", "ConfigError", "Naming"]) expect([name, typeof lib[name]]).toEqual([name, "function"]);
+        for (const name of ["Platform", "Network", "KmsKeys", "loadPlatformConfig", "ConfigError", "Naming"])
+            expect([name, typeof lib[name]]).toEqual([name, "function"]);
     });
 });

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import type { BaseArgs} from "../base";
+import type { BaseArgs } from "../base";
 import { statefulOptions } from "../base";
 import type { CacheSettings } from "../config/cache";
 import { redisUrl } from "../connectionStrings";
@@ -71,13 +71,23 @@ export class Cache extends pulumi.ComponentResource {
         );
         const sg = rulelessSecurityGroup(
             n.autoNamed("securityGroup", "cache"),
-            { vpcId: args.vpcId, description: `${n.prefix} ${args.engine}: port ${REDIS_PORT} from the cluster nodes only`, nameTag: n.name("cache"), tags },
+            {
+                vpcId: args.vpcId,
+                description: `${n.prefix} ${args.engine}: port ${REDIS_PORT} from the cluster nodes only`,
+                nameTag: n.name("cache"),
+                tags,
+            },
             { parent: this },
         );
         this.securityGroupId = sg.id;
         allowTcpFrom(
             n.name("cache-from-nodes"),
-            { securityGroupId: sg.id, peerSecurityGroupId: args.clientSecurityGroupId, port: REDIS_PORT, description: `${args.engine} from the cluster nodes` },
+            {
+                securityGroupId: sg.id,
+                peerSecurityGroupId: args.clientSecurityGroupId,
+                port: REDIS_PORT,
+                description: `${args.engine} from the cluster nodes`,
+            },
             { parent: this },
         );
 
@@ -85,28 +95,37 @@ export class Cache extends pulumi.ComponentResource {
         // redis7 -> valkey8) replaces it, creating the new group before the old one is deleted.
         const parameterGroup = new aws.elasticache.ParameterGroup(
             n.autoNamed("dbSubnetGroup", "cache"),
-            { family: args.parameterGroupFamily, description: cacheParameterGroupDescription(n.prefix), parameters: cacheParameters(args), tags },
+            {
+                family: args.parameterGroupFamily,
+                description: cacheParameterGroupDescription(n.prefix),
+                parameters: cacheParameters(args),
+                tags,
+            },
             { parent: this, ignoreChanges: CACHE_PARAMETER_GROUP_IGNORE_CHANGES },
         );
 
-        const token = new random.RandomPassword(
-            n.name("cache-auth-token"),
-            authTokenSpec(args.authTokenLength),
-            { parent: this },
-        );
+        const token = new random.RandomPassword(n.name("cache-auth-token"), authTokenSpec(args.authTokenLength), { parent: this });
         this.authToken = pulumi.secret(token.result);
 
         const logGroups = CACHE_LOG_TYPES.map((logType) => ({
             logType,
             group: encryptedLogGroup(
                 n.name("cache-log", logType),
-                { logGroupName: cacheLogGroupName(this.replicationGroupId, logType), retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+                {
+                    logGroupName: cacheLogGroupName(this.replicationGroupId, logType),
+                    retentionInDays: args.logRetentionDays,
+                    kmsKeyArn: args.logsKmsKeyArn,
+                },
                 { parent: this },
             ),
         }));
 
         const finalSnapshotSuffix = args.finalSnapshot
-            ? new random.RandomId(n.name("cache-final-snapshot"), { byteLength: 4, keepers: { replicationGroupId: this.replicationGroupId } }, { parent: this })
+            ? new random.RandomId(
+                  n.name("cache-final-snapshot"),
+                  { byteLength: 4, keepers: { replicationGroupId: this.replicationGroupId } },
+                  { parent: this },
+              )
             : undefined;
         this.replicationGroup = new aws.elasticache.ReplicationGroup(
             n.name(cacheNames.replicationGroupId),
@@ -121,8 +140,12 @@ export class Cache extends pulumi.ComponentResource {
                 authToken: this.authToken,
                 // A random suffix: ElastiCache refuses to delete the group if a snapshot of that name already exists
                 // (SnapshotAlreadyExistsFault), e.g. from an earlier delete of a group with the same id.
-                ...(finalSnapshotSuffix ? { finalSnapshotIdentifier: pulumi.interpolate`${this.replicationGroupId}-final-${finalSnapshotSuffix.hex}` } : {}),
-                logDeliveryConfigurations: logDeliveryConfigurations(logGroups.map(({ logType, group }) => ({ logType, group: group.name }))),
+                ...(finalSnapshotSuffix
+                    ? { finalSnapshotIdentifier: pulumi.interpolate`${this.replicationGroupId}-final-${finalSnapshotSuffix.hex}` }
+                    : {}),
+                logDeliveryConfigurations: logDeliveryConfigurations(
+                    logGroups.map(({ logType, group }) => ({ logType, group: group.name })),
+                ),
                 tags,
             },
             // The id is explicit: a replacement deletes the old group before creating the new one under the same id.

@@ -64,7 +64,11 @@ export function standardSupportVersions(today: string): KubernetesVersion[] {
  * EKS upgrades the control plane itself on the end-of-standard-support day, and the next `pulumi up` would then ask
  * for the older version, a downgrade EKS refuses; after extended support no support type keeps a version.
  */
-export function unsupportedVersionReason(version: KubernetesVersion, supportType: "STANDARD" | "EXTENDED", today: string): string | undefined {
+export function unsupportedVersionReason(
+    version: KubernetesVersion,
+    supportType: "STANDARD" | "EXTENDED",
+    today: string,
+): string | undefined {
     const l = KUBERNETES_LIFECYCLE[version];
     const phase = supportPhase(version, today);
     const next = KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.indexOf(version) + 1];

@@ -41,7 +41,9 @@ export function uniqueKeys(bases: string[]): string[] {
  * comes from config, so the same stack planned or deployed by another engineer or the CI role changes no entry
  * (an entry's `principalArn` forces its replacement, which would remove the previous admin).
  */
-export function accessGrants(s: Pick<ClusterSettings, "adminPrincipalArns" | "readOnlyPrincipalArns" | "deployerPrincipalArn">): AccessGrant[] {
+export function accessGrants(
+    s: Pick<ClusterSettings, "adminPrincipalArns" | "readOnlyPrincipalArns" | "deployerPrincipalArn">,
+): AccessGrant[] {
     const listed = [
         ...s.adminPrincipalArns.map((principalArn) => ({ principalArn, access: "admin" as const })),
         ...s.readOnlyPrincipalArns.map((principalArn) => ({ principalArn, access: "view" as const })),

@@ -65,7 +65,11 @@ export function containerInsightsEnabled(s: { observability: Pick<ClusterSetting
  * the pod identity agent before the nodes; CoreDNS, kube-proxy, the EBS CSI driver (its own role, volumes tagged
  * with the stack's tags), metrics-server and, with Container Insights, amazon-cloudwatch-observability after them.
  */
-export function addonPlan(s: Pick<ClusterSettings, "version" | "addonVersions" | "observability">, clusterName: string, defaultTags: Tags): AddonSpec[] {
+export function addonPlan(
+    s: Pick<ClusterSettings, "version" | "addonVersions" | "observability">,
+    clusterName: string,
+    defaultTags: Tags,
+): AddonSpec[] {
     const addon = (name: ClusterAddonName, extra: Partial<AddonSpec> = {}): AddonSpec => ({
         name,
         phase: addonPhase(name),

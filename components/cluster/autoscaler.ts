@@ -7,7 +7,10 @@ import type { PolicyStatement } from "../iam";
  * describe only this cluster's node groups (for labels and taints when scaling from zero). `arn` builds a regional
  * ARN of this account (`arn:<partition>:<service>:<region>:<account>:<resource>`).
  */
-export function clusterAutoscalerStatements(c: { clusterName: string; arn: (service: string, resource: string) => pulumi.Input<string> }): PolicyStatement[] {
+export function clusterAutoscalerStatements(c: {
+    clusterName: string;
+    arn: (service: string, resource: string) => pulumi.Input<string>;
+}): PolicyStatement[] {
     return [
         {
             Sid: "ScaleThisClustersNodeGroups",

@@ -35,7 +35,10 @@ export function secretsEncryptionStatements(clusterKeyArn: pulumi.Input<string>)
  * public endpoint only for listed CIDRs, secrets encrypted with the cluster key, all log types, API authentication
  * without implicit creator admin.
  */
-export function controlPlaneSpec(s: Pick<ClusterSettings, "version" | "supportType" | "publicAccessCidrs">, clusterKeyArn: pulumi.Input<string>) {
+export function controlPlaneSpec(
+    s: Pick<ClusterSettings, "version" | "supportType" | "publicAccessCidrs">,
+    clusterKeyArn: pulumi.Input<string>,
+) {
     const publicCidrs = [...s.publicAccessCidrs];
     const publicEndpoint = publicEndpointEnabled(publicCidrs);
     return {

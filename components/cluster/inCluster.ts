@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { CHART_DEFAULTS, CLUSTER_AUTOSCALER_IMAGE_TAGS, ClusterSettings } from "../config/cluster";
+import type { ClusterSettings } from "../config/cluster";
+import { CHART_DEFAULTS } from "../catalogue/charts";
+import { CLUSTER_AUTOSCALER_IMAGE_TAGS } from "../catalogue/kubernetes";
 import type { Tags } from "../tags";
 
 /** Kubernetes service accounts the cluster's own workload roles are bound to. */
@@ -26,7 +28,9 @@ export interface ReleaseContext {
 }
 
 /** The AWS Load Balancer Controller's Helm release arguments. */
-export function loadBalancerControllerRelease(c: ReleaseContext & { chartVersion: string; vpcId: pulumi.Input<string>; defaultTags: Tags }) {
+export function loadBalancerControllerRelease(
+    c: ReleaseContext & { chartVersion: string; vpcId: pulumi.Input<string>; defaultTags: Tags },
+) {
     const sa = SYSTEM_SERVICE_ACCOUNTS.loadBalancerController;
     return {
         name: "aws-load-balancer-controller",
@@ -61,7 +65,8 @@ export function clusterAutoscalerImageTag(s: Pick<ClusterSettings, "version" | "
  */
 export function expanderPriorities(priorities: Readonly<Record<string, number>>): Record<number, string[]> {
     const byPriority: Record<number, string[]> = {};
-    for (const [pattern, priority] of Object.entries(priorities).sort(([a], [b]) => a.localeCompare(b))) (byPriority[priority] ??= []).push(pattern);
+    for (const [pattern, priority] of Object.entries(priorities).sort(([a], [b]) => a.localeCompare(b)))
+        (byPriority[priority] ??= []).push(pattern);
     return byPriority;
 }
 

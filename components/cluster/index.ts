@@ -1,16 +1,17 @@
 import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { BaseArgs } from "../base";
+import type { BaseArgs } from "../base";
 import { partitionOf } from "../catalogue/regions";
-import { ClusterSettings, CoreAddonName, OptionalAddonName } from "../config/cluster";
-import { OidcIdentity, workloadIdentity, WorkloadIdentity, WorkloadRoleArgs } from "../identity";
+import type { ClusterSettings, CoreAddonName, OptionalAddonName } from "../config/cluster";
+import type { OidcIdentity, WorkloadIdentity, WorkloadRoleArgs } from "../identity";
+import { workloadIdentity } from "../identity";
 import { accessGrants } from "./access";
 import { addonPlan, containerInsightsEnabled } from "./addons";
 import { buildKubeconfig } from "./controlPlane";
 import { clusterNameSet } from "./names";
+import type { ClusterScope } from "./resources";
 import {
-    ClusterScope,
     createAccessEntries,
     createAddon,
     createContainerInsightsLogGroups,
@@ -87,7 +88,12 @@ export class Cluster extends pulumi.ComponentResource {
     constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:cluster:Cluster", name, {}, opts);
         const parent = { parent: this };
-        const s: ClusterScope = { parent: this, naming: args.naming, names: clusterNameSet(args.naming, args), partition: partitionOf(args.region) };
+        const s: ClusterScope = {
+            parent: this,
+            naming: args.naming,
+            names: clusterNameSet(args.naming, args),
+            partition: partitionOf(args.region),
+        };
         // Only the account is read from the credentials (the autoscaler's ARNs): no resource depends on who deploys.
         const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
 
@@ -112,7 +118,8 @@ export class Cluster extends pulumi.ComponentResource {
         const sgRules = createNodeSecurityGroupRules(s, args.nodeSecurityGroupId, this.clusterSecurityGroupId);
         const plan = addonPlan(args, s.names.cluster, args.defaultTags);
         const addons: Partial<Record<CoreAddonName | OptionalAddonName, aws.eks.Addon>> = {};
-        for (const spec of plan.filter((a) => a.phase === "beforeNodes")) addons[spec.name] = createAddon(s, args, this.oidc, this.cluster, spec, []);
+        for (const spec of plan.filter((a) => a.phase === "beforeNodes"))
+            addons[spec.name] = createAddon(s, args, this.oidc, this.cluster, spec, []);
 
         const nodeRole = createNodeRole(s);
         this.nodeRole = nodeRole.role;
@@ -142,7 +149,9 @@ export class Cluster extends pulumi.ComponentResource {
         this.kubeconfig = pulumi.secret(
             pulumi
                 .all([this.cluster.name, this.cluster.endpoint, this.cluster.certificateAuthority])
-                .apply(([cn, endpoint, ca]) => buildKubeconfig({ clusterName: cn, endpoint, certificateAuthority: ca.data!, region: args.region })),
+                .apply(([cn, endpoint, ca]) =>
+                    buildKubeconfig({ clusterName: cn, endpoint, certificateAuthority: ca.data!, region: args.region }),
+                ),
         );
         this.k8sProvider = createKubernetesProvider(s, this.kubeconfig, adminAccess);
         const platform = createInClusterPlatform(s, args, {

@@ -9,20 +9,18 @@ export const LOAD_BALANCER_CONTROLLER_POLICY_VERSION = "v3.5.0";
 
 export const LOAD_BALANCER_CONTROLLER_POLICY: PolicyStatement[] = [
     {
-        "Effect": "Allow",
-        "Action": [
-            "iam:CreateServiceLinkedRole"
-        ],
-        "Resource": "*",
-        "Condition": {
-            "StringEquals": {
-                "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com"
-            }
-        }
+        Effect: "Allow",
+        Action: ["iam:CreateServiceLinkedRole"],
+        Resource: "*",
+        Condition: {
+            StringEquals: {
+                "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com",
+            },
+        },
     },
     {
-        "Effect": "Allow",
-        "Action": [
+        Effect: "Allow",
+        Action: [
             "ec2:DescribeAccountAttributes",
             "ec2:DescribeAddresses",
             "ec2:DescribeAvailabilityZones",
@@ -51,13 +49,13 @@ export const LOAD_BALANCER_CONTROLLER_POLICY: PolicyStatement[] = [
             "elasticloadbalancing:DescribeTags",
             "elasticloadbalancing:DescribeTrustStores",
             "elasticloadbalancing:DescribeListenerAttributes",
-            "elasticloadbalancing:DescribeCapacityReservation"
+            "elasticloadbalancing:DescribeCapacityReservation",
         ],
-        "Resource": "*"
+        Resource: "*",
     },
     {
-        "Effect": "Allow",
-        "Action": [
+        Effect: "Allow",
+        Action: [
             "cognito-idp:DescribeUserPoolClient",
             "acm:ListCertificates",
             "acm:DescribeCertificate",
@@ -74,125 +72,102 @@ export const LOAD_BALANCER_CONTROLLER_POLICY: PolicyStatement[] = [
             "shield:GetSubscriptionState",
             "shield:DescribeProtection",
             "shield:CreateProtection",
-            "shield:DeleteProtection"
+            "shield:DeleteProtection",
         ],
-        "Resource": "*"
+        Resource: "*",
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "ec2:AuthorizeSecurityGroupIngress",
-            "ec2:RevokeSecurityGroupIngress"
-        ],
-        "Resource": "*"
+        Effect: "Allow",
+        Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"],
+        Resource: "*",
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "ec2:CreateSecurityGroup"
-        ],
-        "Resource": "*"
+        Effect: "Allow",
+        Action: ["ec2:CreateSecurityGroup"],
+        Resource: "*",
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "ec2:CreateTags"
-        ],
-        "Resource": "arn:aws:ec2:*:*:security-group/*",
-        "Condition": {
-            "StringEquals": {
-                "ec2:CreateAction": "CreateSecurityGroup"
+        Effect: "Allow",
+        Action: ["ec2:CreateTags"],
+        Resource: "arn:aws:ec2:*:*:security-group/*",
+        Condition: {
+            StringEquals: {
+                "ec2:CreateAction": "CreateSecurityGroup",
             },
-            "Null": {
-                "aws:RequestTag/elbv2.k8s.aws/cluster": "false"
-            }
-        }
+            Null: {
+                "aws:RequestTag/elbv2.k8s.aws/cluster": "false",
+            },
+        },
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "ec2:CreateTags",
-            "ec2:DeleteTags"
-        ],
-        "Resource": "arn:aws:ec2:*:*:security-group/*",
-        "Condition": {
-            "Null": {
+        Effect: "Allow",
+        Action: ["ec2:CreateTags", "ec2:DeleteTags"],
+        Resource: "arn:aws:ec2:*:*:security-group/*",
+        Condition: {
+            Null: {
                 "aws:RequestTag/elbv2.k8s.aws/cluster": "true",
-                "aws:ResourceTag/elbv2.k8s.aws/cluster": "false"
-            }
-        }
+                "aws:ResourceTag/elbv2.k8s.aws/cluster": "false",
+            },
+        },
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "ec2:AuthorizeSecurityGroupIngress",
-            "ec2:RevokeSecurityGroupIngress",
-            "ec2:DeleteSecurityGroup"
-        ],
-        "Resource": "*",
-        "Condition": {
-            "Null": {
-                "aws:ResourceTag/elbv2.k8s.aws/cluster": "false"
-            }
-        }
+        Effect: "Allow",
+        Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup"],
+        Resource: "*",
+        Condition: {
+            Null: {
+                "aws:ResourceTag/elbv2.k8s.aws/cluster": "false",
+            },
+        },
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "elasticloadbalancing:CreateLoadBalancer",
-            "elasticloadbalancing:CreateTargetGroup"
-        ],
-        "Resource": "*",
-        "Condition": {
-            "Null": {
-                "aws:RequestTag/elbv2.k8s.aws/cluster": "false"
-            }
-        }
+        Effect: "Allow",
+        Action: ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"],
+        Resource: "*",
+        Condition: {
+            Null: {
+                "aws:RequestTag/elbv2.k8s.aws/cluster": "false",
+            },
+        },
     },
     {
-        "Effect": "Allow",
-        "Action": [
+        Effect: "Allow",
+        Action: [
             "elasticloadbalancing:CreateListener",
             "elasticloadbalancing:DeleteListener",
             "elasticloadbalancing:CreateRule",
-            "elasticloadbalancing:DeleteRule"
+            "elasticloadbalancing:DeleteRule",
         ],
-        "Resource": "*"
+        Resource: "*",
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "elasticloadbalancing:AddTags",
-            "elasticloadbalancing:RemoveTags"
-        ],
-        "Resource": [
+        Effect: "Allow",
+        Action: ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
+        Resource: [
             "arn:aws:elasticloadbalancing:*:*:targetgroup/*/*",
             "arn:aws:elasticloadbalancing:*:*:loadbalancer/net/*/*",
-            "arn:aws:elasticloadbalancing:*:*:loadbalancer/app/*/*"
+            "arn:aws:elasticloadbalancing:*:*:loadbalancer/app/*/*",
         ],
-        "Condition": {
-            "Null": {
+        Condition: {
+            Null: {
                 "aws:RequestTag/elbv2.k8s.aws/cluster": "true",
-                "aws:ResourceTag/elbv2.k8s.aws/cluster": "false"
-            }
-        }
+                "aws:ResourceTag/elbv2.k8s.aws/cluster": "false",
+            },
+        },
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "elasticloadbalancing:AddTags",
-            "elasticloadbalancing:RemoveTags"
-        ],
-        "Resource": [
+        Effect: "Allow",
+        Action: ["elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"],
+        Resource: [
             "arn:aws:elasticloadbalancing:*:*:listener/net/*/*/*",
             "arn:aws:elasticloadbalancing:*:*:listener/app/*/*/*",
             "arn:aws:elasticloadbalancing:*:*:listener-rule/net/*/*/*",
-            "arn:aws:elasticloadbalancing:*:*:listener-rule/app/*/*/*"
-        ]
+            "arn:aws:elasticloadbalancing:*:*:listener-rule/app/*/*/*",
+        ],
     },
     {
-        "Effect": "Allow",
-        "Action": [
+        Effect: "Allow",
+        Action: [
             "elasticloadbalancing:ModifyLoadBalancerAttributes",
             "elasticloadbalancing:SetIpAddressType",
             "elasticloadbalancing:SetSecurityGroups",
@@ -203,55 +178,47 @@ export const LOAD_BALANCER_CONTROLLER_POLICY: PolicyStatement[] = [
             "elasticloadbalancing:DeleteTargetGroup",
             "elasticloadbalancing:ModifyListenerAttributes",
             "elasticloadbalancing:ModifyCapacityReservation",
-            "elasticloadbalancing:ModifyIpPools"
+            "elasticloadbalancing:ModifyIpPools",
         ],
-        "Resource": "*",
-        "Condition": {
-            "Null": {
-                "aws:ResourceTag/elbv2.k8s.aws/cluster": "false"
-            }
-        }
+        Resource: "*",
+        Condition: {
+            Null: {
+                "aws:ResourceTag/elbv2.k8s.aws/cluster": "false",
+            },
+        },
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "elasticloadbalancing:AddTags"
-        ],
-        "Resource": [
+        Effect: "Allow",
+        Action: ["elasticloadbalancing:AddTags"],
+        Resource: [
             "arn:aws:elasticloadbalancing:*:*:targetgroup/*/*",
             "arn:aws:elasticloadbalancing:*:*:loadbalancer/net/*/*",
-            "arn:aws:elasticloadbalancing:*:*:loadbalancer/app/*/*"
+            "arn:aws:elasticloadbalancing:*:*:loadbalancer/app/*/*",
         ],
-        "Condition": {
-            "StringEquals": {
-                "elasticloadbalancing:CreateAction": [
-                    "CreateTargetGroup",
-                    "CreateLoadBalancer"
-                ]
+        Condition: {
+            StringEquals: {
+                "elasticloadbalancing:CreateAction": ["CreateTargetGroup", "CreateLoadBalancer"],
             },
-            "Null": {
-                "aws:RequestTag/elbv2.k8s.aws/cluster": "false"
-            }
-        }
+            Null: {
+                "aws:RequestTag/elbv2.k8s.aws/cluster": "false",
+            },
+        },
     },
     {
-        "Effect": "Allow",
-        "Action": [
-            "elasticloadbalancing:RegisterTargets",
-            "elasticloadbalancing:DeregisterTargets"
-        ],
-        "Resource": "arn:aws:elasticloadbalancing:*:*:targetgroup/*/*"
+        Effect: "Allow",
+        Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
+        Resource: "arn:aws:elasticloadbalancing:*:*:targetgroup/*/*",
     },
     {
-        "Effect": "Allow",
-        "Action": [
+        Effect: "Allow",
+        Action: [
             "elasticloadbalancing:SetWebAcl",
             "elasticloadbalancing:ModifyListener",
             "elasticloadbalancing:AddListenerCertificates",
             "elasticloadbalancing:RemoveListenerCertificates",
             "elasticloadbalancing:ModifyRule",
-            "elasticloadbalancing:SetRulePriorities"
+            "elasticloadbalancing:SetRulePriorities",
         ],
-        "Resource": "*"
-    }
+        Resource: "*",
+    },
 ];

@@ -13,7 +13,9 @@ export const CLUSTER_ROLE_PURPOSES = ["cluster", "nodes", "vpc-cni", "ebs-csi", 
 export type ClusterRolePurpose = (typeof CLUSTER_ROLE_PURPOSES)[number];
 
 /** The settings that decide which roles exist. */
-export type ClusterNameSettings = Pick<ClusterSettings, "nodeGroups"> & { observability: Pick<ClusterSettings["observability"], "containerInsights"> };
+export type ClusterNameSettings = Pick<ClusterSettings, "nodeGroups"> & {
+    observability: Pick<ClusterSettings["observability"], "containerInsights">;
+};
 
 /** Roles that exist only when a setting turns them on, with the config key (below `strata:cluster`) that does. */
 const CONDITIONAL_ROLES: Partial<Record<ClusterRolePurpose, { configPath: string[]; enabled: (s: ClusterNameSettings) => boolean }>> = {
@@ -48,7 +50,11 @@ export function nodeGroupReplacingSettings(pool: NodeGroupIdentitySettings): Rec
  * one, instead of a replacement under the same name; the old group can be drained before it goes (docs).
  */
 export function nodeGroupGeneration(pool: NodeGroupIdentitySettings): string {
-    return crypto.createHash("sha256").update(JSON.stringify(nodeGroupReplacingSettings(pool))).digest("hex").slice(0, 6);
+    return crypto
+        .createHash("sha256")
+        .update(JSON.stringify(nodeGroupReplacingSettings(pool)))
+        .digest("hex")
+        .slice(0, 6);
 }
 
 /** Name parts of what the cluster names (the naming prefix goes in front), and which roles the settings imply. */
@@ -86,14 +92,18 @@ export interface ClusterNameSet {
 export function clusterNameSet(naming: Naming, settings: ClusterNameSettings): ClusterNameSet {
     return {
         cluster: naming.physical("eksCluster", clusterNames.cluster),
-        nodeGroups: Object.fromEntries(settings.nodeGroups.map((g) => [g.name, naming.autoNamed("eksNodeGroup", ...clusterNames.nodeGroup(g))])),
+        nodeGroups: Object.fromEntries(
+            settings.nodeGroups.map((g) => [g.name, naming.autoNamed("eksNodeGroup", ...clusterNames.nodeGroup(g))]),
+        ),
         nodeGroupAliases: Object.fromEntries(
             settings.nodeGroups.map((g) => {
                 const legacy = clusterNames.legacyNodeGroup(g);
                 return [g.name, legacy && naming.autoNamed("eksNodeGroup", ...legacy)];
             }),
         ),
-        roles: Object.fromEntries(clusterNames.roles(settings).map(({ purpose }) => [purpose, naming.autoNamed("iamRole", ...clusterNames.role(purpose))])),
+        roles: Object.fromEntries(
+            clusterNames.roles(settings).map(({ purpose }) => [purpose, naming.autoNamed("iamRole", ...clusterNames.role(purpose))]),
+        ),
     };
 }
 
@@ -115,6 +125,10 @@ export function accessPolicyArn(partition: AwsPartition, policy: string): string
 }
 
 /** A regional resource ARN: `arn:<partition>:<service>:<region>:<account>:<resource>`. */
-export function regionalArn(where: { partition: AwsPartition; region: string; accountId: string }, service: string, resource: string): string {
+export function regionalArn(
+    where: { partition: AwsPartition; region: string; accountId: string },
+    service: string,
+    resource: string,
+): string {
     return `arn:${where.partition}:${service}:${where.region}:${where.accountId}:${resource}`;
 }

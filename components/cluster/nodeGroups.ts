@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { amiTypeOf, ClusterSettings, NodeGroupSettings } from "../config/cluster";
-import { tagSpecifications, Tags } from "../tags";
+import type { ClusterSettings, NodeGroupSettings } from "../config/cluster";
+import { amiTypeOf } from "../catalogue/ec2";
+import type { Tags } from "../tags";
+import { tagSpecifications } from "../tags";
 import { instanceTypeInLaunchTemplate } from "./names";
 
 /** EKS AMI type for a node group's instance types (all of one AMI type: config validation ensures it). */
@@ -9,7 +11,11 @@ export function amiTypeFor(instanceTypes: string[]): string {
 }
 
 /** AWS managed policies of the node role. No CNI policy: the VPC CNI has its own role. SSM core replaces SSH. */
-export const NODE_ROLE_MANAGED_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"] as const;
+export const NODE_ROLE_MANAGED_POLICIES = [
+    "AmazonEKSWorkerNodePolicy",
+    "AmazonEC2ContainerRegistryPullOnly",
+    "AmazonSSMManagedInstanceCore",
+] as const;
 
 /** The two groups the rules join: the network's node group and the EKS-managed cluster security group. */
 export type SecurityGroupSide = "nodes" | "cluster";
@@ -33,7 +39,13 @@ export interface SecurityGroupRuleSpec {
  * node to node, control plane to nodes on 443 / 10250 / 9443 / 10251, nodes to the API on 443, and egress.
  */
 export const NODE_SECURITY_GROUP_RULES: readonly SecurityGroupRuleSpec[] = [
-    { name: ["nodes-from-nodes"], direction: "ingress", on: "nodes", peer: { group: "nodes" }, description: "Node to node: pod networking, DNS" },
+    {
+        name: ["nodes-from-nodes"],
+        direction: "ingress",
+        on: "nodes",
+        peer: { group: "nodes" },
+        description: "Node to node: pod networking, DNS",
+    },
     ...[
         { port: 443, what: "control plane to nodes: webhooks, API aggregation" },
         { port: 10250, what: "control plane to kubelets" },
@@ -47,7 +59,14 @@ export const NODE_SECURITY_GROUP_RULES: readonly SecurityGroupRuleSpec[] = [
         tcpPort: port,
         description: what,
     })),
-    { name: ["cp-from-nodes-443"], direction: "ingress", on: "cluster", peer: { group: "nodes" }, tcpPort: 443, description: "Nodes to the Kubernetes API" },
+    {
+        name: ["cp-from-nodes-443"],
+        direction: "ingress",
+        on: "cluster",
+        peer: { group: "nodes" },
+        tcpPort: 443,
+        description: "Nodes to the Kubernetes API",
+    },
     {
         name: ["nodes-egress"],
         direction: "egress",
@@ -60,7 +79,8 @@ export const NODE_SECURITY_GROUP_RULES: readonly SecurityGroupRuleSpec[] = [
 /** The arguments of one rule resource, given the two groups' ids. */
 export function securityGroupRuleArgs<Id>(rule: SecurityGroupRuleSpec, groups: Record<SecurityGroupSide, Id>) {
     const peer = "group" in rule.peer ? { referencedSecurityGroupId: groups[rule.peer.group] } : { cidrIpv4: rule.peer.cidrIpv4 };
-    const protocol = rule.tcpPort === undefined ? { ipProtocol: "-1" } : { ipProtocol: "tcp", fromPort: rule.tcpPort, toPort: rule.tcpPort };
+    const protocol =
+        rule.tcpPort === undefined ? { ipProtocol: "-1" } : { ipProtocol: "tcp", fromPort: rule.tcpPort, toPort: rule.tcpPort };
     return { securityGroupId: groups[rule.on], ...peer, ...protocol, description: rule.description };
 }
 
@@ -78,14 +98,25 @@ export const ROOT_VOLUME = { deviceName: "/dev/xvda", volumeType: "gp3", iops: 3
  */
 export function launchTemplateSpec<Id>(
     pool: NodeGroupSettings,
-    c: { clusterName: string; imdsHopLimit: ClusterSettings["imdsHopLimit"]; defaultTags: Tags; ebsKmsKeyArn: pulumi.Input<string>; securityGroupIds: Id[] },
+    c: {
+        clusterName: string;
+        imdsHopLimit: ClusterSettings["imdsHopLimit"];
+        defaultTags: Tags;
+        ebsKmsKeyArn: pulumi.Input<string>;
+        securityGroupIds: Id[];
+    },
 ) {
     return {
         description: `EKS node group ${pool.name} of ${c.clusterName}`,
         updateDefaultVersion: true,
         ...(instanceTypeInLaunchTemplate(pool) ? { instanceType: pool.instanceTypes[0] } : {}),
         vpcSecurityGroupIds: c.securityGroupIds,
-        metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: c.imdsHopLimit, instanceMetadataTags: "disabled" },
+        metadataOptions: {
+            httpEndpoint: "enabled",
+            httpTokens: "required",
+            httpPutResponseHopLimit: c.imdsHopLimit,
+            instanceMetadataTags: "disabled",
+        },
         blockDeviceMappings: [
             {
                 deviceName: ROOT_VOLUME.deviceName,
@@ -132,13 +163,18 @@ export function nodeGroupSpec(pool: NodeGroupSettings) {
  * The instance types a node group launches, from its arguments and its launch template's (as a plan records them):
  * a multi-type pool's `instanceTypes`, or the single type in the launch template.
  */
-export function launchedInstanceTypes(nodeGroup: { instanceTypes?: unknown }, launchTemplate: { instanceType?: unknown } | undefined): string[] {
+export function launchedInstanceTypes(
+    nodeGroup: { instanceTypes?: unknown },
+    launchTemplate: { instanceType?: unknown } | undefined,
+): string[] {
     if (Array.isArray(nodeGroup.instanceTypes)) return nodeGroup.instanceTypes.map(String);
     return typeof launchTemplate?.instanceType === "string" ? [launchTemplate.instanceType] : [];
 }
 
 /** EKS does not copy tags to a node group's auto scaling group: one tag resource per default tag (name part, tag). */
-export function autoScalingGroupTags(defaultTags: Tags): Array<{ slug: string; tag: { key: string; value: string; propagateAtLaunch: boolean } }> {
+export function autoScalingGroupTags(
+    defaultTags: Tags,
+): Array<{ slug: string; tag: { key: string; value: string; propagateAtLaunch: boolean } }> {
     return Object.entries(defaultTags).map(([key, value]) => ({
         slug: key.toLowerCase().replace(/[^a-z0-9-]+/g, "-"),
         // Not propagated at launch: the launch template tags the instances.

@@ -1,20 +1,37 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { AwsPartition } from "../catalogue/regions";
 import type { ClusterAddonName, NodeGroupSettings } from "../config/cluster";
-import { policyDocument, PolicyStatement, serviceAssumeRolePolicy } from "../iam";
-import { OidcIdentity, WorkloadIdentity, workloadIdentity } from "../identity";
+import type { PolicyStatement } from "../iam";
+import { policyDocument, serviceAssumeRolePolicy } from "../iam";
+import type { OidcIdentity, WorkloadIdentity } from "../identity";
+import { workloadIdentity } from "../identity";
 import { encryptedLogGroup } from "../logGroup";
 import type { Naming } from "../naming";
-import { ACCESS_POLICIES, AccessGrant, providerWaitsFor } from "./access";
-import { ADDON_CONFLICT_RESOLUTION, AddonIdentitySpec, addonPhase, AddonSpec, CONTAINER_INSIGHTS_LOG_GROUPS, containerInsightsLogGroupName, ebsKeyStatements } from "./addons";
-import { CLUSTER_ROLE_MANAGED_POLICY, controlPlaneLogGroupName, controlPlaneSpec, issuerHost, secretsEncryptionStatements } from "./controlPlane";
+import type { AccessGrant } from "./access";
+import { ACCESS_POLICIES, providerWaitsFor } from "./access";
+import type { AddonIdentitySpec, AddonSpec } from "./addons";
+import {
+    ADDON_CONFLICT_RESOLUTION,
+    addonPhase,
+    CONTAINER_INSIGHTS_LOG_GROUPS,
+    containerInsightsLogGroupName,
+    ebsKeyStatements,
+} from "./addons";
+import {
+    CLUSTER_ROLE_MANAGED_POLICY,
+    controlPlaneLogGroupName,
+    controlPlaneSpec,
+    issuerHost,
+    secretsEncryptionStatements,
+} from "./controlPlane";
 import type { ClusterArgs } from "./index";
 import { clusterAutoscalerStatements } from "./autoscaler";
 import { clusterAutoscalerRelease, loadBalancerControllerRelease, storageClassSpec, SYSTEM_SERVICE_ACCOUNTS } from "./inCluster";
 import { LOAD_BALANCER_CONTROLLER_POLICY } from "./loadBalancerControllerPolicy";
-import { accessPolicyArn, ClusterNameSet, ClusterRolePurpose, managedPolicyArn, regionalArn, roleName } from "./names";
+import type { ClusterNameSet, ClusterRolePurpose } from "./names";
+import { accessPolicyArn, managedPolicyArn, regionalArn, roleName } from "./names";
 import {
     autoScalingGroupTags,
     launchTemplateSpec,
@@ -34,11 +51,24 @@ export interface ClusterScope {
 }
 
 /** An AWS service role of the cluster with AWS managed policies (and inline statements, if any). */
-function createServiceRole(s: ClusterScope, purpose: ClusterRolePurpose, p: { service: string; description: string; policyName: string; managed: readonly string[] }) {
+function createServiceRole(
+    s: ClusterScope,
+    purpose: ClusterRolePurpose,
+    p: { service: string; description: string; policyName: string; managed: readonly string[] },
+) {
     const parent = { parent: s.parent };
-    const role = new aws.iam.Role(roleName(s.names, purpose), { assumeRolePolicy: serviceAssumeRolePolicy(p.service), description: p.description }, parent);
+    const role = new aws.iam.Role(
+        roleName(s.names, purpose),
+        { assumeRolePolicy: serviceAssumeRolePolicy(p.service), description: p.description },
+        parent,
+    );
     const policies = p.managed.map(
-        (policy) => new aws.iam.RolePolicyAttachment(s.naming.name(p.policyName, policy), { role: role.name, policyArn: managedPolicyArn(s.partition, policy) }, parent),
+        (policy) =>
+            new aws.iam.RolePolicyAttachment(
+                s.naming.name(p.policyName, policy),
+                { role: role.name, policyArn: managedPolicyArn(s.partition, policy) },
+                parent,
+            ),
     );
     return { role, policies };
 }
@@ -58,8 +88,16 @@ export function createControlPlane(s: ClusterScope, args: ClusterArgs): aws.eks.
         parent,
     );
     const rolePolicies = [
-        new aws.iam.RolePolicyAttachment(s.naming.name("eks-cluster-policy"), { role: role.name, policyArn: managedPolicyArn(s.partition, CLUSTER_ROLE_MANAGED_POLICY) }, parent),
-        new aws.iam.RolePolicy(s.naming.name("eks-cluster-kms"), { role: role.id, policy: policyDocument(secretsEncryptionStatements(args.kmsKeyArns.cluster)) }, parent),
+        new aws.iam.RolePolicyAttachment(
+            s.naming.name("eks-cluster-policy"),
+            { role: role.name, policyArn: managedPolicyArn(s.partition, CLUSTER_ROLE_MANAGED_POLICY) },
+            parent,
+        ),
+        new aws.iam.RolePolicy(
+            s.naming.name("eks-cluster-kms"),
+            { role: role.id, policy: policyDocument(secretsEncryptionStatements(args.kmsKeyArns.cluster)) },
+            parent,
+        ),
     ];
     const spec = controlPlaneSpec(args, args.kmsKeyArns.cluster);
     const { endpoint, ...rest } = spec;
@@ -95,12 +133,20 @@ export function createAccessEntries(s: ClusterScope, cluster: aws.eks.Cluster, g
 /** The IAM OIDC provider of the cluster's issuer, for IRSA (EKS's issuer needs no thumbprint; the audience is STS). */
 export function createOidcProvider(s: ClusterScope, cluster: aws.eks.Cluster) {
     const issuerUrl = cluster.identities.apply((ids) => ids[0].oidcs![0].issuer!);
-    const provider = new aws.iam.OpenIdConnectProvider(s.naming.name("eks-oidc"), { url: issuerUrl, clientIdLists: ["sts.amazonaws.com"] }, { parent: s.parent });
+    const provider = new aws.iam.OpenIdConnectProvider(
+        s.naming.name("eks-oidc"),
+        { url: issuerUrl, clientIdLists: ["sts.amazonaws.com"] },
+        { parent: s.parent },
+    );
     return { issuerUrl, issuer: issuerUrl.apply(issuerHost), provider };
 }
 
 /** One rule resource per row of NODE_SECURITY_GROUP_RULES. */
-export function createNodeSecurityGroupRules(s: ClusterScope, nodeSecurityGroupId: pulumi.Input<string>, clusterSecurityGroupId: pulumi.Input<string>): pulumi.Resource[] {
+export function createNodeSecurityGroupRules(
+    s: ClusterScope,
+    nodeSecurityGroupId: pulumi.Input<string>,
+    clusterSecurityGroupId: pulumi.Input<string>,
+): pulumi.Resource[] {
     const groups = { nodes: nodeSecurityGroupId, cluster: clusterSecurityGroupId };
     return NODE_SECURITY_GROUP_RULES.map((rule) => {
         const Rule = rule.direction === "ingress" ? aws.vpc.SecurityGroupIngressRule : aws.vpc.SecurityGroupEgressRule;
@@ -112,7 +158,10 @@ export function createNodeSecurityGroupRules(s: ClusterScope, nodeSecurityGroupI
 export function createSystemIdentity(
     s: ClusterScope,
     oidc: OidcIdentity,
-    spec: Pick<AddonIdentitySpec, "purpose" | "serviceAccount" | "description"> & { statements: PolicyStatement[]; managedPolicies?: string[] },
+    spec: Pick<AddonIdentitySpec, "purpose" | "serviceAccount" | "description"> & {
+        statements: PolicyStatement[];
+        managedPolicies?: string[];
+    },
 ): WorkloadIdentity {
     return workloadIdentity(
         roleName(s.names, spec.purpose),
@@ -128,7 +177,14 @@ export function createSystemIdentity(
 }
 
 /** The add-on's role (if it has one) and the add-on at its version (configured, or the catalogue's for the minor). */
-export function createAddon(s: ClusterScope, args: ClusterArgs, oidc: OidcIdentity, cluster: aws.eks.Cluster, spec: AddonSpec, dependsOn: pulumi.Resource[]): aws.eks.Addon {
+export function createAddon(
+    s: ClusterScope,
+    args: ClusterArgs,
+    oidc: OidcIdentity,
+    cluster: aws.eks.Cluster,
+    spec: AddonSpec,
+    dependsOn: pulumi.Resource[],
+): aws.eks.Addon {
     const identity = spec.identity
         ? createSystemIdentity(s, oidc, { ...spec.identity, statements: spec.identity.ebsKey ? ebsKeyStatements(args.kmsKeyArns.ebs) : [] })
         : undefined;
@@ -213,7 +269,11 @@ export function createContainerInsightsLogGroups(s: ClusterScope, args: ClusterA
     return CONTAINER_INSIGHTS_LOG_GROUPS.map((suffix) =>
         encryptedLogGroup(
             s.naming.name("containerinsights", suffix),
-            { logGroupName: containerInsightsLogGroupName(s.names.cluster, suffix), retentionInDays: args.observability.logRetentionDays, kmsKeyArn: args.kmsKeyArns.logs },
+            {
+                logGroupName: containerInsightsLogGroupName(s.names.cluster, suffix),
+                retentionInDays: args.observability.logRetentionDays,
+                kmsKeyArn: args.kmsKeyArns.logs,
+            },
             { parent: s.parent },
         ),
     );
@@ -231,7 +291,14 @@ export function createKubernetesProvider(s: ClusterScope, kubeconfig: pulumi.Out
 export function createInClusterPlatform(
     s: ClusterScope,
     args: ClusterArgs,
-    c: { cluster: aws.eks.Cluster; oidc: OidcIdentity; provider: k8s.Provider; nodeGroups: pulumi.Resource[]; addons: Partial<Record<ClusterAddonName, aws.eks.Addon>>; accountId: pulumi.Output<string> },
+    c: {
+        cluster: aws.eks.Cluster;
+        oidc: OidcIdentity;
+        provider: k8s.Provider;
+        nodeGroups: pulumi.Resource[];
+        addons: Partial<Record<ClusterAddonName, aws.eks.Addon>>;
+        accountId: pulumi.Output<string>;
+    },
 ) {
     const inCluster = { parent: s.parent, provider: c.provider };
     const clusterName = s.names.cluster;
@@ -258,7 +325,8 @@ export function createInClusterPlatform(
         { ...inCluster, dependsOn: [...c.nodeGroups, ...addonsAfterNodes(c.addons), ...lbcIdentity.ready] },
     );
 
-    const arn = (service: string, resource: string) => c.accountId.apply((accountId) => regionalArn({ partition: s.partition, region: args.region, accountId }, service, resource));
+    const arn = (service: string, resource: string) =>
+        c.accountId.apply((accountId) => regionalArn({ partition: s.partition, region: args.region, accountId }, service, resource));
     const autoscalerIdentity = createSystemIdentity(s, c.oidc, {
         purpose: "autoscaler",
         serviceAccount: SYSTEM_SERVICE_ACCOUNTS.clusterAutoscaler,
@@ -267,7 +335,12 @@ export function createInClusterPlatform(
     });
     const clusterAutoscaler = new k8s.helm.v3.Release(
         s.naming.name("autoscaler"),
-        clusterAutoscalerRelease({ clusterName: c.cluster.name, region: args.region, roleArn: autoscalerIdentity.role.arn, settings: args }),
+        clusterAutoscalerRelease({
+            clusterName: c.cluster.name,
+            region: args.region,
+            roleArn: autoscalerIdentity.role.arn,
+            settings: args,
+        }),
         // The chart creates a Service (metrics), which the load balancer controller's webhook must be serving for;
         // CoreDNS must run for the autoscaler to reach the AWS APIs.
         { ...inCluster, dependsOn: [...c.nodeGroups, c.addons.coredns!, loadBalancerController, ...autoscalerIdentity.ready] },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
-import type { Section} from "./checks";
+import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import {
@@ -64,11 +64,9 @@ export function cacheSchema(env: Environment) {
                 .optional()
                 .describe(`Engine version; default: ${CACHE_ENGINES.map((e) => `${e} ${DEFAULT_CACHE_ENGINE_VERSION[e]}`).join(", ")}.`),
             nodeType: allowed(
-                z
-                    .string()
-                    .refine((v) => CACHE_NODE_TYPES.includes(v), {
-                        message: `is not a known ElastiCache node type; allowed: ${CACHE_NODE_TYPES.join(", ")}`,
-                    }),
+                z.string().refine((v) => CACHE_NODE_TYPES.includes(v), {
+                    message: `is not a known ElastiCache node type; allowed: ${CACHE_NODE_TYPES.join(", ")}`,
+                }),
                 `a current-generation ElastiCache node type: ${CACHE_NODE_TYPES.join(", ")}`,
             )
                 .default(d.nodeType)

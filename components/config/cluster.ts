@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { SPOT_NODE_GROUP_TAINT, SPOT_NODE_LABELS } from "../catalogue/spot";
-import type {
-    ClusterAddonName} from "../catalogue/kubernetes";
+import type { ClusterAddonName } from "../catalogue/kubernetes";
 import {
     ALL_CLUSTER_ADDONS,
     CAPACITY_TYPES,
@@ -14,7 +13,7 @@ import { CHART_DEFAULTS, CLUSTER_AUTOSCALER_EXPANDERS, REFUSED_EXPANDERS } from 
 import { amiTypeOf, isArmInstanceType, isKnownInstanceType } from "../catalogue/ec2";
 import type { Environment, PerEnvironment } from "./environment";
 import { iamPrincipalArn, ipv4Cidr, logRetentionDays, parseCidr } from "./common";
-import type { Section} from "./checks";
+import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import { clusterNames } from "../cluster/names";
@@ -308,7 +307,10 @@ export function clusterSchema(env: Environment) {
                         .default("least-waste")
                         .describe("How the autoscaler picks the node group to grow."),
                     priorities: allowed(
-                        z.record(z.string().min(1), z.number().int().min(1).max(100000).describe("Priority of the groups the expression matches (higher wins).")),
+                        z.record(
+                            z.string().min(1),
+                            z.number().int().min(1).max(100000).describe("Priority of the groups the expression matches (higher wins)."),
+                        ),
                         "regular expressions matching auto scaling group names to integer priorities 1-100000 (higher wins)",
                     )
                         .optional()
@@ -465,14 +467,21 @@ export function clusterSchema(env: Environment) {
             }
             const refused = REFUSED_EXPANDERS[c.autoscaler.expander];
             if (refused) {
-                ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["autoscaler", "expander"], message: `is refused: ${refused}; use least-waste or priority` });
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["autoscaler", "expander"],
+                    message: `is refused: ${refused}; use least-waste or priority`,
+                });
             }
-            if (c.autoscaler.expander === "priority" && (c.autoscaler.priorities === undefined || Object.keys(c.autoscaler.priorities).length === 0)) {
+            if (
+                c.autoscaler.expander === "priority" &&
+                (c.autoscaler.priorities === undefined || Object.keys(c.autoscaler.priorities).length === 0)
+            ) {
                 ctx.addIssue({
                     code: z.ZodIssueCode.custom,
                     path: ["autoscaler", "priorities"],
                     message:
-                        "!is required with expander priority: without the cluster-autoscaler-priority-expander ConfigMap every scale-up fails; map regular expressions over the auto scaling group names to priorities, e.g. { \".*-ng-workers-.*\": 50, \".*\": 10 }",
+                        '!is required with expander priority: without the cluster-autoscaler-priority-expander ConfigMap every scale-up fails; map regular expressions over the auto scaling group names to priorities, e.g. { ".*-ng-workers-.*": 50, ".*": 10 }',
                 });
             }
             if (c.autoscaler.expander !== "priority" && c.autoscaler.priorities !== undefined) {
@@ -486,7 +495,11 @@ export function clusterSchema(env: Environment) {
                 try {
                     new RegExp(pattern);
                 } catch {
-                    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["autoscaler", "priorities", pattern], message: "!is not a valid regular expression" });
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: ["autoscaler", "priorities", pattern],
+                        message: "!is not a valid regular expression",
+                    });
                 }
             }
             const minTotal = c.nodeGroups.reduce((s, g) => s + g.minSize, 0);
@@ -509,7 +522,10 @@ export type ClusterSettings = z.output<ReturnType<typeof clusterSchema>>;
  * The day (UTC, `YYYY-MM-DD`) the version support check runs as: `STRATA_TODAY` when set (to plan as of another day,
  * e.g. before an end-of-support date), otherwise the clock's. Undefined when STRATA_TODAY is not such a date.
  */
-export function supportCheckDay(env: Readonly<Record<string, string | undefined>> = process.env, now: Date = new Date()): string | undefined {
+export function supportCheckDay(
+    env: Readonly<Record<string, string | undefined>> = process.env,
+    now: Date = new Date(),
+): string | undefined {
     const given = env.STRATA_TODAY;
     if (given === undefined || given === "") return now.toISOString().slice(0, 10);
     return /^\d{4}-\d{2}-\d{2}$/.test(given) && !Number.isNaN(Date.parse(`${given}T00:00:00Z`)) ? given : undefined;
@@ -553,7 +569,10 @@ export const cluster = {
             check: (settings, report) => {
                 const today = supportCheckDay();
                 if (today === undefined) {
-                    report(["cluster", "version"], `!cannot be checked against EKS support: STRATA_TODAY ${JSON.stringify(process.env.STRATA_TODAY)} is not a date YYYY-MM-DD`);
+                    report(
+                        ["cluster", "version"],
+                        `!cannot be checked against EKS support: STRATA_TODAY ${JSON.stringify(process.env.STRATA_TODAY)} is not a date YYYY-MM-DD`,
+                    );
                     return;
                 }
                 const c = settings.cluster;

@@ -28,8 +28,6 @@ export const ipv4Cidr = allowed(
     "an IPv4 CIDR block (network address, no host bits), e.g. 10.0.0.0/16",
 );
 
-
-
 /** AWS account id: 12 digits. */
 export const awsAccountId = allowed(z.string().regex(/^\d{12}$/, "is not a 12-digit AWS account id"), "12 digits");
 

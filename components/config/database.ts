@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
-import type { Section} from "./checks";
+import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import { MONITORING_INTERVALS, POSTGRES_MAJOR_VERSIONS, RDS_INSTANCE_CLASSES } from "../catalogue/rds";
@@ -189,11 +189,9 @@ export function refineWindows(
 // ---- schema ---------------------------------------------------------------------------------------------------
 
 const rdsInstanceClass = () =>
-    z
-        .string()
-        .refine((v) => RDS_INSTANCE_CLASSES.includes(v), {
-            message: `is not a known RDS instance class; allowed: ${RDS_INSTANCE_CLASSES.join(", ")}`,
-        });
+    z.string().refine((v) => RDS_INSTANCE_CLASSES.includes(v), {
+        message: `is not a known RDS instance class; allowed: ${RDS_INSTANCE_CLASSES.join(", ")}`,
+    });
 
 const pgIdentifier = z
     .string()

@@ -68,19 +68,25 @@ function describeIssue(issue: z.ZodIssue, input: unknown, schema?: z.ZodTypeAny)
             });
         }
         case z.ZodIssueCode.invalid_enum_value:
-            return [`${key}: ${showValue(value)} is not allowed; expected one of: ${issue.options.map((o) => JSON.stringify(o)).join(", ")}`];
+            return [
+                `${key}: ${showValue(value)} is not allowed; expected one of: ${issue.options.map((o) => JSON.stringify(o)).join(", ")}`,
+            ];
         case z.ZodIssueCode.invalid_literal:
             return [`${key}: ${showValue(value)} is not allowed; expected ${JSON.stringify(issue.expected)}`];
         case z.ZodIssueCode.invalid_type:
             if (issue.received === "undefined") return [`${key}: is required (${issue.expected})`];
             return [`${key}: ${showValue(value)} is a ${issue.received}; expected ${issue.expected}`];
         case z.ZodIssueCode.too_small:
-            if (issue.type === "string") return [`${key}: ${showValue(value)} is too short; at least ${issue.minimum} characters are required`];
-            if (issue.type === "array") return [`${key}: has ${Array.isArray(value) ? value.length : 0} entries; at least ${issue.minimum} are required`];
+            if (issue.type === "string")
+                return [`${key}: ${showValue(value)} is too short; at least ${issue.minimum} characters are required`];
+            if (issue.type === "array")
+                return [`${key}: has ${Array.isArray(value) ? value.length : 0} entries; at least ${issue.minimum} are required`];
             return [`${key}: ${showValue(value)} is too small; it must be ${issue.inclusive ? ">=" : ">"} ${issue.minimum}`];
         case z.ZodIssueCode.too_big:
-            if (issue.type === "string") return [`${key}: ${showValue(value)} is too long; at most ${issue.maximum} characters are allowed`];
-            if (issue.type === "array") return [`${key}: has ${Array.isArray(value) ? value.length : 0} entries; at most ${issue.maximum} are allowed`];
+            if (issue.type === "string")
+                return [`${key}: ${showValue(value)} is too long; at most ${issue.maximum} characters are allowed`];
+            if (issue.type === "array")
+                return [`${key}: has ${Array.isArray(value) ? value.length : 0} entries; at most ${issue.maximum} are allowed`];
             return [`${key}: ${showValue(value)} is too large; it must be ${issue.inclusive ? "<=" : "<"} ${issue.maximum}`];
         case z.ZodIssueCode.invalid_string:
             return [`${key}: ${showValue(value)} ${issue.message}`];

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ConfigError, formatZodError, keyPath, showValue, suggest, unwrapSchema } from "./errors";
 import type { Environment } from "./environment";
 import { ENVIRONMENTS } from "./environment";
-import type { PlatformSettings} from "./schema";
+import type { PlatformSettings } from "./schema";
 import { CHECKS, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
 import { Naming, namingPrefix } from "../naming";

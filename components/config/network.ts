@@ -3,7 +3,7 @@ import { awsxAzMask } from "../subnetLayout";
 import type { Environment, PerEnvironment } from "./environment";
 import { ipv4Cidr, logRetentionDays, parseCidr } from "./common";
 import { AVAILABILITY_ZONE_PATTERN } from "../catalogue/regions";
-import type { Section} from "./checks";
+import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 

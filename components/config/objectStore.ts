@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AWS_REGION_PATTERN, REPLICATION_REGION_PAIRS } from "../catalogue/regions";
 import type { Environment, PerEnvironment } from "./environment";
 import { dataClassification } from "./common";
-import type { Section} from "./checks";
+import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import type { DataClassification } from "../tags";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DLQ_SUFFIX, queueNames } from "../queue/names";
 import type { Environment, PerEnvironment } from "./environment";
-import type { Section} from "./checks";
+import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import { dataClassification } from "./common";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Environment} from "./environment";
+import type { Environment } from "./environment";
 import { environmentSchema } from "./environment";
 import { kms } from "./kms";
 import { protection } from "./protection";

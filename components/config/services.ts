@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SPOT_TAINT } from "../catalogue/spot";
 import { allocatable } from "../catalogue/ec2";
 import type { Environment, PerEnvironment } from "./environment";
-import type { Section} from "./checks";
+import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import { parseCpu, parseMemory } from "./quantity";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Environment, PerEnvironment } from "./environment";
 import { logRetentionDays } from "./common";
-import type { Section} from "./checks";
+import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 

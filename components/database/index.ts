@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { partitionOf } from "../catalogue/regions";
-import type { BaseArgs} from "../base";
+import type { BaseArgs } from "../base";
 import { statefulOptions } from "../base";
 import type { DatabaseSettings } from "../config/database";
 import { encryptedLogGroup } from "../logGroup";
@@ -94,13 +94,20 @@ export class Database extends pulumi.ComponentResource {
         // -- parameter group: family from the major version, TLS forced; auto-named => create-before-delete --
         this.parameterGroup = new aws.rds.ParameterGroup(
             n.autoNamed("dbSubnetGroup", "postgres"),
-            { family: postgresParameterGroupFamily(major), description: parameterGroupDescription(n.prefix, major), parameters: postgresParameters(args.parameters), tags },
+            {
+                family: postgresParameterGroupFamily(major),
+                description: parameterGroupDescription(n.prefix, major),
+                parameters: postgresParameters(args.parameters),
+                tags,
+            },
             { parent: this },
         );
 
         const password = new random.RandomPassword(n.name("postgres-password"), masterPasswordSpec(args.passwordLength), { parent: this });
         const passwordValue = pulumi.secret(password.result);
-        const monitoring = needsMonitoringRole(args) ? createMonitoringRole(this, n, monitoringPolicyArn(partitionOf(args.region))) : undefined;
+        const monitoring = needsMonitoringRole(args)
+            ? createMonitoringRole(this, n, monitoringPolicyArn(partitionOf(args.region)))
+            : undefined;
         const monitoringDeps = monitoring ? [monitoring.attachment] : [];
 
         // Settings primary and replicas share.
@@ -119,7 +126,11 @@ export class Database extends pulumi.ComponentResource {
             POSTGRES_LOG_EXPORTS.map((log) =>
                 encryptedLogGroup(
                     n.name(logicalBase, "log", log),
-                    { logGroupName: rdsLogGroupName(identifier, log), retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+                    {
+                        logGroupName: rdsLogGroupName(identifier, log),
+                        retentionInDays: args.logRetentionDays,
+                        kmsKeyArn: args.logsKmsKeyArn,
+                    },
                     { parent: this },
                 ),
             );
@@ -143,7 +154,12 @@ export class Database extends pulumi.ComponentResource {
                 // Set even when skipped: harmless, and a stack that turns finalSnapshot on later has it ready.
                 finalSnapshotIdentifier: pulumi.interpolate`${this.identifier}-final-${finalSnapshotSuffix.hex}`,
             },
-            { parent: this, ...stateful, ...named, dependsOn: [...logGroupsFor(this.identifier, databaseNames.identifier), ...monitoringDeps] },
+            {
+                parent: this,
+                ...stateful,
+                ...named,
+                dependsOn: [...logGroupsFor(this.identifier, databaseNames.identifier), ...monitoringDeps],
+            },
         );
         this.endpoint = this.instance.endpoint;
         this.address = this.instance.address;
@@ -163,7 +179,13 @@ export class Database extends pulumi.ComponentResource {
 
         // -- the master credentials in Secrets Manager, encrypted with the data key --
         const secretString = pulumi.all([passwordValue, this.instance.address]).apply(([pw, host]) =>
-            masterSecretValue({ username: args.username, password: pw, host, database: args.databaseName, identifier: this.identifier }),
+            masterSecretValue({
+                username: args.username,
+                password: pw,
+                host,
+                database: args.databaseName,
+                identifier: this.identifier,
+            }),
         );
         const master = createMasterSecret(this, { ...args, identifier: this.identifier, secretString, tags });
         this.secret = master.secret;
@@ -173,14 +195,32 @@ export class Database extends pulumi.ComponentResource {
         // -- optional RDS Proxy: pooling, TLS required, reads the secret through its own role --
         let urlHost: pulumi.Output<string> = this.instance.address;
         if (args.proxy) {
-            const wiring = { vpcId, subnetIds, clientSecurityGroupId, dataKmsKeyArn: args.dataKmsKeyArn, region: args.region, naming: n, tags };
-            this.proxy = createProxy(this, { ...wiring, databaseSecurityGroupId: sg.id, secret: this.secret, secretVersion, instance: this.instance });
+            const wiring = {
+                vpcId,
+                subnetIds,
+                clientSecurityGroupId,
+                dataKmsKeyArn: args.dataKmsKeyArn,
+                region: args.region,
+                naming: n,
+                tags,
+            };
+            this.proxy = createProxy(this, {
+                ...wiring,
+                databaseSecurityGroupId: sg.id,
+                secret: this.secret,
+                secretVersion,
+                instance: this.instance,
+            });
             this.proxyEndpoint = this.proxy.endpoint;
             urlHost = this.proxy.endpoint;
         }
 
         this.databaseUrl = pulumi.secret(
-            pulumi.all([passwordValue, urlHost]).apply(([pw, host]) => postgresUrl({ username: args.username, password: pw, host, port: POSTGRES_PORT, database: args.databaseName })),
+            pulumi
+                .all([passwordValue, urlHost])
+                .apply(([pw, host]) =>
+                    postgresUrl({ username: args.username, password: pw, host, port: POSTGRES_PORT, database: args.databaseName }),
+                ),
         );
 
         this.registerOutputs({

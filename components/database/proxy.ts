@@ -33,7 +33,12 @@ export const PROXY_CONNECTION_POOL = { maxConnectionsPercent: 90, maxIdleConnect
 /** The proxy reads the master secret, and decrypts it through Secrets Manager only. */
 export function proxyRolePolicyStatements(p: { secretArn: string; kmsKeyArn: string; region: string }): PolicyStatement[] {
     return [
-        { Sid: "ReadMasterSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: p.secretArn },
+        {
+            Sid: "ReadMasterSecret",
+            Effect: "Allow",
+            Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+            Resource: p.secretArn,
+        },
         {
             Sid: "DecryptMasterSecret",
             Effect: "Allow",
@@ -46,7 +51,13 @@ export function proxyRolePolicyStatements(p: { secretArn: string; kmsKeyArn: str
 
 /** The proxy's security group rules, on the PostgreSQL port: nodes -> proxy -> PostgreSQL. */
 export const PROXY_RULES = [
-    { name: "proxy-from-nodes", direction: "ingress", on: "proxy", peer: "nodes", description: "PostgreSQL (through the proxy) from the cluster nodes" },
+    {
+        name: "proxy-from-nodes",
+        direction: "ingress",
+        on: "proxy",
+        peer: "nodes",
+        description: "PostgreSQL (through the proxy) from the cluster nodes",
+    },
     { name: "proxy-to-postgres", direction: "egress", on: "proxy", peer: "postgres", description: "Proxy to PostgreSQL" },
     { name: "postgres-from-proxy", direction: "ingress", on: "postgres", peer: "proxy", description: "PostgreSQL from the RDS Proxy" },
 ] as const;

@@ -37,7 +37,12 @@ export function createProxy(parent: pulumi.Resource, a: ProxyArgs): aws.rds.Prox
     );
     const groups = { proxy: proxySg.id, postgres: a.databaseSecurityGroupId, nodes: a.clientSecurityGroupId };
     for (const rule of PROXY_RULES) {
-        const args = { port: PROXY_PORT, securityGroupId: groups[rule.on], peerSecurityGroupId: groups[rule.peer], description: rule.description };
+        const args = {
+            port: PROXY_PORT,
+            securityGroupId: groups[rule.on],
+            peerSecurityGroupId: groups[rule.peer],
+            description: rule.description,
+        };
         if (rule.direction === "ingress") allowTcpFrom(n.name(rule.name), args, { parent });
         else allowTcpTo(n.name(rule.name), args, { parent });
     }
@@ -88,7 +93,13 @@ export function createProxy(parent: pulumi.Resource, a: ProxyArgs): aws.rds.Prox
 /** The subnet group over the isolated subnets and the database's security group: port 5432 from the nodes only. */
 export function createNetwork(
     parent: pulumi.Resource,
-    a: { naming: Naming; subnetIds: pulumi.Input<pulumi.Input<string>[]>; vpcId: pulumi.Input<string>; clientSecurityGroupId: pulumi.Input<string>; tags: Tags },
+    a: {
+        naming: Naming;
+        subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+        vpcId: pulumi.Input<string>;
+        clientSecurityGroupId: pulumi.Input<string>;
+        tags: Tags;
+    },
 ): { subnetGroup: aws.rds.SubnetGroup; securityGroup: aws.ec2.SecurityGroup } {
     const n = a.naming;
     const subnetGroup = new aws.rds.SubnetGroup(
@@ -98,12 +109,22 @@ export function createNetwork(
     );
     const securityGroup = rulelessSecurityGroup(
         n.autoNamed("securityGroup", "postgres"),
-        { vpcId: a.vpcId, description: `${n.prefix} PostgreSQL: port ${POSTGRES_PORT} from the cluster nodes only`, nameTag: n.name("postgres"), tags: a.tags },
+        {
+            vpcId: a.vpcId,
+            description: `${n.prefix} PostgreSQL: port ${POSTGRES_PORT} from the cluster nodes only`,
+            nameTag: n.name("postgres"),
+            tags: a.tags,
+        },
         { parent },
     );
     allowTcpFrom(
         n.name("postgres-from-nodes"),
-        { securityGroupId: securityGroup.id, peerSecurityGroupId: a.clientSecurityGroupId, port: POSTGRES_PORT, description: "PostgreSQL from the cluster nodes" },
+        {
+            securityGroupId: securityGroup.id,
+            peerSecurityGroupId: a.clientSecurityGroupId,
+            port: POSTGRES_PORT,
+            description: "PostgreSQL from the cluster nodes",
+        },
         { parent },
     );
     return { subnetGroup, securityGroup };
@@ -112,20 +133,40 @@ export function createNetwork(
 /** The master credentials' secret (encrypted with the data key) and its value. */
 export function createMasterSecret(
     parent: pulumi.Resource,
-    a: { naming: Naming; identifier: string; dataKmsKeyArn: pulumi.Input<string>; secretRecoveryDays: number; secretString: pulumi.Output<string>; tags: Tags },
+    a: {
+        naming: Naming;
+        identifier: string;
+        dataKmsKeyArn: pulumi.Input<string>;
+        secretRecoveryDays: number;
+        secretString: pulumi.Output<string>;
+        tags: Tags;
+    },
 ): { secret: aws.secretsmanager.Secret; version: aws.secretsmanager.SecretVersion } {
     const n = a.naming;
     const secret = new aws.secretsmanager.Secret(
         n.name("postgres-master"),
-        { description: `${n.prefix} PostgreSQL master credentials (${a.identifier})`, kmsKeyId: a.dataKmsKeyArn, recoveryWindowInDays: a.secretRecoveryDays, tags: a.tags },
+        {
+            description: `${n.prefix} PostgreSQL master credentials (${a.identifier})`,
+            kmsKeyId: a.dataKmsKeyArn,
+            recoveryWindowInDays: a.secretRecoveryDays,
+            tags: a.tags,
+        },
         { parent },
     );
-    const version = new aws.secretsmanager.SecretVersion(n.name("postgres-master"), { secretId: secret.id, secretString: pulumi.secret(a.secretString) }, { parent });
+    const version = new aws.secretsmanager.SecretVersion(
+        n.name("postgres-master"),
+        { secretId: secret.id, secretString: pulumi.secret(a.secretString) },
+        { parent },
+    );
     return { secret, version };
 }
 
 /** The Enhanced Monitoring role and its managed-policy attachment (what the instances wait for). */
-export function createMonitoringRole(parent: pulumi.Resource, n: Naming, policyArn: string): { arn: pulumi.Output<string>; attachment: aws.iam.RolePolicyAttachment } {
+export function createMonitoringRole(
+    parent: pulumi.Resource,
+    n: Naming,
+    policyArn: string,
+): { arn: pulumi.Output<string>; attachment: aws.iam.RolePolicyAttachment } {
     const role = new aws.iam.Role(
         n.autoNamed("iamRole", databaseNames.monitoringRole),
         { assumeRolePolicy: serviceAssumeRolePolicy("monitoring.rds.amazonaws.com"), description: "RDS enhanced monitoring" },

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../base";
 import { policyDocument } from "../iam";
-import type { KeyPurpose} from "./policies";
+import type { KeyPurpose } from "./policies";
 import { KEY_DESCRIPTIONS, KEY_PURPOSES, KEY_SETTINGS, keyPolicyStatements, kmsKeyNames } from "./policies";
 
 export * from "./policies";

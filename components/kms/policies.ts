@@ -49,7 +49,13 @@ export function serviceEndpoint(service: string, region: string): string {
 
 /** The account administers the key through IAM (without it, only the key policy could ever grant access again). */
 export function keyAdministrationStatement(c: KeyPolicyContext): PolicyStatement {
-    return { Sid: "AccountAdministersKeyThroughIam", Effect: "Allow", Principal: { AWS: accountRootArn(c) }, Action: "kms:*", Resource: "*" };
+    return {
+        Sid: "AccountAdministersKeyThroughIam",
+        Effect: "Allow",
+        Principal: { AWS: accountRootArn(c) },
+        Action: "kms:*",
+        Resource: "*",
+    };
 }
 
 /**

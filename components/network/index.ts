@@ -6,8 +6,7 @@ import type { NetworkSettings } from "../config/network";
 import { serviceAssumeRolePolicy, policyDocument } from "../iam";
 import { encryptedLogGroup } from "../logGroup";
 import { rulelessSecurityGroup } from "../securityGroups";
-import type {
-    SubnetTier} from "./vpc";
+import type { SubnetTier } from "./vpc";
 import {
     availabilityZoneCount,
     endpointSecurityGroupRules,
@@ -63,7 +62,10 @@ export class Network extends pulumi.ComponentResource {
         this.interfaceEndpoints = [...args.interfaceEndpoints];
         this.subnetCidrs = subnetCidrs(args);
         // A remote component: its children get the provider only through the `providers` option.
-        this.vpc = new awsx.ec2.Vpc(n.name("vpc"), vpcArgs(n, args), { parent: this, ...(awsProvider ? { providers: [awsProvider] } : {}) });
+        this.vpc = new awsx.ec2.Vpc(n.name("vpc"), vpcArgs(n, args), {
+            parent: this,
+            ...(awsProvider ? { providers: [awsProvider] } : {}),
+        });
         this.vpcId = this.vpc.vpcId;
         this.publicSubnetIds = this.vpc.publicSubnetIds;
         this.privateSubnetIds = this.vpc.privateSubnetIds;
@@ -78,11 +80,18 @@ export class Network extends pulumi.ComponentResource {
         this.defaultSecurityGroupId = defaultSg.id;
 
         // Flow logs: ALL traffic, to a KMS-encrypted log group with retention.
-        const flowLogGroup = encryptedLogGroup(n.name("flow-logs"), { ...flowLogGroupSpec(n, args), kmsKeyArn: args.logsKmsKeyArn }, { parent: this });
+        const flowLogGroup = encryptedLogGroup(
+            n.name("flow-logs"),
+            { ...flowLogGroupSpec(n, args), kmsKeyArn: args.logsKmsKeyArn },
+            { parent: this },
+        );
         this.flowLogGroupName = flowLogGroup.name;
         const flowLogRole = new aws.iam.Role(
             n.autoNamed("iamRole", "flow-logs"),
-            { assumeRolePolicy: serviceAssumeRolePolicy("vpc-flow-logs.amazonaws.com"), description: "VPC flow logs delivery to CloudWatch Logs" },
+            {
+                assumeRolePolicy: serviceAssumeRolePolicy("vpc-flow-logs.amazonaws.com"),
+                description: "VPC flow logs delivery to CloudWatch Logs",
+            },
             { parent: this },
         );
         new aws.iam.RolePolicy(
@@ -90,7 +99,11 @@ export class Network extends pulumi.ComponentResource {
             { role: flowLogRole.id, policy: flowLogGroup.arn.apply((arn) => policyDocument(flowLogRoleStatements(arn))) },
             { parent: this },
         );
-        new aws.ec2.FlowLog(n.name("flow-log"), { vpcId: this.vpcId, ...FLOW_LOG, logDestination: flowLogGroup.arn, iamRoleArn: flowLogRole.arn }, { parent: this });
+        new aws.ec2.FlowLog(
+            n.name("flow-log"),
+            { vpcId: this.vpcId, ...FLOW_LOG, logDestination: flowLogGroup.arn, iamRoleArn: flowLogRole.arn },
+            { parent: this },
+        );
 
         // The nodes' security group: created here, rules come with the cluster.
         const nodeSg = rulelessSecurityGroup(
@@ -105,7 +118,13 @@ export class Network extends pulumi.ComponentResource {
         const routeTableIds = this.vpc.routeTables.apply((tables) => pulumi.all(tables.map((t) => t.id)));
         new aws.ec2.VpcEndpoint(
             endpoints.gateway.name,
-            { vpcId: this.vpcId, serviceName: endpoints.gateway.serviceName, vpcEndpointType: "Gateway", routeTableIds, tags: { Name: endpoints.gateway.name } },
+            {
+                vpcId: this.vpcId,
+                serviceName: endpoints.gateway.serviceName,
+                vpcEndpointType: "Gateway",
+                routeTableIds,
+                tags: { Name: endpoints.gateway.name },
+            },
             { parent: this },
         );
 

@@ -16,7 +16,10 @@ export const SUBNET_TIERS = [
     { tier: "isolated", type: "Isolated" },
 ] as const;
 
-type Layout = Pick<NetworkSettings, "cidr" | "availabilityZones" | "availabilityZoneNames" | "privateSubnetMask" | "publicSubnetMask" | "isolatedSubnetMask">;
+type Layout = Pick<
+    NetworkSettings,
+    "cidr" | "availabilityZones" | "availabilityZoneNames" | "privateSubnetMask" | "publicSubnetMask" | "isolatedSubnetMask"
+>;
 
 /**
  * Each tier's mask and tags: the load balancer controller finds public subnets by `kubernetes.io/role/elb` and private
@@ -55,7 +58,9 @@ export function vpcArgs(naming: Naming, s: Layout & Pick<NetworkSettings, "natGa
     const tiers = subnetTiers(s);
     return {
         cidrBlock: s.cidr,
-        ...(s.availabilityZoneNames ? { availabilityZoneNames: s.availabilityZoneNames } : { numberOfAvailabilityZones: s.availabilityZones }),
+        ...(s.availabilityZoneNames
+            ? { availabilityZoneNames: s.availabilityZoneNames }
+            : { numberOfAvailabilityZones: s.availabilityZones }),
         enableDnsHostnames: true,
         enableDnsSupport: true,
         subnetStrategy: "Auto" as const,

@@ -19,7 +19,12 @@ export const REPLICA_PURPOSE_TAG = { Purpose: "replica" } as const;
 export const ALL_OBJECTS = {};
 
 /** Public access fully blocked. */
-export const PUBLIC_ACCESS_BLOCK = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } as const;
+export const PUBLIC_ACCESS_BLOCK = {
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+} as const;
 
 /** ACLs disabled: the bucket owner owns every object. */
 export const OBJECT_OWNERSHIP = "BucketOwnerEnforced";

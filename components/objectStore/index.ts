@@ -1,10 +1,18 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs} from "../base";
+import type { BaseArgs } from "../base";
 import { statefulOptions } from "../base";
 import { createAwsProvider } from "../providers";
 import type { ObjectStoreSettings } from "../config/objectStore";
-import { accessLogDeliveryStatement, accessLoggingOf, accessLogLifecycle, bucketTags, lifecycleRules, objectLockConfiguration, replicaObjectLockConfiguration } from "./bucket";
+import {
+    accessLogDeliveryStatement,
+    accessLoggingOf,
+    accessLogLifecycle,
+    bucketTags,
+    lifecycleRules,
+    objectLockConfiguration,
+    replicaObjectLockConfiguration,
+} from "./bucket";
 import { objectStoreNames } from "./names";
 import { resolveReplicationRegion } from "./replication";
 import type { SecureBucket } from "./resources";
@@ -78,7 +86,9 @@ export class ObjectStore extends pulumi.ComponentResource {
                 kmsKeyArn: undefined,
                 lifecycle: lifecycleRules(accessLogLifecycle(args.accessLogRetentionDays)),
                 policyStatements: (arn) =>
-                    pulumi.all([arn, accountId, sourceArns]).apply(([logArn, account, sources]) => [accessLogDeliveryStatement(logArn, account, sources)]),
+                    pulumi
+                        .all([arn, accountId, sourceArns])
+                        .apply(([logArn, account, sources]) => [accessLogDeliveryStatement(logArn, account, sources)]),
                 protection,
             });
             this.accessLogBucket = { bucket: logs.bucket.bucket, arn: logs.bucket.arn };
@@ -128,7 +138,10 @@ export class ObjectStore extends pulumi.ComponentResource {
 
         this.bucketResources = Object.fromEntries(Object.entries(created).map(([key, c]) => [key, c.bucket]));
         this.buckets = Object.fromEntries(
-            Object.entries(created).map(([key, c]) => [key, { bucket: c.bucket.bucket, arn: c.bucket.arn, ...(replicas[key] ? { replica: replicas[key] } : {}) }]),
+            Object.entries(created).map(([key, c]) => [
+                key,
+                { bucket: c.bucket.bucket, arn: c.bucket.arn, ...(replicas[key] ? { replica: replicas[key] } : {}) },
+            ]),
         );
         this.registerOutputs({ buckets: this.buckets, accessLogBucket: this.accessLogBucket });
     }

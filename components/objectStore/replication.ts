@@ -56,7 +56,12 @@ export function replicationRolePolicyStatements(p: ReplicationPolicyInput): Poli
     const source = p.sourceBucketArn;
     const replica = p.replicaBucketArn;
     return [
-        { Sid: "ReadReplicationConfiguration", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: source },
+        {
+            Sid: "ReadReplicationConfiguration",
+            Effect: "Allow",
+            Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+            Resource: source,
+        },
         {
             Sid: "ReadSourceVersions",
             Effect: "Allow",
@@ -119,4 +124,3 @@ export function replicationRules<A, K>(p: { replicaRegion: string; replicaBucket
         },
     ];
 }
-

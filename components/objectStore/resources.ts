@@ -1,21 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { statefulOptions } from "../base";
-import type { PolicyStatement} from "../iam";
+import type { PolicyStatement } from "../iam";
 import { policyDocument, serviceAssumeRolePolicy } from "../iam";
 import { KEY_SETTINGS, kmsKeyNames, REPLICA_KEY_DELETION_WINDOW_DAYS, replicaKeyPolicyStatements } from "../kms/policies";
 import type { Naming } from "../naming";
 import type { Protection } from "../protection";
 import type { Tags } from "../tags";
-import type {
-    objectLockConfiguration,
-    replicaObjectLockConfiguration} from "./bucket";
-import {
-    bucketPolicyStatements,
-    encryptionRule,
-    OBJECT_OWNERSHIP,
-    PUBLIC_ACCESS_BLOCK
-} from "./bucket";
+import type { objectLockConfiguration, replicaObjectLockConfiguration } from "./bucket";
+import { bucketPolicyStatements, encryptionRule, OBJECT_OWNERSHIP, PUBLIC_ACCESS_BLOCK } from "./bucket";
 import { objectStoreNames } from "./names";
 import { replicaKeyDescription, replicationRoleDescription, replicationRolePolicyStatements, replicationRules } from "./replication";
 

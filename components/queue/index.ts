@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs} from "../base";
+import type { BaseArgs } from "../base";
 import { statefulOptions } from "../base";
 import { policyDocument } from "../iam";
 import { dataStoreTags } from "../tags";
@@ -89,7 +89,11 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
         );
 
         new aws.sqs.QueuePolicy(name, { queueUrl: this.queue.url, policy: tlsOnlyQueuePolicy(this.queue.arn) }, { parent: this });
-        new aws.sqs.QueuePolicy(`${name}-dlq`, { queueUrl: this.deadLetterQueue.url, policy: tlsOnlyQueuePolicy(this.deadLetterQueue.arn) }, { parent: this });
+        new aws.sqs.QueuePolicy(
+            `${name}-dlq`,
+            { queueUrl: this.deadLetterQueue.url, policy: tlsOnlyQueuePolicy(this.deadLetterQueue.arn) },
+            { parent: this },
+        );
 
         this.name = this.queue.name;
         this.url = this.queue.url;

@@ -8,7 +8,10 @@ import type { QueueSettings } from "../config/queues";
  */
 
 /** Settings queue and dead-letter queue share (the key passes through untouched). */
-export function sharedQueueSettings<K>(s: Pick<QueueSettings, "fifo" | "kmsDataKeyReusePeriodSeconds" | "visibilityTimeoutSeconds" | "receiveWaitTimeSeconds">, kmsKeyArn: K) {
+export function sharedQueueSettings<K>(
+    s: Pick<QueueSettings, "fifo" | "kmsDataKeyReusePeriodSeconds" | "visibilityTimeoutSeconds" | "receiveWaitTimeSeconds">,
+    kmsKeyArn: K,
+) {
     return {
         fifoQueue: s.fifo || undefined,
         kmsMasterKeyId: kmsKeyArn,
@@ -19,7 +22,9 @@ export function sharedQueueSettings<K>(s: Pick<QueueSettings, "fifo" | "kmsDataK
 }
 
 /** What only the main queue has: deduplication (FIFO only), retention, delay. */
-export function mainQueueSettings(s: Pick<QueueSettings, "fifo" | "contentBasedDeduplication" | "messageRetentionSeconds" | "delaySeconds">) {
+export function mainQueueSettings(
+    s: Pick<QueueSettings, "fifo" | "contentBasedDeduplication" | "messageRetentionSeconds" | "delaySeconds">,
+) {
     return {
         contentBasedDeduplication: s.fifo ? s.contentBasedDeduplication : undefined,
         messageRetentionSeconds: s.messageRetentionSeconds,

@@ -70,6 +70,9 @@ export function secretData(p: SecretDataInput): Record<string, pulumi.Input<stri
  * every change delete-before-replace (pods starting in between fail with CreateContainerConfigError) and, with the
  * pod template unchanged, leave the running pods on the old values.
  */
-export function environmentMetadata(namespace: string, labels: Record<string, string>): { namespace: string; labels: Record<string, string> } {
+export function environmentMetadata(
+    namespace: string,
+    labels: Record<string, string>,
+): { namespace: string; labels: Record<string, string> } {
     return { namespace, labels };
 }

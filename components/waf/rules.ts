@@ -14,7 +14,10 @@ export function visibilityConfig(prefix: string, rule: string) {
 }
 
 /** The rules of the web ACL, in priority order. */
-export function wafRules(prefix: string, s: Pick<WafSettings, "rateLimit" | "evaluationWindowSec" | "countOnly">): aws.types.input.wafv2.WebAclRule[] {
+export function wafRules(
+    prefix: string,
+    s: Pick<WafSettings, "rateLimit" | "evaluationWindowSec" | "countOnly">,
+): aws.types.input.wafv2.WebAclRule[] {
     const rateRule: aws.types.input.wafv2.WebAclRule = {
         name: "RatePerClientIp",
         priority: 1,

@@ -100,7 +100,7 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         forceNew: ["description", "name", "namePrefix", "vpcId"],
         notes: [
             "ingress/egress rule sets update in place",
-            "pulumi-aws defaults description to \"Managed by Pulumi\": adding or changing an explicit description replaces",
+            'pulumi-aws defaults description to "Managed by Pulumi": adding or changing an explicit description replaces',
         ],
         namedBy: "name",
         source: tf("internal/service/ec2/vpc_security_group.go", "01606926a0c0ab9174aec440f976a48b0baee722"),
@@ -206,7 +206,10 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     // ---- ElastiCache ----
     "aws:elasticache/parameterGroup:ParameterGroup": {
         forceNew: ["description", "family", "name"],
-        notes: ["parameters update in place", "pulumi-aws defaults description to \"Managed by Pulumi\": setting another description replaces"],
+        notes: [
+            "parameters update in place",
+            'pulumi-aws defaults description to "Managed by Pulumi": setting another description replaces',
+        ],
         namedBy: "name",
         source: tf("internal/service/elasticache/parameter_group.go", "0593466d96e383de3f75587805537f6e590ebf4e"),
     },
@@ -245,7 +248,10 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     // ---- IAM ----
     "aws:iam/role:Role": {
         forceNew: ["name", "namePrefix", "path"],
-        notes: ["assumeRolePolicy, description, maxSessionDuration, permissionsBoundary and inline/managed policies update in place", OLD("v4.x")],
+        notes: [
+            "assumeRolePolicy, description, maxSessionDuration, permissionsBoundary and inline/managed policies update in place",
+            OLD("v4.x"),
+        ],
         namedBy: "name",
         source: tf("internal/service/iam/role.go", "0040ea6911af00bea2cca6dbb14e86829826ad8e"),
     },
@@ -311,7 +317,10 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     },
     "aws:rds/parameterGroup:ParameterGroup": {
         forceNew: ["description", "family", "name", "namePrefix"],
-        notes: ["parameters update in place", "pulumi-aws defaults description to \"Managed by Pulumi\": setting another description replaces"],
+        notes: [
+            "parameters update in place",
+            'pulumi-aws defaults description to "Managed by Pulumi": setting another description replaces',
+        ],
         namedBy: "name",
         source: tf("internal/service/rds/parameter_group.go", "01606926a0c0ab9174aec440f976a48b0baee722"),
     },
@@ -365,10 +374,14 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": {
         forceNew: ["bucket", "expectedBucketOwner", "objectLockEnabled"],
         notes: [
-            "rule updates in place; objectLockEnabled accepts only \"Enabled\" (default) and forces a new resource",
+            'rule updates in place; objectLockEnabled accepts only "Enabled" (default) and forces a new resource',
             "enables object lock on new and existing buckets (provider docs for @pulumi/aws 7.x, s3.BucketObjectLockConfiguration); S3 needs versioning enabled first",
         ],
-        source: tf("internal/service/s3/bucket_object_lock_configuration.go", "01c08000ddb14181b5bd19201d8fca311dc570e4", " (bucket, expected_bucket_owner, object_lock_enabled ForceNew; rule Optional)"),
+        source: tf(
+            "internal/service/s3/bucket_object_lock_configuration.go",
+            "01c08000ddb14181b5bd19201d8fca311dc570e4",
+            " (bucket, expected_bucket_owner, object_lock_enabled ForceNew; rule Optional)",
+        ),
     },
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls": {
         forceNew: ["bucket"],
@@ -482,7 +495,10 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     // ---- random ----
     "random:index/randomId:RandomId": {
         forceNew: ["byteLength", "prefix", "keepers"],
-        notes: ["keepers: RequiresReplaceIfValuesNotNull (a change of a non-null keeper value replaces)", "the resource has no real Update"],
+        notes: [
+            "keepers: RequiresReplaceIfValuesNotNull (a change of a non-null keeper value replaces)",
+            "the resource has no real Update",
+        ],
         source: "hashicorp/terraform-provider-random internal/provider/resource_id.go @ ad788e233bb42be5ecad3ba8f43de0d9d9dc7185 (v3.9.0+4; the exact release behind @pulumi/random 4.21.2 not pinned)",
     },
     "random:index/randomPassword:RandomPassword": {
@@ -604,13 +620,7 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         source: K8S_DIFF,
     },
     "kubernetes:core/v1:PersistentVolumeClaim": {
-        forceNew: [
-            ...K8S_META,
-            "spec.accessModes",
-            "spec.storageClassName",
-            "spec.volumeName",
-            ...LABEL_SELECTOR("spec.selector"),
-        ],
+        forceNew: [...K8S_META, "spec.accessModes", "spec.storageClassName", "spec.volumeName", ...LABEL_SELECTOR("spec.selector")],
         notes: ["spec.resources.requests.storage (expansion) updates in place", K8S_NOTE_VERSION],
         namedBy: "metadata.name",
         source: K8S_DIFF,
@@ -668,13 +678,31 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         source: "unverified: internal/service/cloudwatch/metric_alarm.go not read; alarm_name -> name auto-name read from pulumi/pulumi-aws provider/resource_overrides.go @ 015d3438",
     },
     "aws:mq/broker:Broker": {
-        forceNew: ["brokerName", "deploymentMode", "encryptionOptions", "engineType", "publiclyAccessible", "securityGroups", "storageType", "subnetIds"],
+        forceNew: [
+            "brokerName",
+            "deploymentMode",
+            "encryptionOptions",
+            "engineType",
+            "publiclyAccessible",
+            "securityGroups",
+            "storageType",
+            "subnetIds",
+        ],
         notes: ["engineVersion and hostInstanceType update in place (with applyImmediately); list not verified"],
         namedBy: "brokerName",
         source: "unverified: internal/service/mq/broker.go not read; broker_name auto-name read from pulumi/pulumi-aws provider/resource_overrides.go @ 015d3438",
     },
     "aws:docdb/cluster:Cluster": {
-        forceNew: ["clusterIdentifier", "clusterIdentifierPrefix", "availabilityZones", "dbSubnetGroupName", "kmsKeyId", "masterUsername", "snapshotIdentifier", "storageEncrypted"],
+        forceNew: [
+            "clusterIdentifier",
+            "clusterIdentifierPrefix",
+            "availabilityZones",
+            "dbSubnetGroupName",
+            "kmsKeyId",
+            "masterUsername",
+            "snapshotIdentifier",
+            "storageEncrypted",
+        ],
         notes: ["engineVersion upgrades in place; list not verified"],
         source: "unverified: internal/service/docdb/cluster.go not read in the time available",
     },

@@ -1,5 +1,6 @@
 import type { MockContext, MockModule } from "./types";
-import { awsxSubnetLayout, SubnetTier } from "../../components/subnetLayout";
+import type { SubnetTier } from "../../components/subnetLayout";
+import { awsxSubnetLayout } from "../../components/subnetLayout";
 
 interface SubnetSpecInput {
     type: "Public" | "Private" | "Isolated" | "Unused";
@@ -31,11 +32,15 @@ export interface AwsxVpcInputs {
 /** The id and outputs awsx.ec2.Vpc gives for these inputs: its children as awsx names and lays them out. */
 export function awsxVpcState(name: string, inputs: AwsxVpcInputs, ctx: MockContext) {
     const cidr = inputs.cidrBlock ?? "10.0.0.0/16";
-    const azNames = inputs.availabilityZoneNames ?? ["a", "b", "c", "d", "e", "f"].slice(0, inputs.numberOfAvailabilityZones ?? 3).map((s) => `${ctx.region}${s}`);
-    const specs = (inputs.subnetSpecs ?? [
-        { type: "Private", cidrMask: 19 },
-        { type: "Public", cidrMask: 20 },
-    ]).filter((s) => s.type !== "Unused");
+    const azNames =
+        inputs.availabilityZoneNames ??
+        ["a", "b", "c", "d", "e", "f"].slice(0, inputs.numberOfAvailabilityZones ?? 3).map((s) => `${ctx.region}${s}`);
+    const specs = (
+        inputs.subnetSpecs ?? [
+            { type: "Private", cidrMask: 19 },
+            { type: "Public", cidrMask: 20 },
+        ]
+    ).filter((s) => s.type !== "Unused");
     const layout = awsxSubnetLayout(
         cidr,
         azNames.length,
@@ -57,7 +62,11 @@ export function awsxVpcState(name: string, inputs: AwsxVpcInputs, ctx: MockConte
             tier: l.tier,
         };
     });
-    const routeTables = subnets.map((s) => ({ id: `rtb-${ctx.hex(s.id, 17)}`, vpcId, tags: { Name: s.tags.Name, SubnetType: s.tags.SubnetType } }));
+    const routeTables = subnets.map((s) => ({
+        id: `rtb-${ctx.hex(s.id, 17)}`,
+        vpcId,
+        tags: { Name: s.tags.Name, SubnetType: s.tags.SubnetType },
+    }));
     const publicSubnets = subnets.filter((s) => s.tier === "public");
     const natCount = strategy === "None" ? 0 : strategy === "Single" ? 1 : publicSubnets.length;
     const eips = publicSubnets.slice(0, natCount).map((s, i) => ({
@@ -85,7 +94,11 @@ export function awsxVpcState(name: string, inputs: AwsxVpcInputs, ctx: MockConte
             privateSubnetIds: byTier("private"),
             isolatedSubnetIds: byTier("isolated"),
             routeTables,
-            routeTableAssociations: subnets.map((s, i) => ({ id: `rtbassoc-${ctx.hex(s.id, 17)}`, subnetId: s.id, routeTableId: routeTables[i].id })),
+            routeTableAssociations: subnets.map((s, i) => ({
+                id: `rtbassoc-${ctx.hex(s.id, 17)}`,
+                subnetId: s.id,
+                routeTableId: routeTables[i].id,
+            })),
             routes: [],
             natGateways,
             eips,

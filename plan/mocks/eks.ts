@@ -1,4 +1,5 @@
-import { ADDON_VERSIONS, KubernetesVersion } from "../../components/catalogue/kubernetes";
+import type { KubernetesVersion } from "../../components/catalogue/kubernetes";
+import { ADDON_VERSIONS } from "../../components/catalogue/kubernetes";
 import type { MockContext, MockModule } from "./types";
 
 /** A stable UUID-shaped id from a seed. */
@@ -8,7 +9,10 @@ function uuid(ctx: MockContext, seed: string): string {
 
 /** A base64 PEM-looking certificate authority, as EKS returns in certificateAuthority.data. */
 function fakeCaData(ctx: MockContext, seed: string): string {
-    const body = Buffer.from(ctx.hex(seed + "ca", 600), "hex").toString("base64").match(/.{1,64}/g)!.join("\n");
+    const body = Buffer.from(ctx.hex(seed + "ca", 600), "hex")
+        .toString("base64")
+        .match(/.{1,64}/g)!
+        .join("\n");
     return Buffer.from(`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`).toString("base64");
 }
 
@@ -16,7 +20,8 @@ function fakeCaData(ctx: MockContext, seed: string): string {
 function defaultAddonVersion(addon: string, k8sVersion: string): string {
     const versions = ADDON_VERSIONS[k8sVersion as KubernetesVersion] as Record<string, string> | undefined;
     const version = versions?.[addon];
-    if (!version) throw new Error(`offline plan: no default version for EKS add-on ${addon} on Kubernetes ${k8sVersion}; add it to ADDON_VERSIONS`);
+    if (!version)
+        throw new Error(`offline plan: no default version for EKS add-on ${addon} on Kubernetes ${k8sVersion}; add it to ADDON_VERSIONS`);
     return version;
 }
 
@@ -43,16 +48,21 @@ function checkAddonConfiguration(addonName: string, configurationValues: unknown
     } catch {
         throw new Error(`InvalidParameterException: configurationValues of ${addonName} is not JSON`);
     }
-    if (typeof config !== "object" || config === null || Array.isArray(config)) throw new Error(`InvalidParameterException: configurationValues of ${addonName} is not a JSON object`);
+    if (typeof config !== "object" || config === null || Array.isArray(config))
+        throw new Error(`InvalidParameterException: configurationValues of ${addonName} is not a JSON object`);
     const c = config as Record<string, unknown>;
     if (addonName === "vpc-cni" && "enableNetworkPolicy" in c && c.enableNetworkPolicy !== "true" && c.enableNetworkPolicy !== "false") {
         // The schema types it as a string ("format": "boolean"): a JSON boolean is refused.
-        throw new Error(`InvalidParameterException: vpc-cni configurationValues.enableNetworkPolicy must be the string "true" or "false", got ${JSON.stringify(c.enableNetworkPolicy)}`);
+        throw new Error(
+            `InvalidParameterException: vpc-cni configurationValues.enableNetworkPolicy must be the string "true" or "false", got ${JSON.stringify(c.enableNetworkPolicy)}`,
+        );
     }
     if (addonName === "aws-ebs-csi-driver" && c.controller !== undefined) {
         const tags = (c.controller as Record<string, unknown>).extraVolumeTags;
         if (tags !== undefined && (typeof tags !== "object" || Object.values(tags as object).some((v) => typeof v !== "string"))) {
-            throw new Error("InvalidParameterException: aws-ebs-csi-driver configurationValues.controller.extraVolumeTags must map tag keys to string values");
+            throw new Error(
+                "InvalidParameterException: aws-ebs-csi-driver configurationValues.controller.extraVolumeTags must map tag keys to string values",
+            );
         }
     }
 }
@@ -100,18 +110,27 @@ export const eks: MockModule = {
             const clusterName = String(args.inputs.clusterName);
             const nodeGroupName = String(args.inputs.nodeGroupName ?? `${args.name}-${ctx.hex(args.name, 7)}`);
             if (args.inputs.launchTemplate && (args.inputs.diskSize !== undefined || args.inputs.remoteAccess !== undefined)) {
-                throw new Error(`InvalidParameterException: node group ${nodeGroupName}: diskSize and remoteAccess cannot be combined with a launch template`);
+                throw new Error(
+                    `InvalidParameterException: node group ${nodeGroupName}: diskSize and remoteAccess cannot be combined with a launch template`,
+                );
             }
             // A setting goes in the launch template or the node group, never both (EKS user guide, "Customize managed
             // nodes with launch templates"): an instance type in the template excludes instanceTypes on the group.
             const template = args.inputs.launchTemplate as { id?: string } | undefined;
             const templateType = template?.id ? ctx.registry.get(`launchTemplate:${template.id}`)?.instanceType : undefined;
             if (templateType !== undefined && args.inputs.instanceTypes !== undefined) {
-                throw new Error(`InvalidParameterException: node group ${nodeGroupName}: the launch template sets instance type ${templateType}; instanceTypes cannot be set as well`);
+                throw new Error(
+                    `InvalidParameterException: node group ${nodeGroupName}: the launch template sets instance type ${templateType}; instanceTypes cannot be set as well`,
+                );
             }
             const scaling = (args.inputs.scalingConfig ?? {}) as { minSize?: number; maxSize?: number; desiredSize?: number };
-            if (scaling.desiredSize !== undefined && (scaling.desiredSize < (scaling.minSize ?? 0) || scaling.desiredSize > (scaling.maxSize ?? Infinity))) {
-                throw new Error(`InvalidParameterException: node group ${nodeGroupName}: desired size ${scaling.desiredSize} is outside ${scaling.minSize}-${scaling.maxSize}`);
+            if (
+                scaling.desiredSize !== undefined &&
+                (scaling.desiredSize < (scaling.minSize ?? 0) || scaling.desiredSize > (scaling.maxSize ?? Infinity))
+            ) {
+                throw new Error(
+                    `InvalidParameterException: node group ${nodeGroupName}: desired size ${scaling.desiredSize} is outside ${scaling.minSize}-${scaling.maxSize}`,
+                );
             }
             const id = uuid(ctx, nodeGroupName);
             return {
@@ -143,13 +162,18 @@ export const eks: MockModule = {
             const principalArn = String(args.inputs.principalArn);
             const key = `accessEntry:${clusterName}:${principalArn}`;
             if (ctx.registry.has(key)) {
-                throw new Error(`ResourceInUseException: the access entry of ${principalArn} is already in use on cluster ${clusterName} (one access entry per principal)`);
+                throw new Error(
+                    `ResourceInUseException: the access entry of ${principalArn} is already in use on cluster ${clusterName} (one access entry per principal)`,
+                );
             }
             ctx.registry.set(key, { by: args.name });
             return {
                 id: `${clusterName}:${principalArn}`,
                 state: {
-                    accessEntryArn: ctx.arn("eks", `access-entry/${clusterName}/${principalArn.includes(":role/") ? "role" : "user"}/${ctx.accountId}/${principalArn.split("/").pop()}/${uuid(ctx, principalArn)}`),
+                    accessEntryArn: ctx.arn(
+                        "eks",
+                        `access-entry/${clusterName}/${principalArn.includes(":role/") ? "role" : "user"}/${ctx.accountId}/${principalArn.split("/").pop()}/${uuid(ctx, principalArn)}`,
+                    ),
                     kubernetesGroups: [],
                     userName: principalArn,
                     createdAt: "2026-01-01T00:00:00Z",
@@ -167,7 +191,8 @@ export const eks: MockModule = {
         },
         "aws:ec2/launchTemplate:LaunchTemplate": (args, ctx) => {
             const id = `lt-${ctx.hex(args.name, 17)}`;
-            if (args.inputs.instanceType !== undefined) ctx.registry.set(`launchTemplate:${id}`, { instanceType: args.inputs.instanceType });
+            if (args.inputs.instanceType !== undefined)
+                ctx.registry.set(`launchTemplate:${id}`, { instanceType: args.inputs.instanceType });
             const version = launchTemplateVersion(ctx, args.inputs as Record<string, unknown>);
             return {
                 id,

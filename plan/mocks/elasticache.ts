@@ -3,13 +3,23 @@ import type { MockContext, MockModule } from "./types";
 /** us-east-1 -> use1, eu-west-2 -> euw2, ap-southeast-1 -> apse1 (the region part of ElastiCache host names). */
 export function shortRegion(region: string): string {
     const dirs: Record<string, string> = {
-        north: "n", south: "s", east: "e", west: "w", central: "c",
-        northeast: "ne", southeast: "se", northwest: "nw", southwest: "sw",
+        north: "n",
+        south: "s",
+        east: "e",
+        west: "w",
+        central: "c",
+        northeast: "ne",
+        southeast: "se",
+        northwest: "nw",
+        southwest: "sw",
     };
     const parts = region.split("-");
     const num = parts[parts.length - 1];
     const dir = parts[parts.length - 2];
-    const geo = parts.slice(0, parts.length - 2).map((p) => (p === "gov" ? "g" : p)).join("");
+    const geo = parts
+        .slice(0, parts.length - 2)
+        .map((p) => (p === "gov" ? "g" : p))
+        .join("");
     return `${geo}${dirs[dir] ?? dir[0]}${num}`;
 }
 
@@ -17,7 +27,14 @@ function host(kind: "master" | "replica", id: string, ctx: MockContext): string 
     return `${kind}.${id}.${ctx.hex(`elasticache/${id}`, 6)}.${shortRegion(ctx.region)}.cache.amazonaws.com`;
 }
 
-const ENGINE_ACTUAL: Record<string, string> = { "7.2": "7.2.4", "8.0": "8.0.1", "8.1": "8.1.1", "6.2": "6.2.6", "7.0": "7.0.7", "7.1": "7.1.0" };
+const ENGINE_ACTUAL: Record<string, string> = {
+    "7.2": "7.2.4",
+    "8.0": "8.0.1",
+    "8.1": "8.1.1",
+    "6.2": "6.2.6",
+    "7.0": "7.0.7",
+    "7.1": "7.1.0",
+};
 
 /**
  * The parameter group family of an engine version: valkey8 for Valkey 8.x, redis7 for Redis OSS 7.x, redis6.x for 6.x
@@ -37,7 +54,9 @@ function checkCacheParameterGroupFamily(inputs: Record<string, unknown>, ctx: Mo
     const family = ctx.registry.get(`cacheParameterGroup:${ctx.region}:${group.toLowerCase()}`)?.family;
     const expected = cacheParameterGroupFamily(String(inputs.engine ?? "redis"), version);
     if (typeof family === "string" && family !== expected) {
-        throw new Error(`InvalidParameterCombination: the cache parameter group ${group} of family ${family} cannot be used with ${String(inputs.engine ?? "redis")} ${version}; use a group of family ${expected}`);
+        throw new Error(
+            `InvalidParameterCombination: the cache parameter group ${group} of family ${family} cannot be used with ${String(inputs.engine ?? "redis")} ${version}; use a group of family ${expected}`,
+        );
     }
 }
 

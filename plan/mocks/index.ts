@@ -18,7 +18,12 @@ export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secrets
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
-export function mockContext(region: string, project: string, stack: string, registry: Map<string, Record<string, unknown>> = new Map()): MockContext {
+export function mockContext(
+    region: string,
+    project: string,
+    stack: string,
+    registry: Map<string, Record<string, unknown>> = new Map(),
+): MockContext {
     const hex = (seed: string, length: number) => {
         let out = "";
         let i = 0;
@@ -33,7 +38,8 @@ export function mockContext(region: string, project: string, stack: string, regi
         stack,
         hex,
         registry,
-        arn: (service, resource, opts) => `arn:aws:${service}:${opts?.global ? "" : region}:${service === "s3" ? "" : MOCK_ACCOUNT_ID}:${resource}`,
+        arn: (service, resource, opts) =>
+            `arn:aws:${service}:${opts?.global ? "" : region}:${service === "s3" ? "" : MOCK_ACCOUNT_ID}:${resource}`,
     };
 }
 
@@ -44,14 +50,36 @@ export function mockContext(region: string, project: string, stack: string, regi
  * IAM EntityAlreadyExists, ElastiCache ReplicationGroupAlreadyExists, EKS ResourceInUseException). RDS and ElastiCache
  * identifiers are stored lower-case and IAM role names are unique regardless of case (IAM User Guide, "IAM identifiers").
  */
-export const UNIQUE_NAMES: Readonly<Record<string, { input: string; scope: "region" | "account" | "partition"; error: string; caseInsensitive?: boolean }>> = {
+export const UNIQUE_NAMES: Readonly<
+    Record<string, { input: string; scope: "region" | "account" | "partition"; error: string; caseInsensitive?: boolean }>
+> = {
     "aws:rds/instance:Instance": { input: "identifier", scope: "region", error: "DBInstanceAlreadyExists", caseInsensitive: true },
-    "aws:rds/parameterGroup:ParameterGroup": { input: "name", scope: "region", error: "DBParameterGroupAlreadyExists", caseInsensitive: true },
+    "aws:rds/parameterGroup:ParameterGroup": {
+        input: "name",
+        scope: "region",
+        error: "DBParameterGroupAlreadyExists",
+        caseInsensitive: true,
+    },
     "aws:rds/subnetGroup:SubnetGroup": { input: "name", scope: "region", error: "DBSubnetGroupAlreadyExists", caseInsensitive: true },
     "aws:rds/proxy:Proxy": { input: "name", scope: "region", error: "DBProxyAlreadyExistsFault", caseInsensitive: true },
-    "aws:elasticache/replicationGroup:ReplicationGroup": { input: "replicationGroupId", scope: "region", error: "ReplicationGroupAlreadyExists", caseInsensitive: true },
-    "aws:elasticache/parameterGroup:ParameterGroup": { input: "name", scope: "region", error: "CacheParameterGroupAlreadyExists", caseInsensitive: true },
-    "aws:elasticache/subnetGroup:SubnetGroup": { input: "name", scope: "region", error: "CacheSubnetGroupAlreadyExists", caseInsensitive: true },
+    "aws:elasticache/replicationGroup:ReplicationGroup": {
+        input: "replicationGroupId",
+        scope: "region",
+        error: "ReplicationGroupAlreadyExists",
+        caseInsensitive: true,
+    },
+    "aws:elasticache/parameterGroup:ParameterGroup": {
+        input: "name",
+        scope: "region",
+        error: "CacheParameterGroupAlreadyExists",
+        caseInsensitive: true,
+    },
+    "aws:elasticache/subnetGroup:SubnetGroup": {
+        input: "name",
+        scope: "region",
+        error: "CacheSubnetGroupAlreadyExists",
+        caseInsensitive: true,
+    },
     "aws:eks/cluster:Cluster": { input: "name", scope: "region", error: "ResourceInUseException" },
     "aws:s3/bucket:Bucket": { input: "bucket", scope: "partition", error: "BucketAlreadyOwnedByYou" },
     "aws:sqs/queue:Queue": { input: "name", scope: "region", error: "QueueAlreadyExists" },
@@ -70,7 +98,9 @@ function claimName(args: pulumi.runtime.MockResourceArgs, ctx: MockContext): voi
     const key = `name:${args.type}:${scope}:${rule.caseInsensitive ? name.toLowerCase() : name}`;
     const taken = ctx.registry.get(key);
     if (taken) {
-        throw new Error(`${rule.error}: ${args.type.split(":").pop()} ${rule.input} "${name}" is already taken by ${String(taken.by)} (explicit names are unique per ${rule.scope})`);
+        throw new Error(
+            `${rule.error}: ${args.type.split(":").pop()} ${rule.input} "${name}" is already taken by ${String(taken.by)} (explicit names are unique per ${rule.scope})`,
+        );
     }
     ctx.registry.set(key, { by: args.name });
 }
@@ -113,10 +143,13 @@ export function createMocks(
             claimName(args, ctx);
             const mock = resources.get(args.type);
             const result = mock ? mock(args, ctx) : {};
-            const id = result.id ?? (args.type.startsWith("pulumi:providers:") ? `${args.name}-provider-id` : `${args.name}-${ctx.hex(args.name, 8)}`);
+            const id =
+                result.id ??
+                (args.type.startsWith("pulumi:providers:") ? `${args.name}-provider-id` : `${args.name}-${ctx.hex(args.name, 8)}`);
             const state: Record<string, unknown> = { ...args.inputs };
             if (args.type.startsWith("aws:")) {
-                if (state.arn === undefined) state.arn = ctx.arn(serviceOf(args.type), `${args.type.split(":")[2]?.toLowerCase() ?? "resource"}/${id}`);
+                if (state.arn === undefined)
+                    state.arn = ctx.arn(serviceOf(args.type), `${args.type.split(":")[2]?.toLowerCase() ?? "resource"}/${id}`);
                 if (state.tagsAll === undefined && state.tags !== undefined) state.tagsAll = state.tags;
             }
             Object.assign(state, result.state ?? {});

@@ -11,10 +11,18 @@ const object: ResourceMock = (args, ctx) => {
     const meta = (args.inputs.metadata ?? {}) as Meta;
     const name = meta.name ?? `${args.name}-${ctx.hex(args.name, 8)}`;
     const clusterScoped = /:core\/v1:Namespace$/.test(args.type);
-    const namespace = clusterScoped ? undefined : meta.namespace ?? "default";
+    const namespace = clusterScoped ? undefined : (meta.namespace ?? "default");
     const uid = `${ctx.hex(`${args.name}uid1`, 8)}-${ctx.hex(`${args.name}uid2`, 4)}-4${ctx.hex(`${args.name}uid3`, 3)}-a${ctx.hex(`${args.name}uid4`, 3)}-${ctx.hex(`${args.name}uid5`, 12)}`;
     const state: Record<string, unknown> = {
-        metadata: { ...meta, name, ...(namespace ? { namespace } : {}), uid, resourceVersion: "1", generation: 1, creationTimestamp: "2026-01-01T00:00:00Z" },
+        metadata: {
+            ...meta,
+            name,
+            ...(namespace ? { namespace } : {}),
+            uid,
+            resourceVersion: "1",
+            generation: 1,
+            creationTimestamp: "2026-01-01T00:00:00Z",
+        },
     };
     if (args.type === "kubernetes:core/v1:Service") {
         const spec = (args.inputs.spec ?? {}) as Record<string, unknown>;
@@ -22,7 +30,11 @@ const object: ResourceMock = (args, ctx) => {
         state.spec = { ...spec, clusterIP: `172.20.${octet(1)}.${octet(2)}` };
     }
     if (args.type === "kubernetes:networking.k8s.io/v1:Ingress") {
-        state.status = { loadBalancer: { ingress: [{ hostname: `k8s-${ctx.hex(args.name, 8)}-${ctx.hex(`${args.name}lb`, 10)}.${ctx.region}.elb.amazonaws.com` }] } };
+        state.status = {
+            loadBalancer: {
+                ingress: [{ hostname: `k8s-${ctx.hex(args.name, 8)}-${ctx.hex(`${args.name}lb`, 10)}.${ctx.region}.elb.amazonaws.com` }],
+            },
+        };
     }
     return { id: namespace ? `${namespace}/${name}` : name, state };
 };

@@ -39,13 +39,19 @@ export const random: MockModule = {
             const result = mockPassword(args.name, args.inputs, ctx);
             return { id: "none", state: { result, bcryptHash: `$2a$10$${ctx.hex(`${args.name}/bcrypt`, 53)}` } };
         },
-        "random:index/randomString:RandomString": (args, ctx) => ({ id: mockPassword(args.name, args.inputs, ctx), state: { result: mockPassword(args.name, args.inputs, ctx) } }),
+        "random:index/randomString:RandomString": (args, ctx) => ({
+            id: mockPassword(args.name, args.inputs, ctx),
+            state: { result: mockPassword(args.name, args.inputs, ctx) },
+        }),
         "random:index/randomId:RandomId": (args, ctx) => {
             const n = Number(args.inputs.byteLength ?? 8);
             const hex = `${args.inputs.prefix ?? ""}${ctx.hex(`${args.name}/id`, n * 2)}`;
             const buf = Buffer.from(hex.slice(String(args.inputs.prefix ?? "").length), "hex");
             const b64Url = buf.toString("base64url");
-            return { id: b64Url, state: { hex, b64Url, b64Std: buf.toString("base64"), dec: BigInt(`0x${buf.toString("hex")}`).toString() } };
+            return {
+                id: b64Url,
+                state: { hex, b64Url, b64Std: buf.toString("base64"), dec: BigInt(`0x${buf.toString("hex")}`).toString() },
+            };
         },
     },
 };

@@ -21,7 +21,9 @@ function checkParameterGroupFamily(inputs: Record<string, unknown>, ctx: MockCon
     const family = ctx.registry.get(`rdsParameterGroup:${ctx.region}:${group.toLowerCase()}`)?.family;
     const expected = `postgres${version.split(".")[0]}`;
     if (typeof family === "string" && family !== expected) {
-        throw new Error(`InvalidParameterCombination: the DB parameter group ${group} of family ${family} cannot be used with engine version ${version}; use a group of family ${expected}`);
+        throw new Error(
+            `InvalidParameterCombination: the DB parameter group ${group} of family ${family} cannot be used with engine version ${version}; use a group of family ${expected}`,
+        );
     }
 }
 
@@ -34,7 +36,9 @@ function checkApplyMethods(inputs: Record<string, unknown>): void {
     for (const p of params) {
         const name = String(p.name);
         if (p.applyMethod === "immediate" && postgresApplyMethod(name) === "pending-reboot") {
-            throw new Error(`InvalidParameterCombination: cannot use immediate apply method for static parameter ${name}; use pending-reboot`);
+            throw new Error(
+                `InvalidParameterCombination: cannot use immediate apply method for static parameter ${name}; use pending-reboot`,
+            );
         }
     }
 }

@@ -7,7 +7,9 @@ export const secretsmanager: MockModule = {
     resources: {
         "aws:secretsmanager/secret:Secret": (args, ctx) => {
             const name = String(args.inputs.name ?? `${args.name}-${ctx.hex(args.name, 7)}`);
-            const suffix = Array.from(ctx.hex(`${name}/suffix`, 12).match(/../g)!, (h) => ALNUM[parseInt(h, 16) % ALNUM.length]).join("").slice(0, 6);
+            const suffix = Array.from(ctx.hex(`${name}/suffix`, 12).match(/../g)!, (h) => ALNUM[parseInt(h, 16) % ALNUM.length])
+                .join("")
+                .slice(0, 6);
             const arn = ctx.arn("secretsmanager", `secret:${name}-${suffix}`);
             return { id: arn, state: { name, arn } };
         },

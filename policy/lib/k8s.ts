@@ -1,5 +1,6 @@
 /** Helpers over Kubernetes workload inputs (Deployment, StatefulSet, DaemonSet, Pod). */
-import { field, objectAt, Props } from "./values";
+import type { Props } from "./values";
+import { field, objectAt } from "./values";
 
 export const WORKLOAD_TYPES = [
     "kubernetes:apps/v1:Deployment",

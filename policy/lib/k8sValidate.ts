@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
-import { ReportViolation, ResourceValidation, ResourceValidationArgs, validateResourceOfType } from "@pulumi/policy";
+import type { ReportViolation, ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import { validateResourceOfType } from "@pulumi/policy";
 
 /** A check over a workload's inputs, whichever of the workload kinds it is. */
 export type WorkloadCheck = (props: unknown, args: ResourceValidationArgs, reportViolation: ReportViolation) => void;

@@ -40,7 +40,10 @@ export const CATEGORY_LEVELS: Record<Category, Record<Environment, Level>> = {
 };
 
 /** Rules that are mandatory only in production even though their category is mandatory everywhere. */
-export const PROD_ONLY_MANDATORY = new Set<string>(["kubernetes-workload-require-replicas", "kubernetes-workload-require-disruption-budget"]);
+export const PROD_ONLY_MANDATORY = new Set<string>([
+    "kubernetes-workload-require-replicas",
+    "kubernetes-workload-require-disruption-budget",
+]);
 
 export function levelFor(policy: Pick<StrataMetadata, "category"> & { name: string }, env: Environment): Level {
     if (PROD_ONLY_MANDATORY.has(policy.name)) return env === "prod" ? "mandatory" : "advisory";

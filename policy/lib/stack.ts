@@ -12,12 +12,7 @@ export function ofTypes(resources: PolicyResource[], types: readonly string[]): 
  * then, when the engine gave none for it, the resource's dependencies, then a literal match of the input's value
  * against a target's `nameProp` input (a bucket named explicitly).
  */
-export function linked(
-    r: PolicyResource,
-    prop: string,
-    targets: PolicyResource[],
-    nameProp?: string,
-): PolicyResource[] {
+export function linked(r: PolicyResource, prop: string, targets: PolicyResource[], nameProp?: string): PolicyResource[] {
     const byProp = (r.propertyDependencies?.[prop] ?? []).filter((d) => targets.includes(d));
     if (byProp.length > 0) return byProp;
     if (!r.propertyDependencies || Object.keys(r.propertyDependencies).length === 0) {

@@ -3,10 +3,7 @@ import { stackPolicy } from "../lib/metadata";
 import { linked, ofTypes } from "../lib/stack";
 import { asArray, field, isOpenCidr, isTrue } from "../lib/values";
 
-const SUBNET_GROUP_TYPES = [
-    "aws:rds/subnetGroup:SubnetGroup",
-    "aws:elasticache/subnetGroup:SubnetGroup",
-];
+const SUBNET_GROUP_TYPES = ["aws:rds/subnetGroup:SubnetGroup", "aws:elasticache/subnetGroup:SubnetGroup"];
 const SUBNET = "aws:ec2/subnet:Subnet";
 const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
 const ROUTE = "aws:ec2/route:Route";
@@ -21,12 +18,19 @@ function publicRouteTables(resources: PolicyResource[]): Set<PolicyResource> {
     const toIgw = (r: unknown, owner: PolicyResource, prop: string) => {
         const gatewayId = field(r, "gatewayId");
         return (
-            isOpenCidr(field(r, "cidrBlock") ?? field(r, "destinationCidrBlock") ?? field(r, "ipv6CidrBlock") ?? field(r, "destinationIpv6CidrBlock") ?? "") &&
-            (typeof gatewayId === "string" && gatewayId.startsWith("igw-") || linked(owner, prop, igws).length > 0)
+            isOpenCidr(
+                field(r, "cidrBlock") ??
+                    field(r, "destinationCidrBlock") ??
+                    field(r, "ipv6CidrBlock") ??
+                    field(r, "destinationIpv6CidrBlock") ??
+                    "",
+            ) &&
+            ((typeof gatewayId === "string" && gatewayId.startsWith("igw-")) || linked(owner, prop, igws).length > 0)
         );
     };
     for (const t of tables) if (asArray(field(t.props, "routes")).some((r) => toIgw(r, t, "routes"))) out.add(t);
-    for (const r of ofTypes(resources, [ROUTE])) if (toIgw(r.props, r, "gatewayId")) for (const t of linked(r, "routeTableId", tables)) out.add(t);
+    for (const r of ofTypes(resources, [ROUTE]))
+        if (toIgw(r.props, r, "gatewayId")) for (const t of linked(r, "routeTableId", tables)) out.add(t);
     return out;
 }
 
@@ -48,11 +52,13 @@ export const awsDatastoreSubnetgroupRequirePrivateSubnets = stackPolicy({
         const publicTables = publicRouteTables(args.resources);
         const publicSubnets = new Set<PolicyResource>(subnets.filter((s) => isTrue(s.props?.mapPublicIpOnLaunch)));
         for (const a of ofTypes(args.resources, [ASSOCIATION])) {
-            if (linked(a, "routeTableId", [...publicTables]).length > 0) for (const s of linked(a, "subnetId", subnets)) publicSubnets.add(s);
+            if (linked(a, "routeTableId", [...publicTables]).length > 0)
+                for (const s of linked(a, "subnetId", subnets)) publicSubnets.add(s);
         }
         for (const g of groups) {
             const bad = linked(g, "subnetIds", subnets).filter((s) => publicSubnets.has(s));
-            if (bad.length > 0) reportViolation(`subnet group '${g.name}' uses public subnet(s) ${bad.map((s) => s.name).join(", ")}.`, g.urn);
+            if (bad.length > 0)
+                reportViolation(`subnet group '${g.name}' uses public subnet(s) ${bad.map((s) => s.name).join(", ")}.`, g.urn);
         }
     },
 });

@@ -41,7 +41,12 @@ export const awsEc2SecuritygroupDisallowPublicIngress = stackPolicy({
         "allowed only on TCP 80 or 443 to a group that an `aws.lb.LoadBalancer` in the stack uses (`securityGroups`).",
     category: "network-exposure",
     severity: "critical",
-    controls: { cis: ["5.2", "5.3"], fsbp: ["EC2.18", "EC2.19", "EC2.53", "EC2.54"], checkov: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"], other: ["AwsSolutions-EC23"] },
+    controls: {
+        cis: ["5.2", "5.3"],
+        fsbp: ["EC2.18", "EC2.19", "EC2.53", "EC2.54"],
+        checkov: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"],
+        other: ["AwsSolutions-EC23"],
+    },
     validateStack: (args, reportViolation) => {
         const sgs = ofTypes(args.resources, SG_TYPES);
         const lbSgs = new Set<PolicyResource>();
@@ -56,7 +61,9 @@ export const awsEc2SecuritygroupDisallowPublicIngress = stackPolicy({
         for (const sg of sgs) {
             for (const r of asArray(field(sg.props, "ingress"))) {
                 check(sg, sg, {
-                    from: Number(field(r, "fromPort")), to: Number(field(r, "toPort")), protocol: String(field(r, "protocol") ?? "-1"),
+                    from: Number(field(r, "fromPort")),
+                    to: Number(field(r, "toPort")),
+                    protocol: String(field(r, "protocol") ?? "-1"),
                     cidrs: [...strings(field(r, "cidrBlocks")), ...strings(field(r, "ipv6CidrBlocks"))],
                 });
             }
@@ -64,13 +71,17 @@ export const awsEc2SecuritygroupDisallowPublicIngress = stackPolicy({
         for (const rule of ofTypes(args.resources, [RULE_TYPE])) {
             if (rule.props?.type !== "ingress") continue;
             check(rule, linked(rule, "securityGroupId", sgs)[0], {
-                from: Number(rule.props.fromPort), to: Number(rule.props.toPort), protocol: String(rule.props.protocol ?? "-1"),
+                from: Number(rule.props.fromPort),
+                to: Number(rule.props.toPort),
+                protocol: String(rule.props.protocol ?? "-1"),
                 cidrs: [...strings(rule.props.cidrBlocks), ...strings(rule.props.ipv6CidrBlocks)],
             });
         }
         for (const rule of ofTypes(args.resources, [INGRESS_RULE_TYPE])) {
             check(rule, linked(rule, "securityGroupId", sgs)[0], {
-                from: Number(rule.props?.fromPort), to: Number(rule.props?.toPort), protocol: String(rule.props?.ipProtocol ?? "-1"),
+                from: Number(rule.props?.fromPort),
+                to: Number(rule.props?.toPort),
+                protocol: String(rule.props?.ipProtocol ?? "-1"),
                 cidrs: [field(rule.props, "cidrIpv4"), field(rule.props, "cidrIpv6")].filter((c): c is string => typeof c === "string"),
             });
         }

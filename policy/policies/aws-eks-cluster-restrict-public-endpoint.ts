@@ -17,7 +17,9 @@ export const awsEksClusterRestrictPublicEndpoint = resourcePolicy({
         if (!isFalse(vpc?.endpointPublicAccess)) {
             const cidrs = asArray(vpc?.publicAccessCidrs);
             if (cidrs.length === 0 || cidrs.some(isOpenCidr)) {
-                reportViolation("the public API endpoint is open to the internet: set endpointPublicAccess false or restrict publicAccessCidrs.");
+                reportViolation(
+                    "the public API endpoint is open to the internet: set endpointPublicAccess false or restrict publicAccessCidrs.",
+                );
             }
         }
         if (!isTrue(vpc?.endpointPrivateAccess)) {

@@ -11,7 +11,11 @@ export const awsElasticacheReplicationgroupRequireTransitEncryption = resourcePo
         "`userGroupIds` is set (Redis AUTH requires TLS).",
     category: "encryption",
     severity: "high",
-    controls: { fsbp: ["ElastiCache.5", "ElastiCache.6"], checkov: ["CKV_AWS_30", "CKV_AWS_31"], other: ["AwsSolutions-AEC5", "AwsSolutions-AEC6"] },
+    controls: {
+        fsbp: ["ElastiCache.5", "ElastiCache.6"],
+        checkov: ["CKV_AWS_30", "CKV_AWS_31"],
+        other: ["AwsSolutions-AEC5", "AwsSolutions-AEC6"],
+    },
     validateResource: validateResourceOfType(aws.elasticache.ReplicationGroup, (rg, args, reportViolation) => {
         if (!isTrue(rg.transitEncryptionEnabled)) {
             reportViolation("transitEncryptionEnabled must be true (TLS in transit).");

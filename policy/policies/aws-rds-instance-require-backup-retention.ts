@@ -16,19 +16,25 @@ export const awsRdsInstanceRequireBackupRetention = resourcePolicy({
         "(not read replicas) and `aws.rds.Cluster`s; `snapshotRetentionLimit` >= 1 on `aws.elasticache.ReplicationGroup`.",
     category: "data-protection",
     severity: "medium",
-    controls: { fsbp: ["RDS.11", "ElastiCache.1"], checkov: ["CKV_AWS_133", "CKV_AWS_134"], other: ["AwsSolutions-RDS11", "AwsSolutions-AEC3"] },
+    controls: {
+        fsbp: ["RDS.11", "ElastiCache.1"],
+        checkov: ["CKV_AWS_133", "CKV_AWS_134"],
+        other: ["AwsSolutions-RDS11", "AwsSolutions-AEC3"],
+    },
     configSchema: { properties: { minimumDays: { type: "integer", minimum: 1, default: 7 } } },
     validateResource: [
         validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
             if (nonEmptyString(db.replicateSourceDb)) args.notApplicable("read replicas take no automated backups of their own");
             const min = args.getConfig<BackupRetentionConfig>().minimumDays ?? 7;
             const days = Number(db.backupRetentionPeriod ?? 0);
-            if (!(days >= min)) reportViolation(`backupRetentionPeriod is ${db.backupRetentionPeriod ?? "unset"}; at least ${min} days required.`);
+            if (!(days >= min))
+                reportViolation(`backupRetentionPeriod is ${db.backupRetentionPeriod ?? "unset"}; at least ${min} days required.`);
         }),
         validateResourceOfType(aws.rds.Cluster, (c, args, reportViolation) => {
             const min = args.getConfig<BackupRetentionConfig>().minimumDays ?? 7;
             const days = Number(c.backupRetentionPeriod ?? 1);
-            if (!(days >= min)) reportViolation(`backupRetentionPeriod is ${c.backupRetentionPeriod ?? "1 (default)"}; at least ${min} days required.`);
+            if (!(days >= min))
+                reportViolation(`backupRetentionPeriod is ${c.backupRetentionPeriod ?? "1 (default)"}; at least ${min} days required.`);
         }),
         validateResourceOfType(aws.elasticache.ReplicationGroup, (rg, args, reportViolation) => {
             if (!(Number(rg.snapshotRetentionLimit ?? 0) >= 1)) reportViolation("snapshotRetentionLimit must be at least 1 day.");

@@ -21,7 +21,7 @@ export const awsResourceRequireTags = resourcePolicy({
         "non-empty value; `Environment` must equal the `environment` config value, which policy/config/<env>.json sets.",
     category: "tagging",
     severity: "medium",
-    controls: { other: ["FSBP tagging controls (\"<resource> should be tagged\")", "AWS tagging best practices (cost allocation)"] },
+    controls: { other: ['FSBP tagging controls ("<resource> should be tagged")', "AWS tagging best practices (cost allocation)"] },
     configSchema: {
         properties: {
             requiredTags: { type: "array", items: { type: "string" }, default: DEFAULT_REQUIRED_TAGS },
@@ -36,7 +36,9 @@ export const awsResourceRequireTags = resourcePolicy({
         const tags = { ...(defaultTagsApply ? providerDefaultTags(args.provider) : {}), ...tagMap(args.props.tags) };
         const missing = required.filter((k) => !(typeof tags[k] === "string" && tags[k].trim().length > 0));
         if (missing.length > 0) {
-            const via = defaultTagsApply ? "its own tags or the provider's default tags" : "its own tags (default tags do not reach this type)";
+            const via = defaultTagsApply
+                ? "its own tags or the provider's default tags"
+                : "its own tags (default tags do not reach this type)";
             reportViolation(`missing required tag(s) ${missing.join(", ")} (checked ${via}).`);
         }
         if (config.environment && tags.Environment !== undefined && tags.Environment !== config.environment) {

@@ -8,7 +8,9 @@ const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 /** The default-encryption rules that apply to a bucket: the separate configuration resources, or the deprecated inline setting. */
 function rulesFor(bucket: PolicyResource, resources: PolicyResource[]): unknown[] {
     const separate = settingsFor(bucket, resources, SSE_CONFIG_TYPES).flatMap((c) => asArray(field(c.props, "rules")));
-    const inline = asArray(field(bucket.props, "serverSideEncryptionConfiguration")).flatMap((c) => asArray(field(c, "rule") ?? field(c, "rules")));
+    const inline = asArray(field(bucket.props, "serverSideEncryptionConfiguration")).flatMap((c) =>
+        asArray(field(c, "rule") ?? field(c, "rules")),
+    );
     return [...separate, ...inline];
 }
 
@@ -31,7 +33,10 @@ export const awsS3BucketRequireKmsEncryption = stackPolicy({
             const rules = rulesFor(bucket, args.resources);
             const defaults = rules.map((r) => field(r, "applyServerSideEncryptionByDefault")).filter((d) => d);
             if (defaults.length === 0) {
-                reportViolation(`bucket '${bucket.name}' has no default encryption configuration (BucketServerSideEncryptionConfiguration).`, bucket.urn);
+                reportViolation(
+                    `bucket '${bucket.name}' has no default encryption configuration (BucketServerSideEncryptionConfiguration).`,
+                    bucket.urn,
+                );
                 continue;
             }
             for (const d of defaults) {
@@ -44,9 +49,15 @@ export const awsS3BucketRequireKmsEncryption = stackPolicy({
                         );
                     }
                 } else if (!(typeof algorithm === "string" && KMS_ALGORITHMS.includes(algorithm))) {
-                    reportViolation(`bucket '${bucket.name}' default encryption is '${algorithm}'; use aws:kms with a customer-managed key.`, bucket.urn);
+                    reportViolation(
+                        `bucket '${bucket.name}' default encryption is '${algorithm}'; use aws:kms with a customer-managed key.`,
+                        bucket.urn,
+                    );
                 } else if (!nonEmptyString(field(d, "kmsMasterKeyId"))) {
-                    reportViolation(`bucket '${bucket.name}' uses aws:kms without kmsMasterKeyId (the AWS-managed key); name a customer-managed key.`, bucket.urn);
+                    reportViolation(
+                        `bucket '${bucket.name}' uses aws:kms without kmsMasterKeyId (the AWS-managed key); name a customer-managed key.`,
+                        bucket.urn,
+                    );
                 }
             }
         }

@@ -12,7 +12,12 @@ export const awsS3BucketRequirePublicAccessBlock = stackPolicy({
         "`blockPublicPolicy`, `ignorePublicAcls` and `restrictPublicBuckets` all true.",
     category: "network-exposure",
     severity: "critical",
-    controls: { cis: ["2.1.4"], fsbp: ["S3.8"], checkov: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV2_AWS_6"], other: ["AwsSolutions-S2"] },
+    controls: {
+        cis: ["2.1.4"],
+        fsbp: ["S3.8"],
+        checkov: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV2_AWS_6"],
+        other: ["AwsSolutions-S2"],
+    },
     validateStack: (args, reportViolation) => {
         const all = buckets(args.resources);
         if (all.length === 0) args.notApplicable("no S3 buckets");

@@ -18,7 +18,8 @@ export const awsS3BucketRequireVersioning = stackPolicy({
             const enabled =
                 settingsFor(bucket, args.resources, VERSIONING_TYPES).some((v) => v.props?.versioningConfiguration?.status === "Enabled") ||
                 isTrue(bucket.props?.versioning?.enabled);
-            if (!enabled) reportViolation(`bucket '${bucket.name}' does not enable versioning (BucketVersioning status Enabled).`, bucket.urn);
+            if (!enabled)
+                reportViolation(`bucket '${bucket.name}' does not enable versioning (BucketVersioning status Enabled).`, bucket.urn);
         }
     },
 });

@@ -26,7 +26,9 @@ export const kubernetesWorkloadDisallowLatestImage = resourcePolicy({
             }
             const { tag, digest } = imageTag(image);
             if (!digest && (tag === undefined || tag === "latest")) {
-                reportViolation(`container '${c.name ?? "?"}' image '${image}' is ${tag ? "tagged latest" : "untagged"}; pin a version or digest.`);
+                reportViolation(
+                    `container '${c.name ?? "?"}' image '${image}' is ${tag ? "tagged latest" : "untagged"}; pin a version or digest.`,
+                );
             }
         }
     }),

@@ -15,7 +15,9 @@ export const kubernetesWorkloadRequireDisruptionBudget = stackPolicy({
         const pdbs = ofTypes(args.resources, PDB_TYPES);
         for (const w of workloads) {
             const labels = podLabels(w.type, w.props);
-            const covered = pdbs.some((p) => namespaceOf(p.props) === namespaceOf(w.props) && selects(p.props?.spec?.selector ?? null, labels));
+            const covered = pdbs.some(
+                (p) => namespaceOf(p.props) === namespaceOf(w.props) && selects(p.props?.spec?.selector ?? null, labels),
+            );
             if (!covered) reportViolation(`${describe(w.type, w.props, w.name)} has no PodDisruptionBudget selecting its pods.`, w.urn);
         }
     },

@@ -17,7 +17,9 @@ export const kubernetesWorkloadRequireNetworkPolicy = stackPolicy({
         const nps = ofTypes(args.resources, [NETWORK_POLICY_TYPE]);
         for (const w of workloads) {
             const labels = podLabels(w.type, w.props);
-            const covered = nps.some((np) => namespaceOf(np.props) === namespaceOf(w.props) && selects(np.props?.spec?.podSelector ?? null, labels));
+            const covered = nps.some(
+                (np) => namespaceOf(np.props) === namespaceOf(w.props) && selects(np.props?.spec?.podSelector ?? null, labels),
+            );
             if (!covered) reportViolation(`${describe(w.type, w.props, w.name)} is selected by no NetworkPolicy.`, w.urn);
         }
     },

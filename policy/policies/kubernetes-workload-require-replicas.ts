@@ -28,11 +28,16 @@ export const kubernetesWorkloadRequireReplicas = stackPolicy({
             const hpa = hpas.find((h) => {
                 if (namespaceOf(h.props) !== namespaceOf(w.props)) return false;
                 const ref = field(h.props, "spec", "scaleTargetRef");
-                return (field(ref, "kind") === kind && name !== undefined && field(ref, "name") === name) || (h.propertyDependencies?.spec ?? h.dependencies ?? []).includes(w);
+                return (
+                    (field(ref, "kind") === kind && name !== undefined && field(ref, "name") === name) ||
+                    (h.propertyDependencies?.spec ?? h.dependencies ?? []).includes(w)
+                );
             });
             const replicas = hpa ? Number(hpa.props?.spec?.minReplicas ?? 1) : Number(w.props?.spec?.replicas ?? 1);
             if (replicas < min) {
-                const source = hpa ? `its HorizontalPodAutoscaler's minReplicas is ${replicas}` : `replicas is ${w.props?.spec?.replicas ?? "unset (1)"}`;
+                const source = hpa
+                    ? `its HorizontalPodAutoscaler's minReplicas is ${replicas}`
+                    : `replicas is ${w.props?.spec?.replicas ?? "unset (1)"}`;
                 reportViolation(`${describe(w.type, w.props, w.name)}: ${source}; at least ${min} required.`, w.urn);
             }
         }

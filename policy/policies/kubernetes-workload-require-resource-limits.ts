@@ -9,7 +9,10 @@ export const kubernetesWorkloadRequireResourceLimits = resourcePolicy({
     checks: "`resources.requests.cpu`, `resources.requests.memory`, `resources.limits.cpu` and `resources.limits.memory` on each container.",
     category: "workload-hardening",
     severity: "medium",
-    controls: { checkov: ["CKV_K8S_10", "CKV_K8S_11", "CKV_K8S_12", "CKV_K8S_13"], other: ["kube-linter unset-cpu-requirements / unset-memory-requirements", "Polaris"] },
+    controls: {
+        checkov: ["CKV_K8S_10", "CKV_K8S_11", "CKV_K8S_12", "CKV_K8S_13"],
+        other: ["kube-linter unset-cpu-requirements / unset-memory-requirements", "Polaris"],
+    },
     validateResource: validateWorkloads((props, args, reportViolation) => {
         for (const c of containers(podSpec(args.type, props))) {
             const missing = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"].filter((path) => {

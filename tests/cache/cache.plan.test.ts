@@ -1,4 +1,4 @@
-import type { PlanDocument, PlanResource} from "../../plan";
+import type { PlanDocument, PlanResource } from "../../plan";
 import { runPlan, resourcesOfType, transitiveDependencies } from "../../plan";
 import { configProblems, ingressInto, loadConfig } from "../helpers";
 import { AUTH_TOKEN_SPECIALS, redisUrl } from "../../components/cache";
@@ -16,7 +16,6 @@ const groupOf = (plan: PlanDocument) => {
     return g[0];
 };
 const keys = (plan: PlanDocument) => plan.outputs.kmsKeyArns as Record<string, string>;
-
 
 describe("Cache (ElastiCache) in the prod plan", () => {
     let plan: PlanDocument;
@@ -85,8 +84,11 @@ describe("Cache (ElastiCache) in the prod plan", () => {
     test("security group admits exactly port 6379 from the nodes' group; subnet group over the isolated subnets", () => {
         const g = groupOf(plan);
         const sgId = String((g.inputs.securityGroupIds as string[])[0]);
-        expect(ingressInto(plan, sgId)).toEqual([{ source: plan.outputs.nodeSecurityGroupId, protocol: "tcp", from: 6379, to: 6379, cidr: undefined }]);
-        for (const s of resourcesOfType(plan, "aws:ec2/securityGroup:SecurityGroup").filter(isCacheChild)) expect(s.inputs.ingress ?? []).toEqual([]);
+        expect(ingressInto(plan, sgId)).toEqual([
+            { source: plan.outputs.nodeSecurityGroupId, protocol: "tcp", from: 6379, to: 6379, cidr: undefined },
+        ]);
+        for (const s of resourcesOfType(plan, "aws:ec2/securityGroup:SecurityGroup").filter(isCacheChild))
+            expect(s.inputs.ingress ?? []).toEqual([]);
         const sn = resourcesOfType(plan, "aws:elasticache/subnetGroup:SubnetGroup").filter(isCacheChild);
         expect(sn).toHaveLength(1);
         expect(sn[0].inputs.subnetIds).toEqual(plan.outputs.isolatedSubnetIds);
@@ -147,24 +149,46 @@ describe("Cache config validation", () => {
 
     test("Multi-AZ with one node names the key, the value and what is allowed", () => {
         const [p] = problems({ numCacheClusters: 1, multiAz: true });
-        expect(p).toBe("strata:cache.multiAz: true needs at least 2 nodes, but strata:cache.numCacheClusters is 1; allowed: set numCacheClusters to 2-6, or multiAz to false");
+        expect(p).toBe(
+            "strata:cache.multiAz: true needs at least 2 nodes, but strata:cache.numCacheClusters is 1; allowed: set numCacheClusters to 2-6, or multiAz to false",
+        );
     });
 
     test("an unknown node type, a wrong engine version and overlapping windows are refused", () => {
-        expect(problems({ nodeType: "cache.x9.huge" })[0]).toMatch(/^strata:cache\.nodeType: "cache\.x9\.huge" is not a known ElastiCache node type; allowed: .*cache\.t4g\.micro/);
-        expect(problems({ engine: "redis", engineVersion: "8.0" })[0]).toBe('strata:cache.engineVersion: "8.0" is not a redis version Strata supports; allowed: 6.2, 7.0, 7.1');
-        expect(problems({ snapshotWindow: "05:00-06:00", maintenanceWindow: "sun:05:30-sun:06:30" })[0]).toMatch(/^strata:cache\.maintenanceWindow: "sun:05:30-sun:06:30" overlaps .*strata:cache\.snapshotWindow; allowed:/);
-        expect(problems({ snapshotWindow: "03:00-03:30" })[0]).toMatch(/^strata:cache\.snapshotWindow: "03:00-03:30" lasts 30 minutes; it must last at least 60 minutes/);
+        expect(problems({ nodeType: "cache.x9.huge" })[0]).toMatch(
+            /^strata:cache\.nodeType: "cache\.x9\.huge" is not a known ElastiCache node type; allowed: .*cache\.t4g\.micro/,
+        );
+        expect(problems({ engine: "redis", engineVersion: "8.0" })[0]).toBe(
+            'strata:cache.engineVersion: "8.0" is not a redis version Strata supports; allowed: 6.2, 7.0, 7.1',
+        );
+        expect(problems({ snapshotWindow: "05:00-06:00", maintenanceWindow: "sun:05:30-sun:06:30" })[0]).toMatch(
+            /^strata:cache\.maintenanceWindow: "sun:05:30-sun:06:30" overlaps .*strata:cache\.snapshotWindow; allowed:/,
+        );
+        expect(problems({ snapshotWindow: "03:00-03:30" })[0]).toMatch(
+            /^strata:cache\.snapshotWindow: "03:00-03:30" lasts 30 minutes; it must last at least 60 minutes/,
+        );
     });
 
     test("Redis by config picks its parameter family; Multi-AZ follows the node count", () => {
         const cfg = load({ engine: "redis", numCacheClusters: 2 });
-        expect(cfg.cache).toMatchObject({ engine: "redis", engineVersion: "7.1", parameterGroupFamily: "redis7", multiAz: true, automaticFailover: true });
+        expect(cfg.cache).toMatchObject({
+            engine: "redis",
+            engineVersion: "7.1",
+            parameterGroupFamily: "redis7",
+            multiAz: true,
+            automaticFailover: true,
+        });
     });
 
     test("a replication group id over 40 characters fails in config validation", () => {
-        const p = problems({}, { "strata:name": "abcdefghijklmnopqrst", "strata:database": JSON.stringify({ enabled: false }) }, "production-eur");
-        expect(p.join("\n")).toMatch(/elasticacheReplicationGroupId name "abcdefghijklmnopqrst-production-eur-cache" \(\d+ characters, AWS allows 40\)/);
+        const p = problems(
+            {},
+            { "strata:name": "abcdefghijklmnopqrst", "strata:database": JSON.stringify({ enabled: false }) },
+            "production-eur",
+        );
+        expect(p.join("\n")).toMatch(
+            /elasticacheReplicationGroupId name "abcdefghijklmnopqrst-production-eur-cache" \(\d+ characters, AWS allows 40\)/,
+        );
     });
 });
 

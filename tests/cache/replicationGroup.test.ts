@@ -54,9 +54,12 @@ describe("cache spec", () => {
     test("the parameter group description carries no engine version, so a minor or default bump keeps the group", () => {
         expect(cacheParameterGroupDescription("strata-prod")).toBe("strata-prod cache parameters");
         fc.assert(
-            fc.property(fc.constantFrom(...Object.keys(CACHE_ENGINE_VERSIONS.valkey), ...Object.keys(CACHE_ENGINE_VERSIONS.redis)), (version) => {
-                expect(cacheParameterGroupDescription("strata-dev")).not.toContain(version);
-            }),
+            fc.property(
+                fc.constantFrom(...Object.keys(CACHE_ENGINE_VERSIONS.valkey), ...Object.keys(CACHE_ENGINE_VERSIONS.redis)),
+                (version) => {
+                    expect(cacheParameterGroupDescription("strata-dev")).not.toContain(version);
+                },
+            ),
         );
         expect(CACHE_PARAMETER_GROUP_IGNORE_CHANGES).toEqual(["description"]);
     });
@@ -70,15 +73,33 @@ describe("cache spec", () => {
     });
 
     test("the AUTH token: ElastiCache's special characters only", () => {
-        expect(authTokenSpec(64)).toEqual({ length: 64, special: true, overrideSpecial: AUTH_TOKEN_SPECIALS, minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 1 });
+        expect(authTokenSpec(64)).toEqual({
+            length: 64,
+            special: true,
+            overrideSpecial: AUTH_TOKEN_SPECIALS,
+            minLower: 2,
+            minUpper: 2,
+            minNumeric: 2,
+            minSpecial: 1,
+        });
         expect(AUTH_TOKEN_SPECIALS).not.toMatch(/[@"/ ]/);
     });
 
     test("slow and engine logs go to their groups as JSON", () => {
         const groups = CACHE_LOG_TYPES.map((logType) => ({ logType, group: cacheLogGroupName("strata-prod-cache", logType) }));
         expect(logDeliveryConfigurations(groups)).toEqual([
-            { destination: "/aws/elasticache/strata-prod-cache/slow-log", destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log" },
-            { destination: "/aws/elasticache/strata-prod-cache/engine-log", destinationType: "cloudwatch-logs", logFormat: "json", logType: "engine-log" },
+            {
+                destination: "/aws/elasticache/strata-prod-cache/slow-log",
+                destinationType: "cloudwatch-logs",
+                logFormat: "json",
+                logType: "slow-log",
+            },
+            {
+                destination: "/aws/elasticache/strata-prod-cache/engine-log",
+                destinationType: "cloudwatch-logs",
+                logFormat: "json",
+                logType: "engine-log",
+            },
         ]);
         expect(cacheNames.replicationGroupId).toBe("cache");
     });

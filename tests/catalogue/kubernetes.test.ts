@@ -24,7 +24,9 @@ describe("Kubernetes versions", () => {
 });
 
 describe("EKS support windows", () => {
-    const day = fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2029-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+        .date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2029-12-31T00:00:00Z"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
 
     it.each(KUBERNETES_VERSIONS)("%s: extended support ends 12 months after standard support, on the same day of the month", (v) => {
         const l = KUBERNETES_LIFECYCLE[v];

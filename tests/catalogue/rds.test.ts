@@ -1,4 +1,10 @@
-import { MONITORING_INTERVALS, POSTGRES_MAJOR_VERSIONS, POSTGRES_STATIC_PARAMETERS, postgresApplyMethod, RDS_INSTANCE_CLASSES } from "../../components/catalogue/rds";
+import {
+    MONITORING_INTERVALS,
+    POSTGRES_MAJOR_VERSIONS,
+    POSTGRES_STATIC_PARAMETERS,
+    postgresApplyMethod,
+    RDS_INSTANCE_CLASSES,
+} from "../../components/catalogue/rds";
 
 describe("RDS facts", () => {
     it("instance classes are db.<family>.<size>, each once, and include the presets' classes", () => {

@@ -57,17 +57,28 @@ describe("accessGrants", () => {
 
     test("no deployer entry without deployerPrincipalArn; principals with the same last segment get distinct keys", () => {
         const other = "arn:aws:iam::210987654321:role/platform-admins";
-        expect(accessGrants({ adminPrincipalArns: [ADMINS, other], readOnlyPrincipalArns: [] }).map((g) => g.key)).toEqual(["admin-platform-admins", "admin-platform-admins-2"]);
+        expect(accessGrants({ adminPrincipalArns: [ADMINS, other], readOnlyPrincipalArns: [] }).map((g) => g.key)).toEqual([
+            "admin-platform-admins",
+            "admin-platform-admins-2",
+        ]);
     });
 
     test("every grant names its principal from the settings alone (nothing is left to the identity running the deploy)", () => {
         fc.assert(
-            fc.property(fc.array(fc.constantFrom(ADMINS, DEVS, "arn:aws:iam::123456789012:user/ops"), { maxLength: 3 }), fc.boolean(), (admins, withDeployer) => {
-                const s = { adminPrincipalArns: admins, readOnlyPrincipalArns: [], deployerPrincipalArn: withDeployer ? DEPLOYER : undefined };
-                const grants = accessGrants(s);
-                expect(grants.map((g) => g.principalArn)).toEqual([...admins, ...(withDeployer ? [DEPLOYER] : [])]);
-                expect(accessGrants(s)).toEqual(grants);
-            }),
+            fc.property(
+                fc.array(fc.constantFrom(ADMINS, DEVS, "arn:aws:iam::123456789012:user/ops"), { maxLength: 3 }),
+                fc.boolean(),
+                (admins, withDeployer) => {
+                    const s = {
+                        adminPrincipalArns: admins,
+                        readOnlyPrincipalArns: [],
+                        deployerPrincipalArn: withDeployer ? DEPLOYER : undefined,
+                    };
+                    const grants = accessGrants(s);
+                    expect(grants.map((g) => g.principalArn)).toEqual([...admins, ...(withDeployer ? [DEPLOYER] : [])]);
+                    expect(accessGrants(s)).toEqual(grants);
+                },
+            ),
         );
     });
 

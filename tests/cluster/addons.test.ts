@@ -1,8 +1,23 @@
-import { ADDON_VERSIONS, KUBERNETES_VERSIONS } from "../../components/catalogue/kubernetes";
-import { ADDON_CONFLICT_RESOLUTION, addonPhase, addonPlan, addonVersion, ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, containerInsightsLogGroupName, CONTAINER_INSIGHTS_LOG_GROUPS, ebsKeyStatements } from "../../components/cluster/addons";
+import type { KUBERNETES_VERSIONS } from "../../components/catalogue/kubernetes";
+import { ADDON_VERSIONS } from "../../components/catalogue/kubernetes";
+import {
+    ADDON_CONFLICT_RESOLUTION,
+    addonPhase,
+    addonPlan,
+    addonVersion,
+    ADDONS_AFTER_NODES,
+    ADDONS_BEFORE_NODES,
+    containerInsightsLogGroupName,
+    CONTAINER_INSIGHTS_LOG_GROUPS,
+    ebsKeyStatements,
+} from "../../components/cluster/addons";
 import { ALL_CLUSTER_ADDONS, CLUSTER_ADDONS } from "../../components/config/cluster";
 
-const settings = (containerInsights: boolean, addonVersions: Record<string, string> = {}, version: (typeof KUBERNETES_VERSIONS)[number] = "1.35") => ({
+const settings = (
+    containerInsights: boolean,
+    addonVersions: Record<string, string> = {},
+    version: (typeof KUBERNETES_VERSIONS)[number] = "1.35",
+) => ({
     version,
     addonVersions,
     observability: { containerInsights, logRetentionDays: 30 },
@@ -37,7 +52,11 @@ describe("addonPlan", () => {
     });
 
     test("pinned versions win; unpinned add-ons get the catalogue's version for the cluster's minor", () => {
-        const plan = addonPlan(settings(true, { coredns: "v1.12.1-eksbuild.2", "amazon-cloudwatch-observability": "v4.1.0-eksbuild.1" }), "c1", TAGS);
+        const plan = addonPlan(
+            settings(true, { coredns: "v1.12.1-eksbuild.2", "amazon-cloudwatch-observability": "v4.1.0-eksbuild.1" }),
+            "c1",
+            TAGS,
+        );
         expect(Object.fromEntries(plan.map((a) => [a.name, a.version]))).toEqual({
             "vpc-cni": ADDON_VERSIONS["1.35"]["vpc-cni"],
             "eks-pod-identity-agent": ADDON_VERSIONS["1.35"]["eks-pod-identity-agent"],
@@ -62,7 +81,11 @@ describe("addonPlan", () => {
     test("vpc-cni enforces NetworkPolicies (a string, as the add-on schema wants) and runs as aws-node with the CNI policy", () => {
         const cni = addonPlan(settings(false), "c1", TAGS)[0];
         expect(JSON.parse(cni.configurationValues!)).toEqual({ enableNetworkPolicy: "true" });
-        expect(cni.identity).toMatchObject({ purpose: "vpc-cni", serviceAccount: { namespace: "kube-system", serviceAccount: "aws-node" }, managedPolicies: ["AmazonEKS_CNI_Policy"] });
+        expect(cni.identity).toMatchObject({
+            purpose: "vpc-cni",
+            serviceAccount: { namespace: "kube-system", serviceAccount: "aws-node" },
+            managedPolicies: ["AmazonEKS_CNI_Policy"],
+        });
     });
 
     test("the EBS CSI driver tags its volumes with the stack's tags and uses the ebs key", () => {

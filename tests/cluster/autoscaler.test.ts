@@ -2,7 +2,8 @@ import { clusterAutoscalerStatements } from "../../components/cluster/autoscaler
 import { regionalArn } from "../../components/cluster/names";
 
 describe("clusterAutoscalerStatements", () => {
-    const arn = (service: string, resource: string) => regionalArn({ partition: "aws-cn", region: "cn-north-1", accountId: "111122223333" }, service, resource);
+    const arn = (service: string, resource: string) =>
+        regionalArn({ partition: "aws-cn", region: "cn-north-1", accountId: "111122223333" }, service, resource);
     const [scale, read, describeNg] = clusterAutoscalerStatements({ clusterName: "c1", arn });
 
     test("changes only auto scaling groups tagged as this cluster's and enabled", () => {
@@ -11,7 +12,12 @@ describe("clusterAutoscalerStatements", () => {
             Effect: "Allow",
             Action: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
             Resource: "arn:aws-cn:autoscaling:cn-north-1:111122223333:autoScalingGroup:*:autoScalingGroupName/*",
-            Condition: { StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/c1": "owned", "aws:ResourceTag/k8s.io/cluster-autoscaler/enabled": "true" } },
+            Condition: {
+                StringEquals: {
+                    "aws:ResourceTag/k8s.io/cluster-autoscaler/c1": "owned",
+                    "aws:ResourceTag/k8s.io/cluster-autoscaler/enabled": "true",
+                },
+            },
         });
     });
 

@@ -1,4 +1,5 @@
-import { PlanConfigurationError, PlanDocument, PlanResource, transitiveDependencies, providerOf } from "../../plan";
+import type { PlanDocument, PlanResource } from "../../plan";
+import { PlanConfigurationError, transitiveDependencies, providerOf } from "../../plan";
 import { CLUSTER_ADDONS } from "../../components/config/cluster";
 import { clusterNameSet, LOAD_BALANCER_CONTROLLER_POLICY } from "../../components/cluster";
 import { Naming } from "../../components/naming";
@@ -134,7 +135,9 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
     test("stack outputs: cluster name, endpoint, OIDC provider ARN", () => {
         expect(plan.outputs.clusterName).toBe(`strata-${stack}-eks`);
         expect(plan.outputs.clusterEndpoint).toMatch(/^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/);
-        expect(plan.outputs.oidcProviderArn).toMatch(/^arn:aws:iam::123456789012:oidc-provider\/oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/);
+        expect(plan.outputs.oidcProviderArn).toMatch(
+            /^arn:aws:iam::123456789012:oidc-provider\/oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/,
+        );
     });
 
     test("IRSA: an OIDC provider for the cluster's issuer with the STS audience", () => {
@@ -152,7 +155,13 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
             expect(i.metadataOptions.httpTokens).toBe("required");
             expect(i.blockDeviceMappings[0].ebs.kmsKeyId).toBe(keyArns(plan).ebs);
             for (const spec of i.tagSpecifications) {
-                expect(spec.tags).toMatchObject({ Project: "strata", Environment: stack, ManagedBy: "pulumi", Owner: expect.any(String), CostCenter: expect.any(String) });
+                expect(spec.tags).toMatchObject({
+                    Project: "strata",
+                    Environment: stack,
+                    ManagedBy: "pulumi",
+                    Owner: expect.any(String),
+                    CostCenter: expect.any(String),
+                });
             }
             expect(i.vpcSecurityGroupIds).toHaveLength(2);
             expect(i.vpcSecurityGroupIds).toContain(plan.outputs.nodeSecurityGroupId);
@@ -164,7 +173,12 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         const settings = { nodeGroups: [], observability: { containerInsights: stack !== "dev" } };
         const expected = Object.values(clusterNameSet(new Naming(`strata-${stack}`), settings).roles).sort();
         const clusterUrn = plan.resources.find((r) => r.type === "strata:cluster:Cluster")!.urn;
-        expect(ofType(plan, ROLE).filter((r) => r.parent === clusterUrn).map((r) => r.name).sort()).toEqual(expected);
+        expect(
+            ofType(plan, ROLE)
+                .filter((r) => r.parent === clusterUrn)
+                .map((r) => r.name)
+                .sort(),
+        ).toEqual(expected);
     });
 
     test("node groups: launch template latest version, desired size left to the autoscaler, update config, node repair", () => {
@@ -254,7 +268,8 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         const lbc = ofType(plan, RELEASE).find((r) => r.inputs.chart === "aws-load-balancer-controller")!;
         const ca = ofType(plan, RELEASE).find((r) => r.inputs.chart === "cluster-autoscaler")!;
         // metrics-server creates a Service: it must not race the webhook's registration.
-        for (const name of ["coredns", "kube-proxy", "aws-ebs-csi-driver", "metrics-server"]) expect(lbc.dependencies).toContain(addonByName(plan, name).urn);
+        for (const name of ["coredns", "kube-proxy", "aws-ebs-csi-driver", "metrics-server"])
+            expect(lbc.dependencies).toContain(addonByName(plan, name).urn);
         // The autoscaler chart creates a Service (its metrics) and needs DNS to reach the AWS APIs.
         expect(ca.dependencies).toContain(lbc.urn);
         expect(ca.dependencies).toContain(addonByName(plan, "coredns").urn);
@@ -278,9 +293,13 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         const role = roleByArn(plan, i.values.rbac.serviceAccount.annotations["eks.amazonaws.com/role-arn"]);
         expectIrsaTrust(plan, role, "kube-system", "cluster-autoscaler");
         const statements = inlineStatements(plan, role);
-        const mutate = statements.filter((s) => ([] as string[]).concat(s.Action).some((a) => /SetDesiredCapacity|TerminateInstance/.test(a)));
+        const mutate = statements.filter((s) =>
+            ([] as string[]).concat(s.Action).some((a) => /SetDesiredCapacity|TerminateInstance/.test(a)),
+        );
         expect(mutate).toHaveLength(1);
-        expect(mutate[0].Condition.StringEquals).toMatchObject({ [`aws:ResourceTag/k8s.io/cluster-autoscaler/strata-${stack}-eks`]: "owned" });
+        expect(mutate[0].Condition.StringEquals).toMatchObject({
+            [`aws:ResourceTag/k8s.io/cluster-autoscaler/strata-${stack}-eks`]: "owned",
+        });
         const describeNg = statements.find((s) => ([] as string[]).concat(s.Action).includes("eks:DescribeNodegroup"));
         expect(describeNg?.Resource).toBe(`arn:aws:eks:us-east-1:123456789012:nodegroup/strata-${stack}-eks/*/*`);
     });
@@ -300,11 +319,23 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         const ingress = ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(inCluster).map(inputs);
         const clusterSg = ingress.find((r) => r.securityGroupId !== nodeSg)?.securityGroupId as string;
         expect(clusterSg).toMatch(/^sg-/);
-        expect(ingress).toContainEqual(expect.objectContaining({ securityGroupId: nodeSg, referencedSecurityGroupId: nodeSg, ipProtocol: "-1" }));
+        expect(ingress).toContainEqual(
+            expect.objectContaining({ securityGroupId: nodeSg, referencedSecurityGroupId: nodeSg, ipProtocol: "-1" }),
+        );
         for (const port of [443, 10250]) {
-            expect(ingress).toContainEqual(expect.objectContaining({ securityGroupId: nodeSg, referencedSecurityGroupId: clusterSg, ipProtocol: "tcp", fromPort: port, toPort: port }));
+            expect(ingress).toContainEqual(
+                expect.objectContaining({
+                    securityGroupId: nodeSg,
+                    referencedSecurityGroupId: clusterSg,
+                    ipProtocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                }),
+            );
         }
-        expect(ingress).toContainEqual(expect.objectContaining({ securityGroupId: clusterSg, referencedSecurityGroupId: nodeSg, fromPort: 443, toPort: 443 }));
+        expect(ingress).toContainEqual(
+            expect.objectContaining({ securityGroupId: clusterSg, referencedSecurityGroupId: nodeSg, fromPort: 443, toPort: 443 }),
+        );
         expect(ingress.some((r) => r.cidrIpv4 === "0.0.0.0/0")).toBe(false);
         const egress = ofType(plan, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter(inCluster).map(inputs);
         expect(egress).toContainEqual(expect.objectContaining({ securityGroupId: nodeSg }));
@@ -352,16 +383,26 @@ describe("Cluster with configured endpoint CIDRs, principals and pinned add-on v
     });
 
     test("the public endpoint is on for exactly the listed CIDRs", () => {
-        expect(inputs(one(plan, CLUSTER)).vpcConfig).toMatchObject({ endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] });
+        expect(inputs(one(plan, CLUSTER)).vpcConfig).toMatchObject({
+            endpointPrivateAccess: true,
+            endpointPublicAccess: true,
+            publicAccessCidrs: ["203.0.113.0/24"],
+        });
     });
 
     test("admin and read-only principals get access entries with their policies", () => {
         const assoc = ofType(plan, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation").map(inputs);
         expect(assoc).toContainEqual(
-            expect.objectContaining({ principalArn: "arn:aws:iam::123456789012:role/platform-admins", policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy" }),
+            expect.objectContaining({
+                principalArn: "arn:aws:iam::123456789012:role/platform-admins",
+                policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+            }),
         );
         expect(assoc).toContainEqual(
-            expect.objectContaining({ principalArn: "arn:aws:iam::123456789012:role/developers", policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy" }),
+            expect.objectContaining({
+                principalArn: "arn:aws:iam::123456789012:role/developers",
+                policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+            }),
         );
         expect(assoc).toHaveLength(3); // + the deployer
     });
@@ -370,7 +411,11 @@ describe("Cluster with configured endpoint CIDRs, principals and pinned add-on v
         expect(addonByName(plan, "coredns").inputs.addonVersion).toBe("v1.12.1-eksbuild.2");
         expect(inputs(one(plan, LAUNCH_TEMPLATE)).metadataOptions.httpPutResponseHopLimit).toBe(2);
         const g = inputs(one(plan, NODE_GROUP));
-        expect(g).toMatchObject({ amiType: "AL2023_ARM_64_STANDARD", capacityType: "ON_DEMAND", scalingConfig: { minSize: 2, maxSize: 5, desiredSize: 2 } });
+        expect(g).toMatchObject({
+            amiType: "AL2023_ARM_64_STANDARD",
+            capacityType: "ON_DEMAND",
+            scalingConfig: { minSize: 2, maxSize: 5, desiredSize: 2 },
+        });
     });
 });
 
@@ -392,7 +437,10 @@ describe("Cluster whose deploying role is one of the admin principals (no deploy
 
     test("one access entry per principal, and the Kubernetes provider waits for every admin association", () => {
         const entries = ofType(plan, "aws:eks/accessEntry:AccessEntry").map((e) => e.inputs.principalArn);
-        expect(entries.sort()).toEqual(["arn:aws:iam::123456789012:role/platform-admins", "arn:aws:iam::123456789012:role/strata-deployer"]);
+        expect(entries.sort()).toEqual([
+            "arn:aws:iam::123456789012:role/platform-admins",
+            "arn:aws:iam::123456789012:role/strata-deployer",
+        ]);
         const admin = ofType(plan, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation");
         expect(admin).toHaveLength(2);
         const provider = one(plan, "pulumi:providers:kubernetes");
@@ -402,32 +450,59 @@ describe("Cluster whose deploying role is one of the admin principals (no deploy
 
 describe("Cluster deployer settings", () => {
     const stack = (cluster: string[]) =>
-        tempStackFile("dev", ["config:", "  aws:region: us-east-1", "  strata:environment: dev", "  strata:cluster:", ...cluster.map((l) => `    ${l}`)].join("\n"));
+        tempStackFile(
+            "dev",
+            [
+                "config:",
+                "  aws:region: us-east-1",
+                "  strata:environment: dev",
+                "  strata:cluster:",
+                ...cluster.map((l) => `    ${l}`),
+            ].join("\n"),
+        );
 
     test("deployerAdmin: true (the caller-identity entry) is refused in preview, naming deployerPrincipalArn", async () => {
-        const err = await planOfFile(stack(["deployerAdmin: true", "adminPrincipalArns: [arn:aws:iam::123456789012:role/platform-admins]"])).catch((e) => e);
+        const err = await planOfFile(
+            stack(["deployerAdmin: true", "adminPrincipalArns: [arn:aws:iam::123456789012:role/platform-admins]"]),
+        ).catch((e) => e);
         expect(err).toBeInstanceOf(PlanConfigurationError);
-        expect(err.problems).toEqual([expect.stringMatching(/^strata:cluster\.deployerAdmin: true is no longer supported: .*set strata:cluster\.deployerPrincipalArn/)]);
+        expect(err.problems).toEqual([
+            expect.stringMatching(
+                /^strata:cluster\.deployerAdmin: true is no longer supported: .*set strata:cluster\.deployerPrincipalArn/,
+            ),
+        ]);
     });
 
     test("the deployer listed as an admin too is refused (one access entry per principal, case-insensitive)", async () => {
         const err = await planOfFile(
-            stack(["deployerPrincipalArn: arn:aws:iam::123456789012:role/strata-deployer", "adminPrincipalArns: [arn:aws:iam::123456789012:role/Strata-Deployer]"]),
+            stack([
+                "deployerPrincipalArn: arn:aws:iam::123456789012:role/strata-deployer",
+                "adminPrincipalArns: [arn:aws:iam::123456789012:role/Strata-Deployer]",
+            ]),
         ).catch((e) => e);
         expect(err).toBeInstanceOf(PlanConfigurationError);
-        expect(err.problems).toEqual([expect.stringMatching(/^strata:cluster\.deployerPrincipalArn: .* is also listed in adminPrincipalArns/)]);
+        expect(err.problems).toEqual([
+            expect.stringMatching(/^strata:cluster\.deployerPrincipalArn: .* is also listed in adminPrincipalArns/),
+        ]);
     });
 });
 
 describe("IRSA trust policy helper", () => {
     test("IRSA trust policy: one service account, STS audience", async () => {
         const doc = await new Promise<string>((resolve) =>
-            irsaTrustPolicy({ oidcProviderArn: "arn:aws:iam::1:oidc-provider/oidc.eks.x/id/A", oidcIssuer: "oidc.eks.x/id/A" }, "apps", "api").apply((d) => {
+            irsaTrustPolicy(
+                { oidcProviderArn: "arn:aws:iam::1:oidc-provider/oidc.eks.x/id/A", oidcIssuer: "oidc.eks.x/id/A" },
+                "apps",
+                "api",
+            ).apply((d) => {
                 resolve(d);
                 return d;
             }),
         );
-        expect(JSON.parse(doc).Statement[0].Condition.StringEquals).toEqual({ "oidc.eks.x/id/A:sub": "system:serviceaccount:apps:api", "oidc.eks.x/id/A:aud": "sts.amazonaws.com" });
+        expect(JSON.parse(doc).Statement[0].Condition.StringEquals).toEqual({
+            "oidc.eks.x/id/A:sub": "system:serviceaccount:apps:api",
+            "oidc.eks.x/id/A:aud": "sts.amazonaws.com",
+        });
         expect(pulumi).toBeDefined();
     });
 });
@@ -435,7 +510,10 @@ describe("IRSA trust policy helper", () => {
 describe("the offline plan refuses what the EKS API refuses", () => {
     const ctx = mockContext("us-east-1", "strata", "test");
     const create = (type: string, name: string, inputs: Record<string, unknown>) =>
-        eksMocks.resources![type]({ type, name, inputs, provider: "", id: undefined, custom: true } as unknown as pulumi.runtime.MockResourceArgs, ctx);
+        eksMocks.resources![type](
+            { type, name, inputs, provider: "", id: undefined, custom: true } as unknown as pulumi.runtime.MockResourceArgs,
+            ctx,
+        );
 
     test("a second access entry for the same principal on a cluster", () => {
         const entry = { clusterName: "mock-a", principalArn: "arn:aws:iam::123456789012:role/twice" };
@@ -445,10 +523,13 @@ describe("the offline plan refuses what the EKS API refuses", () => {
     });
 
     test("add-on configurationValues outside the add-on's schema (vpc-cni enableNetworkPolicy is a string)", () => {
-        const addon = (addonName: string, configurationValues: string) => create("aws:eks/addon:Addon", addonName, { clusterName: "mock-a", addonName, configurationValues });
+        const addon = (addonName: string, configurationValues: string) =>
+            create("aws:eks/addon:Addon", addonName, { clusterName: "mock-a", addonName, configurationValues });
         expect(() => addon("vpc-cni", JSON.stringify({ enableNetworkPolicy: true }))).toThrow(/must be the string "true" or "false"/);
         expect(() => addon("vpc-cni", JSON.stringify({ enableNetworkPolicy: "true" }))).not.toThrow();
-        expect(() => addon("aws-ebs-csi-driver", JSON.stringify({ controller: { extraVolumeTags: { Tier: 1 } } }))).toThrow(/string values/);
+        expect(() => addon("aws-ebs-csi-driver", JSON.stringify({ controller: { extraVolumeTags: { Tier: 1 } } }))).toThrow(
+            /string values/,
+        );
         expect(() => addon("coredns", "{not json")).toThrow(/not JSON/);
     });
 
@@ -456,19 +537,30 @@ describe("the offline plan refuses what the EKS API refuses", () => {
         const lt = create("aws:ec2/launchTemplate:LaunchTemplate", "single", { instanceType: "m6i.large" });
         const base = { clusterName: "mock-a", launchTemplate: { id: lt.id, version: "1" }, scalingConfig: { minSize: 1, maxSize: 3 } };
         expect(() => create("aws:eks/nodeGroup:NodeGroup", "lt-type", base)).not.toThrow();
-        expect(() => create("aws:eks/nodeGroup:NodeGroup", "both", { ...base, instanceTypes: ["m6i.large"] })).toThrow(/instanceTypes cannot be set as well/);
+        expect(() => create("aws:eks/nodeGroup:NodeGroup", "both", { ...base, instanceTypes: ["m6i.large"] })).toThrow(
+            /instanceTypes cannot be set as well/,
+        );
     });
 
     test("a launch template's version follows its content (a changed template is a new version)", () => {
-        const version = (inputs: Record<string, unknown>) => create("aws:ec2/launchTemplate:LaunchTemplate", "v", inputs).state!.latestVersion;
+        const version = (inputs: Record<string, unknown>) =>
+            create("aws:ec2/launchTemplate:LaunchTemplate", "v", inputs).state!.latestVersion;
         expect(version({ instanceType: "m6i.large" })).toBe(version({ instanceType: "m6i.large" }));
         expect(version({ instanceType: "m6i.large" })).not.toBe(version({ instanceType: "m6i.xlarge" }));
     });
 
     test("a node group combining a launch template with diskSize, or a desired size outside min-max", () => {
-        const base = { clusterName: "mock-a", launchTemplate: { id: "lt-1", version: "1" }, scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 2 } };
+        const base = {
+            clusterName: "mock-a",
+            launchTemplate: { id: "lt-1", version: "1" },
+            scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 2 },
+        };
         expect(() => create("aws:eks/nodeGroup:NodeGroup", "ok", base)).not.toThrow();
-        expect(() => create("aws:eks/nodeGroup:NodeGroup", "disk", { ...base, diskSize: 50 })).toThrow(/diskSize and remoteAccess cannot be combined/);
-        expect(() => create("aws:eks/nodeGroup:NodeGroup", "size", { ...base, scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 4 } })).toThrow(/outside 1-3/);
+        expect(() => create("aws:eks/nodeGroup:NodeGroup", "disk", { ...base, diskSize: 50 })).toThrow(
+            /diskSize and remoteAccess cannot be combined/,
+        );
+        expect(() =>
+            create("aws:eks/nodeGroup:NodeGroup", "size", { ...base, scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 4 } }),
+        ).toThrow(/outside 1-3/);
     });
 });

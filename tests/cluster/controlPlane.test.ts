@@ -11,7 +11,8 @@ import {
 } from "../../components/cluster/controlPlane";
 
 describe("controlPlaneSpec", () => {
-    const spec = (publicAccessCidrs: string[]) => controlPlaneSpec({ version: "1.35", supportType: "STANDARD", publicAccessCidrs }, "arn:cluster-key");
+    const spec = (publicAccessCidrs: string[]) =>
+        controlPlaneSpec({ version: "1.35", supportType: "STANDARD", publicAccessCidrs }, "arn:cluster-key");
 
     test.each([
         [[], { endpointPrivateAccess: true, endpointPublicAccess: false, publicAccessCidrs: undefined }],
@@ -34,7 +35,9 @@ describe("controlPlaneSpec", () => {
     });
 
     test("EXTENDED support passes through", () => {
-        expect(controlPlaneSpec({ version: "1.32", supportType: "EXTENDED", publicAccessCidrs: [] }, "k").upgradePolicy).toEqual({ supportType: "EXTENDED" });
+        expect(controlPlaneSpec({ version: "1.32", supportType: "EXTENDED", publicAccessCidrs: [] }, "k").upgradePolicy).toEqual({
+            supportType: "EXTENDED",
+        });
     });
 });
 
@@ -45,7 +48,12 @@ describe("control plane role and logs", () => {
 
     test("the cluster role uses the cluster key for envelope encryption only", () => {
         expect(secretsEncryptionStatements("arn:key")).toEqual([
-            { Sid: "SecretsEnvelopeEncryption", Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey", "kms:CreateGrant"], Resource: "arn:key" },
+            {
+                Sid: "SecretsEnvelopeEncryption",
+                Effect: "Allow",
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey", "kms:CreateGrant"],
+                Resource: "arn:key",
+            },
         ]);
         expect(CLUSTER_ROLE_MANAGED_POLICY).toBe("AmazonEKSClusterPolicy");
     });
@@ -59,7 +67,12 @@ describe("control plane role and logs", () => {
 });
 
 describe("kubeconfig", () => {
-    const args = { clusterName: "c1", endpoint: "https://X.gr7.eu-west-1.eks.amazonaws.com", certificateAuthority: "Q0E=", region: "eu-west-1" };
+    const args = {
+        clusterName: "c1",
+        endpoint: "https://X.gr7.eu-west-1.eks.amazonaws.com",
+        certificateAuthority: "Q0E=",
+        region: "eu-west-1",
+    };
 
     test("exec with aws eks get-token for the cluster and region, v1beta1, never interactive; one context, current", () => {
         const k = kubeconfigSpec(args);

@@ -10,7 +10,13 @@ import {
 } from "../../components/cluster/inCluster";
 import { CLUSTER_AUTOSCALER_IMAGE_TAGS, KUBERNETES_VERSIONS } from "../../components/config/cluster";
 
-const autoscaler = { scaleDownUtilizationThreshold: 0.7, scaleDownUnneededTime: "10m", scaleDownDelayAfterAdd: "5m", maxNodesTotal: 50, expander: "least-waste" as "least-waste" | "priority" };
+const autoscaler = {
+    scaleDownUtilizationThreshold: 0.7,
+    scaleDownUnneededTime: "10m",
+    scaleDownDelayAfterAdd: "5m",
+    maxNodesTotal: 50,
+    expander: "least-waste" as "least-waste" | "priority",
+};
 
 describe("loadBalancerControllerRelease", () => {
     const r = loadBalancerControllerRelease({
@@ -40,7 +46,11 @@ describe("loadBalancerControllerRelease", () => {
             region: "eu-west-1",
             vpcId: "vpc-1",
             replicaCount: 2,
-            serviceAccount: { create: true, name: "aws-load-balancer-controller", annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::1:role/lbc" } },
+            serviceAccount: {
+                create: true,
+                name: "aws-load-balancer-controller",
+                annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::1:role/lbc" },
+            },
             defaultTags: { Project: "strata" },
             podDisruptionBudget: { maxUnavailable: 1 },
         });
@@ -53,14 +63,34 @@ describe("clusterAutoscalerRelease", () => {
             clusterName: "c1",
             region: "eu-west-1",
             roleArn: "arn:aws:iam::1:role/ca",
-            settings: { version: "1.35", autoscaler: { ...autoscaler, imageTag }, charts: { loadBalancerController: "3.5.0", clusterAutoscaler: "9.59.0" } },
+            settings: {
+                version: "1.35",
+                autoscaler: { ...autoscaler, imageTag },
+                charts: { loadBalancerController: "3.5.0", clusterAutoscaler: "9.59.0" },
+            },
         });
 
     test("pinned chart, auto-discovery by cluster name, its IRSA role", () => {
         const r = release();
-        expect(r).toMatchObject({ name: "cluster-autoscaler", chart: "cluster-autoscaler", version: "9.59.0", repositoryOpts: { repo: "https://kubernetes.github.io/autoscaler" }, namespace: "kube-system", timeout: 600 });
-        expect(r.values).toMatchObject({ cloudProvider: "aws", awsRegion: "eu-west-1", fullnameOverride: "cluster-autoscaler", autoDiscovery: { clusterName: "c1" } });
-        expect(r.values.rbac.serviceAccount).toEqual({ create: true, name: "cluster-autoscaler", annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::1:role/ca" } });
+        expect(r).toMatchObject({
+            name: "cluster-autoscaler",
+            chart: "cluster-autoscaler",
+            version: "9.59.0",
+            repositoryOpts: { repo: "https://kubernetes.github.io/autoscaler" },
+            namespace: "kube-system",
+            timeout: 600,
+        });
+        expect(r.values).toMatchObject({
+            cloudProvider: "aws",
+            awsRegion: "eu-west-1",
+            fullnameOverride: "cluster-autoscaler",
+            autoDiscovery: { clusterName: "c1" },
+        });
+        expect(r.values.rbac.serviceAccount).toEqual({
+            create: true,
+            name: "cluster-autoscaler",
+            annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::1:role/ca" },
+        });
     });
 
     test("flags from the settings; similar groups balanced; nodes with system pods may scale down", () => {
@@ -110,17 +140,20 @@ describe("clusterAutoscalerRelease", () => {
 });
 
 describe("storageClassSpec", () => {
-    test.each(["Retain", "Delete"])("default encrypted gp3 with the ebs key, WaitForFirstConsumer, expansion, reclaim %s", (reclaimPolicy) => {
-        expect(storageClassSpec({ ebsKmsKeyArn: "arn:ebs", reclaimPolicy })).toEqual({
-            metadata: { name: DEFAULT_STORAGE_CLASS, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
-            provisioner: "ebs.csi.aws.com",
-            parameters: { type: "gp3", encrypted: "true", kmsKeyId: "arn:ebs", "csi.storage.k8s.io/fstype": "ext4" },
-            volumeBindingMode: "WaitForFirstConsumer",
-            allowVolumeExpansion: true,
-            reclaimPolicy,
-        });
-        expect(DEFAULT_STORAGE_CLASS).toBe("gp3-encrypted");
-    });
+    test.each(["Retain", "Delete"])(
+        "default encrypted gp3 with the ebs key, WaitForFirstConsumer, expansion, reclaim %s",
+        (reclaimPolicy) => {
+            expect(storageClassSpec({ ebsKmsKeyArn: "arn:ebs", reclaimPolicy })).toEqual({
+                metadata: { name: DEFAULT_STORAGE_CLASS, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+                provisioner: "ebs.csi.aws.com",
+                parameters: { type: "gp3", encrypted: "true", kmsKeyId: "arn:ebs", "csi.storage.k8s.io/fstype": "ext4" },
+                volumeBindingMode: "WaitForFirstConsumer",
+                allowVolumeExpansion: true,
+                reclaimPolicy,
+            });
+            expect(DEFAULT_STORAGE_CLASS).toBe("gp3-encrypted");
+        },
+    );
 });
 
 describe("SYSTEM_SERVICE_ACCOUNTS", () => {

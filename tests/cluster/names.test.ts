@@ -23,7 +23,14 @@ const settings = (containerInsights: boolean, pools: Pool[] = [SINGLE("system")]
 
 describe("clusterNames", () => {
     test("roles: every purpose, the Container Insights one only when it is on and reported under its key", () => {
-        expect(clusterNames.roles(settings(false)).map((r) => r.purpose)).toEqual(["cluster", "nodes", "vpc-cni", "ebs-csi", "lb-controller", "autoscaler"]);
+        expect(clusterNames.roles(settings(false)).map((r) => r.purpose)).toEqual([
+            "cluster",
+            "nodes",
+            "vpc-cni",
+            "ebs-csi",
+            "lb-controller",
+            "autoscaler",
+        ]);
         const on = clusterNames.roles(settings(true));
         expect(on.map((r) => r.purpose)).toEqual([...CLUSTER_ROLE_PURPOSES]);
         expect(on.find((r) => r.purpose === "cloudwatch")!.configPath).toEqual(["observability", "containerInsights"]);
@@ -62,15 +69,26 @@ describe("clusterNames", () => {
 describe("node group generations", () => {
     const pool = fc.record({
         name: fc.constantFrom("system", "workers"),
-        instanceTypes: fc.uniqueArray(fc.constantFrom("m6i.large", "m6i.xlarge", "m6a.xlarge", "m7i.large", "m7g.large"), { minLength: 1, maxLength: 3 }),
+        instanceTypes: fc.uniqueArray(fc.constantFrom("m6i.large", "m6i.xlarge", "m6a.xlarge", "m7i.large", "m7g.large"), {
+            minLength: 1,
+            maxLength: 3,
+        }),
         capacityType: fc.constantFrom("ON_DEMAND" as const, "SPOT" as const),
     });
 
     test("a single type lives in the launch template, several on the node group", () => {
         expect(instanceTypeInLaunchTemplate({ instanceTypes: ["m6i.large"] })).toBe(true);
         expect(instanceTypeInLaunchTemplate({ instanceTypes: ["m6i.large", "m6a.large"] })).toBe(false);
-        expect(nodeGroupReplacingSettings(SINGLE("system"))).toEqual({ amiType: "AL2023_x86_64_STANDARD", capacityType: "ON_DEMAND", instanceTypes: "launch-template" });
-        expect(nodeGroupReplacingSettings(MULTI("w"))).toEqual({ amiType: "AL2023_x86_64_STANDARD", capacityType: "SPOT", instanceTypes: ["m6i.xlarge", "m6a.xlarge"] });
+        expect(nodeGroupReplacingSettings(SINGLE("system"))).toEqual({
+            amiType: "AL2023_x86_64_STANDARD",
+            capacityType: "ON_DEMAND",
+            instanceTypes: "launch-template",
+        });
+        expect(nodeGroupReplacingSettings(MULTI("w"))).toEqual({
+            amiType: "AL2023_x86_64_STANDARD",
+            capacityType: "SPOT",
+            instanceTypes: ["m6i.xlarge", "m6a.xlarge"],
+        });
     });
 
     test("the generation changes exactly when a replacement-forcing setting of the node group changes", () => {
@@ -95,7 +113,11 @@ describe("ARNs", () => {
     test.each([
         ["aws", "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"],
         ["aws-cn", "arn:aws-cn:iam::aws:policy/AmazonEKSClusterPolicy", "arn:aws-cn:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"],
-        ["aws-us-gov", "arn:aws-us-gov:iam::aws:policy/AmazonEKSClusterPolicy", "arn:aws-us-gov:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"],
+        [
+            "aws-us-gov",
+            "arn:aws-us-gov:iam::aws:policy/AmazonEKSClusterPolicy",
+            "arn:aws-us-gov:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+        ],
     ] as const)("partition %s", (partition, managed, access) => {
         expect(managedPolicyArn(partition, "AmazonEKSClusterPolicy")).toBe(managed);
         expect(accessPolicyArn(partition, "AmazonEKSViewPolicy")).toBe(access);

@@ -41,11 +41,22 @@ describe("amiTypeFor", () => {
 
 describe("node security group rules", () => {
     const groups = { nodes: "sg-nodes", cluster: "sg-cluster" };
-    const args = NODE_SECURITY_GROUP_RULES.map((r) => ({ name: r.name.join("-"), direction: r.direction, ...securityGroupRuleArgs(r, groups) }));
+    const args = NODE_SECURITY_GROUP_RULES.map((r) => ({
+        name: r.name.join("-"),
+        direction: r.direction,
+        ...securityGroupRuleArgs(r, groups),
+    }));
 
     test("node to node on every protocol; control plane to nodes on 443, 10250, 9443, 10251; nodes to the API on 443; egress", () => {
         expect(args).toEqual([
-            { name: "nodes-from-nodes", direction: "ingress", securityGroupId: "sg-nodes", referencedSecurityGroupId: "sg-nodes", ipProtocol: "-1", description: "Node to node: pod networking, DNS" },
+            {
+                name: "nodes-from-nodes",
+                direction: "ingress",
+                securityGroupId: "sg-nodes",
+                referencedSecurityGroupId: "sg-nodes",
+                ipProtocol: "-1",
+                description: "Node to node: pod networking, DNS",
+            },
             ...[443, 10250, 9443, 10251].map((port) => ({
                 name: `nodes-from-cp-${port}`,
                 direction: "ingress",
@@ -56,8 +67,24 @@ describe("node security group rules", () => {
                 toPort: port,
                 description: expect.stringMatching(/^control plane to /),
             })),
-            { name: "cp-from-nodes-443", direction: "ingress", securityGroupId: "sg-cluster", referencedSecurityGroupId: "sg-nodes", ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "Nodes to the Kubernetes API" },
-            { name: "nodes-egress", direction: "egress", securityGroupId: "sg-nodes", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1", description: expect.stringMatching(/^Nodes out/) },
+            {
+                name: "cp-from-nodes-443",
+                direction: "ingress",
+                securityGroupId: "sg-cluster",
+                referencedSecurityGroupId: "sg-nodes",
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                description: "Nodes to the Kubernetes API",
+            },
+            {
+                name: "nodes-egress",
+                direction: "egress",
+                securityGroupId: "sg-nodes",
+                cidrIpv4: "0.0.0.0/0",
+                ipProtocol: "-1",
+                description: expect.stringMatching(/^Nodes out/),
+            },
         ]);
     });
 
@@ -69,17 +96,36 @@ describe("node security group rules", () => {
 
 describe("launchTemplateSpec", () => {
     const spec = (hop: 1 | 2 = 1, p = pool()) =>
-        launchTemplateSpec(p, { clusterName: "strata-prod-eks", imdsHopLimit: hop, defaultTags: TAGS, ebsKmsKeyArn: "arn:ebs", securityGroupIds: ["sg-nodes", "sg-cluster"] });
+        launchTemplateSpec(p, {
+            clusterName: "strata-prod-eks",
+            imdsHopLimit: hop,
+            defaultTags: TAGS,
+            ebsKmsKeyArn: "arn:ebs",
+            securityGroupIds: ["sg-nodes", "sg-cluster"],
+        });
 
     test.each([1, 2] as const)("IMDSv2 required, hop limit %i, no instance tags in metadata", (hop) => {
-        expect(spec(hop).metadataOptions).toEqual({ httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: hop, instanceMetadataTags: "disabled" });
+        expect(spec(hop).metadataOptions).toEqual({
+            httpEndpoint: "enabled",
+            httpTokens: "required",
+            httpPutResponseHopLimit: hop,
+            instanceMetadataTags: "disabled",
+        });
     });
 
     test("gp3 root volume of the pool's size at baseline IOPS and throughput, encrypted with the ebs key", () => {
         expect(spec(1, pool({ diskSizeGiB: 100 })).blockDeviceMappings).toEqual([
             {
                 deviceName: "/dev/xvda",
-                ebs: { volumeSize: 100, volumeType: "gp3", iops: 3000, throughput: 125, encrypted: "true", kmsKeyId: "arn:ebs", deleteOnTermination: "true" },
+                ebs: {
+                    volumeSize: 100,
+                    volumeType: "gp3",
+                    iops: 3000,
+                    throughput: 125,
+                    encrypted: "true",
+                    kmsKeyId: "arn:ebs",
+                    deleteOnTermination: "true",
+                },
             },
         ]);
     });
@@ -118,7 +164,9 @@ describe("nodeGroupSpec", () => {
     });
 
     test("a spot pool carries the spot taint in EKS's spelling; the pool label cannot be overridden", () => {
-        const s = nodeGroupSpec(pool({ name: "workers", capacityType: "SPOT", taints: [{ ...SPOT_NODE_GROUP_TAINT }], labels: { "strata.io/pool": "other" } }));
+        const s = nodeGroupSpec(
+            pool({ name: "workers", capacityType: "SPOT", taints: [{ ...SPOT_NODE_GROUP_TAINT }], labels: { "strata.io/pool": "other" } }),
+        );
         expect(s.taints).toEqual([{ key: "strata.io/spot", value: "true", effect: "NO_SCHEDULE" }]);
         expect(s.labels["strata.io/pool"]).toBe("workers");
         expect(s.capacityType).toBe("SPOT");
@@ -126,7 +174,11 @@ describe("nodeGroupSpec", () => {
 
     test("the autoscaler owns the desired size; the node role has no CNI policy", () => {
         expect(NODE_GROUP_IGNORE_CHANGES).toEqual(["scalingConfig.desiredSize"]);
-        expect(NODE_ROLE_MANAGED_POLICIES).toEqual(["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"]);
+        expect(NODE_ROLE_MANAGED_POLICIES).toEqual([
+            "AmazonEKSWorkerNodePolicy",
+            "AmazonEC2ContainerRegistryPullOnly",
+            "AmazonSSMManagedInstanceCore",
+        ]);
     });
 });
 
@@ -143,7 +195,13 @@ describe("launchedInstanceTypes", () => {
     test("what the specs produce: the pool's types either way", () => {
         for (const types of [["m6i.large"], ["m6i.large", "m6a.large"]]) {
             const p = pool({ instanceTypes: types });
-            const lt = launchTemplateSpec(p, { clusterName: "c", imdsHopLimit: 1, defaultTags: {}, ebsKmsKeyArn: "k", securityGroupIds: [] });
+            const lt = launchTemplateSpec(p, {
+                clusterName: "c",
+                imdsHopLimit: 1,
+                defaultTags: {},
+                ebsKmsKeyArn: "k",
+                securityGroupIds: [],
+            });
             expect(launchedInstanceTypes(nodeGroupSpec(p), lt)).toEqual(types);
         }
     });

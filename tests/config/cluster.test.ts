@@ -69,18 +69,25 @@ describe("strata:cluster: the Kubernetes version is within EKS support", () => {
     ] as const)("on %s %s with %s: refused %s", (today, version, supportType, refused) => {
         const problems = check(today, version, supportType);
         expect(problems.length > 0).toBe(refused);
-        if (refused) expect(problems[0]).toMatch(new RegExp(`^cluster\\.version: "${version.replace(".", "\\.")}" is refused on ${today}: `));
+        if (refused)
+            expect(problems[0]).toMatch(new RegExp(`^cluster\\.version: "${version.replace(".", "\\.")}" is refused on ${today}: `));
     });
 
     test("the message names the next supported minor and the extended-support way out", () => {
         expect(check("2026-12-02", "1.34", "STANDARD")).toEqual([
-            expect.stringMatching(/left EKS standard support on 2026-12-02; .* Upgrade one minor at a time to 1\.35, or set strata:cluster\.supportType to EXTENDED .* until 2027-12-02$/),
+            expect.stringMatching(
+                /left EKS standard support on 2026-12-02; .* Upgrade one minor at a time to 1\.35, or set strata:cluster\.supportType to EXTENDED .* until 2027-12-02$/,
+            ),
         ]);
-        expect(check("2027-12-02", "1.34", "EXTENDED")).toEqual([expect.stringMatching(/reached the end of EKS extended support on 2027-12-02 .*upgrade one minor at a time to 1\.35$/)]);
+        expect(check("2027-12-02", "1.34", "EXTENDED")).toEqual([
+            expect.stringMatching(/reached the end of EKS extended support on 2027-12-02 .*upgrade one minor at a time to 1\.35$/),
+        ]);
     });
 
     test("a malformed STRATA_TODAY is a configuration error, not a silent fallback to the clock", () => {
-        expect(check("yesterday", "1.35", "STANDARD")).toEqual(['cluster.version: cannot be checked against EKS support: STRATA_TODAY "yesterday" is not a date YYYY-MM-DD']);
+        expect(check("yesterday", "1.35", "STANDARD")).toEqual([
+            'cluster.version: cannot be checked against EKS support: STRATA_TODAY "yesterday" is not a date YYYY-MM-DD',
+        ]);
     });
 });
 
@@ -96,24 +103,42 @@ describe("supportCheckDay", () => {
 });
 
 describe("strata:cluster.autoscaler expander", () => {
-    const load = (autoscaler: unknown) => loadConfig({ "strata:environment": "prod", "strata:cluster": { deployerPrincipalArn: "arn:aws:iam::123456789012:role/d", autoscaler } });
+    const load = (autoscaler: unknown) =>
+        loadConfig({
+            "strata:environment": "prod",
+            "strata:cluster": { deployerPrincipalArn: "arn:aws:iam::123456789012:role/d", autoscaler },
+        });
 
     test("price is refused: the AWS cloud provider has no pricing model", () => {
         expect(problemsOf(() => load({ expander: "price" }))).toEqual([
-            expect.stringMatching(/^strata:cluster\.autoscaler\.expander: "price" is refused: the price expander works only on GCE, GKE and Equinix Metal/),
+            expect.stringMatching(
+                /^strata:cluster\.autoscaler\.expander: "price" is refused: the price expander works only on GCE, GKE and Equinix Metal/,
+            ),
         ]);
     });
 
     test("priority requires priorities; priorities without priority are refused; a bad regex is reported", () => {
-        expect(problemsOf(() => load({ expander: "priority" }))).toEqual([expect.stringMatching(/^strata:cluster\.autoscaler\.priorities: is required with expander priority/)]);
+        expect(problemsOf(() => load({ expander: "priority" }))).toEqual([
+            expect.stringMatching(/^strata:cluster\.autoscaler\.priorities: is required with expander priority/),
+        ]);
         expect(problemsOf(() => load({ expander: "priority", priorities: {} }))).toHaveLength(1);
-        expect(problemsOf(() => load({ priorities: { ".*": 10 } }))).toEqual([expect.stringMatching(/^strata:cluster\.autoscaler\.priorities: is only read by the priority expander, and the expander is least-waste/)]);
-        expect(problemsOf(() => load({ expander: "priority", priorities: { "([": 10 } }))).toEqual([expect.stringMatching(/priorities.*is not a valid regular expression/)]);
+        expect(problemsOf(() => load({ priorities: { ".*": 10 } }))).toEqual([
+            expect.stringMatching(
+                /^strata:cluster\.autoscaler\.priorities: is only read by the priority expander, and the expander is least-waste/,
+            ),
+        ]);
+        expect(problemsOf(() => load({ expander: "priority", priorities: { "([": 10 } }))).toEqual([
+            expect.stringMatching(/priorities.*is not a valid regular expression/),
+        ]);
         expect(problemsOf(() => load({ expander: "priority", priorities: { ".*": 0 } }))[0]).toMatch(/too small/);
     });
 
     test("priority with priorities, and the other expanders, are accepted", () => {
-        expect(load({ expander: "priority", priorities: { ".*-ng-workers-.*": 50, ".*": 10 } }).cluster.autoscaler.priorities).toEqual({ ".*-ng-workers-.*": 50, ".*": 10 });
-        for (const expander of ["least-waste", "random", "most-pods"]) expect(load({ expander }).cluster.autoscaler.expander).toBe(expander);
+        expect(load({ expander: "priority", priorities: { ".*-ng-workers-.*": 50, ".*": 10 } }).cluster.autoscaler.priorities).toEqual({
+            ".*-ng-workers-.*": 50,
+            ".*": 10,
+        });
+        for (const expander of ["least-waste", "random", "most-pods"])
+            expect(load({ expander }).cluster.autoscaler.expander).toBe(expander);
     });
 });

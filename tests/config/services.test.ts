@@ -163,11 +163,15 @@ describe("servicePort equals port (the EKS network policy agent matches ClusterI
 
     test("servicePortProblem: undefined exactly when unset or equal; otherwise names both numbers", () => {
         fc.assert(
-            fc.property(fc.integer({ min: 1024, max: 65535 }), fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), (port, sp) => {
-                const problem = servicePortProblem({ port, servicePort: sp });
-                if (sp === undefined || sp === port) return problem === undefined;
-                return problem !== undefined && problem.startsWith(`is ${sp}, `) && problem.includes(`(port: ${port})`);
-            }),
+            fc.property(
+                fc.integer({ min: 1024, max: 65535 }),
+                fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+                (port, sp) => {
+                    const problem = servicePortProblem({ port, servicePort: sp });
+                    if (sp === undefined || sp === port) return problem === undefined;
+                    return problem !== undefined && problem.startsWith(`is ${sp}, `) && problem.includes(`(port: ${port})`);
+                },
+            ),
         );
     });
 });

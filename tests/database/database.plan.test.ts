@@ -1,4 +1,4 @@
-import type { PlanDocument, PlanResource} from "../../plan";
+import type { PlanDocument, PlanResource } from "../../plan";
 import { runPlan, resourcesOfType, transitiveDependencies } from "../../plan";
 import { configProblems, ingressInto, loadConfig } from "../helpers";
 import { dailyOverlapsWeekly } from "../../components/config/database";
@@ -20,7 +20,6 @@ const primaryOf = (plan: PlanDocument) => {
     return p[0];
 };
 const replicasOf = (plan: PlanDocument) => instances(plan).filter((r) => r.inputs.replicateSourceDb !== undefined);
-
 
 describe("Database (RDS PostgreSQL) in the prod plan", () => {
     let plan: PlanDocument;
@@ -96,7 +95,9 @@ describe("Database (RDS PostgreSQL) in the prod plan", () => {
             const id = String(db.inputs.identifier);
             expect(db.inputs.enabledCloudwatchLogsExports).toEqual(["postgresql", "upgrade"]);
             for (const log of ["postgresql", "upgrade"]) {
-                const group = resourcesOfType(plan, "aws:cloudwatch/logGroup:LogGroup").find((g) => g.inputs.name === `/aws/rds/instance/${id}/${log}`);
+                const group = resourcesOfType(plan, "aws:cloudwatch/logGroup:LogGroup").find(
+                    (g) => g.inputs.name === `/aws/rds/instance/${id}/${log}`,
+                );
                 expect(group).toBeDefined();
                 expect(group!.inputs.kmsKeyId).toBe((plan.outputs.kmsKeyArns as Record<string, string>).logs);
                 expect(group!.inputs.retentionInDays as number).toBeGreaterThan(0);
@@ -160,7 +161,14 @@ describe("Database per environment", () => {
         const plan = await runPlan({ stack: "dev" });
         const prod = await runPlan({ stack: "prod" });
         const db = primaryOf(plan);
-        expect(db.inputs).toMatchObject({ multiAz: false, backupRetentionPeriod: 7, storageEncrypted: true, kmsKeyId: dataKeyArn(plan), instanceClass: "db.t4g.micro", password: SECRET });
+        expect(db.inputs).toMatchObject({
+            multiAz: false,
+            backupRetentionPeriod: 7,
+            storageEncrypted: true,
+            kmsKeyId: dataKeyArn(plan),
+            instanceClass: "db.t4g.micro",
+            password: SECRET,
+        });
         expect(db.inputs.allocatedStorage as number).toBeLessThan(primaryOf(prod).inputs.allocatedStorage as number);
         expect(db.options.protect).toBe(false);
         expect(replicasOf(plan)).toHaveLength(0);
@@ -168,7 +176,9 @@ describe("Database per environment", () => {
         const pg = resourcesOfType(plan, "aws:rds/parameterGroup:ParameterGroup").filter(isDatabaseChild)[0];
         expect(pg.inputs.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "rds.force_ssl", value: "1" })]));
         const dbSg = String((db.inputs.vpcSecurityGroupIds as string[])[0]);
-        expect(ingressInto(plan, dbSg)).toEqual([{ source: plan.outputs.nodeSecurityGroupId, protocol: "tcp", from: 5432, to: 5432, cidr: undefined }]);
+        expect(ingressInto(plan, dbSg)).toEqual([
+            { source: plan.outputs.nodeSecurityGroupId, protocol: "tcp", from: 5432, to: 5432, cidr: undefined },
+        ]);
     });
 
     test("staging: Multi-AZ with deletion protection, not Pulumi-protected", async () => {
@@ -185,7 +195,9 @@ describe("Database config validation", () => {
 
     test("an unknown instance class names the key, the value and the allowed classes", () => {
         const [p] = problems({ instanceClass: "db.x9.huge" });
-        expect(p).toMatch(/^strata:database\.instanceClass: "db\.x9\.huge" is not a known RDS instance class; allowed: .*db\.t4g\.micro.*db\.m7g\.large/);
+        expect(p).toMatch(
+            /^strata:database\.instanceClass: "db\.x9\.huge" is not a known RDS instance class; allowed: .*db\.t4g\.micro.*db\.m7g\.large/,
+        );
     });
 
     test("a maintenance window overlapping the backup window is refused", () => {
@@ -194,7 +206,9 @@ describe("Database config validation", () => {
         expect(p).toContain("strata:database.backupWindow");
         expect(p).toContain("allowed:");
         // across midnight too
-        expect(problems({ backupWindow: "23:30-00:30", maintenanceWindow: "mon:00:00-mon:01:00" })[0]).toMatch(/maintenanceWindow.*overlaps/);
+        expect(problems({ backupWindow: "23:30-00:30", maintenanceWindow: "mon:00:00-mon:01:00" })[0]).toMatch(
+            /maintenanceWindow.*overlaps/,
+        );
         expect(() => load({ backupWindow: "03:00-04:00", maintenanceWindow: "wed:04:00-wed:05:00" })).not.toThrow();
     });
 
@@ -207,9 +221,15 @@ describe("Database config validation", () => {
     });
 
     test("a minor engine version, a too-small storage ceiling and overriding rds.force_ssl are refused", () => {
-        expect(problems({ engineVersion: "16.3" })[0]).toMatch(/^strata:database\.engineVersion: "16\.3" is not a PostgreSQL major version.*allowed: 13, 14, 15, 16, 17/);
-        expect(problems({ allocatedStorage: 200, maxAllocatedStorage: 100 })[0]).toMatch(/^strata:database\.maxAllocatedStorage: 100 is below/);
-        expect(problems({ parameters: { "rds.force_ssl": "0" } })[0]).toMatch(/^strata:database\.parameters\.rds\.force_ssl: is set by Strata/);
+        expect(problems({ engineVersion: "16.3" })[0]).toMatch(
+            /^strata:database\.engineVersion: "16\.3" is not a PostgreSQL major version.*allowed: 13, 14, 15, 16, 17/,
+        );
+        expect(problems({ allocatedStorage: 200, maxAllocatedStorage: 100 })[0]).toMatch(
+            /^strata:database\.maxAllocatedStorage: 100 is below/,
+        );
+        expect(problems({ parameters: { "rds.force_ssl": "0" } })[0]).toMatch(
+            /^strata:database\.parameters\.rds\.force_ssl: is set by Strata/,
+        );
     });
 
     test("RDS identifiers over 63 characters fail in config validation", () => {
@@ -217,7 +237,11 @@ describe("Database config validation", () => {
             { "strata:environment": "prod", "strata:name": "abcdefghijklmnopqrst", "strata:cache": { enabled: false } },
             "production-eu-central-and-some-more",
         );
-        expect(p).toContainEqual(expect.stringMatching(/^strata:database\.readReplicas: gives the rdsIdentifier name ".*postgres-replica-2" \(\d+ characters, AWS allows 63\)/));
+        expect(p).toContainEqual(
+            expect.stringMatching(
+                /^strata:database\.readReplicas: gives the rdsIdentifier name ".*postgres-replica-2" \(\d+ characters, AWS allows 63\)/,
+            ),
+        );
     });
 
     test("a bad instance class is a configuration error naming the key and what is allowed", () => {
@@ -247,7 +271,11 @@ describe("DATABASE_URL encoding", () => {
     test("mock passwords honour the RDS special-character set", () => {
         const ctx = mockContext("us-east-1", "strata", "test");
         for (let i = 0; i < 20; i++) {
-            const pw = mockPassword(`pw${i}`, { length: 32, special: true, overrideSpecial: RDS_PASSWORD_SPECIALS, minSpecial: 2, minUpper: 2 }, ctx);
+            const pw = mockPassword(
+                `pw${i}`,
+                { length: 32, special: true, overrideSpecial: RDS_PASSWORD_SPECIALS, minSpecial: 2, minUpper: 2 },
+                ctx,
+            );
             expect(pw).toHaveLength(32);
             expect(pw).toMatch(/^[A-Za-z0-9!#$%&*()\-_=+[\]{}<>:?]+$/);
             expect(pw.replace(/[A-Za-z0-9]/g, "").length).toBeGreaterThanOrEqual(2);

@@ -133,13 +133,29 @@ describe("monitoring, password and secret", () => {
         expect(monitoringPolicyArn(partition)).toBe(arn);
     });
 
-    test("the password: the RDS special set, two of every class; none of / @ \" or space", () => {
-        expect(masterPasswordSpec(32)).toEqual({ length: 32, special: true, overrideSpecial: RDS_PASSWORD_SPECIALS, minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 2 });
+    test('the password: the RDS special set, two of every class; none of / @ " or space', () => {
+        expect(masterPasswordSpec(32)).toEqual({
+            length: 32,
+            special: true,
+            overrideSpecial: RDS_PASSWORD_SPECIALS,
+            minLower: 2,
+            minUpper: 2,
+            minNumeric: 2,
+            minSpecial: 2,
+        });
         expect(RDS_PASSWORD_SPECIALS).not.toMatch(/[/@" ]/);
     });
 
     test("the secret: the JSON shape of RDS credentials, with the PostgreSQL port", () => {
         const value = JSON.parse(masterSecretValue({ username: "u", password: "p", host: "h", database: "d", identifier: "i" }));
-        expect(value).toEqual({ engine: "postgres", username: "u", password: "p", host: "h", port: 5432, dbname: "d", dbInstanceIdentifier: "i" });
+        expect(value).toEqual({
+            engine: "postgres",
+            username: "u",
+            password: "p",
+            host: "h",
+            port: 5432,
+            dbname: "d",
+            dbInstanceIdentifier: "i",
+        });
     });
 });

@@ -3,7 +3,12 @@ import { databaseNames, rdsLogGroupName } from "../../components/database/names"
 
 describe("databaseNames", () => {
     test("the primary, proxy and roles", () => {
-        expect(databaseNames).toMatchObject({ identifier: "postgres", proxy: "postgres-proxy", monitoringRole: "rds-monitoring", proxyRole: "rds-proxy" });
+        expect(databaseNames).toMatchObject({
+            identifier: "postgres",
+            proxy: "postgres-proxy",
+            monitoringRole: "rds-monitoring",
+            proxyRole: "rds-proxy",
+        });
     });
 
     test("property: replicas are numbered from 1, distinct, and never the primary's name", () => {

@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { BASE_POSTGRES_PARAMETERS, parameterGroupDescription, postgresParameterGroupFamily, postgresParameters } from "../../components/database/parameters";
+import {
+    BASE_POSTGRES_PARAMETERS,
+    parameterGroupDescription,
+    postgresParameterGroupFamily,
+    postgresParameters,
+} from "../../components/database/parameters";
 import { POSTGRES_MAJOR_VERSIONS } from "../../components/config/database";
 import { POSTGRES_STATIC_PARAMETERS } from "../../components/catalogue/rds";
 
@@ -38,11 +43,17 @@ describe("postgresParameters", () => {
 
     test("property: a parameter is pending-reboot exactly when the catalogue lists it as static", () => {
         fc.assert(
-            fc.property(fc.dictionary(fc.constantFrom(...POSTGRES_STATIC_PARAMETERS, "work_mem", "maintenance_work_mem", "random_page_cost"), fc.constant("1")), (overrides) => {
-                for (const p of postgresParameters(overrides)) {
-                    expect(p.applyMethod).toBe(POSTGRES_STATIC_PARAMETERS.includes(p.name) ? "pending-reboot" : "immediate");
-                }
-            }),
+            fc.property(
+                fc.dictionary(
+                    fc.constantFrom(...POSTGRES_STATIC_PARAMETERS, "work_mem", "maintenance_work_mem", "random_page_cost"),
+                    fc.constant("1"),
+                ),
+                (overrides) => {
+                    for (const p of postgresParameters(overrides)) {
+                        expect(p.applyMethod).toBe(POSTGRES_STATIC_PARAMETERS.includes(p.name) ? "pending-reboot" : "immediate");
+                    }
+                },
+            ),
         );
     });
 
@@ -58,7 +69,10 @@ describe("postgresParameters", () => {
     test("property: rds.force_ssl is 1 whatever the stack says, every parameter appears once, and other overrides win", () => {
         fc.assert(
             fc.property(
-                fc.dictionary(fc.constantFrom("rds.force_ssl", "log_connections", "work_mem", "log_lock_waits", "max_connections"), fc.stringMatching(/^[0-9]{1,5}$/)),
+                fc.dictionary(
+                    fc.constantFrom("rds.force_ssl", "log_connections", "work_mem", "log_lock_waits", "max_connections"),
+                    fc.stringMatching(/^[0-9]{1,5}$/),
+                ),
                 (overrides) => {
                     const params = postgresParameters(overrides);
                     const map = asMap(params);

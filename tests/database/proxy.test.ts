@@ -5,7 +5,13 @@ describe("RDS Proxy spec", () => {
         const s = proxySettings("arn:secret");
         expect(s).toMatchObject({ engineFamily: "POSTGRESQL", requireTls: true, debugLogging: false, idleClientTimeout: 1800 });
         expect(s.auths).toEqual([
-            { authScheme: "SECRETS", secretArn: "arn:secret", iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256", description: "master credentials" },
+            {
+                authScheme: "SECRETS",
+                secretArn: "arn:secret",
+                iamAuth: "DISABLED",
+                clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256",
+                description: "master credentials",
+            },
         ]);
     });
 
@@ -15,7 +21,12 @@ describe("RDS Proxy spec", () => {
 
     test("the role reads exactly the secret and decrypts through Secrets Manager of the region only", () => {
         const [read, decrypt] = proxyRolePolicyStatements({ secretArn: "arn:secret", kmsKeyArn: "arn:key", region: "eu-west-1" });
-        expect(read).toEqual({ Sid: "ReadMasterSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: "arn:secret" });
+        expect(read).toEqual({
+            Sid: "ReadMasterSecret",
+            Effect: "Allow",
+            Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+            Resource: "arn:secret",
+        });
         expect(decrypt).toEqual({
             Sid: "DecryptMasterSecret",
             Effect: "Allow",

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { render, query, PlanResource } from "../../plan";
+import type { PlanResource } from "../../plan";
+import { render, query } from "../../plan";
 
 const QUEUE = "aws:sqs/queue:Queue";
 const POLICY = "aws:sqs/queuePolicy:QueuePolicy";
@@ -13,7 +14,14 @@ class Pair extends pulumi.ComponentResource {
     constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
         super("test:harness:Pair", name, {}, opts);
         this.first = new aws.sqs.Queue(`${name}-first`, { name: `${name}-first` }, { parent: this });
-        this.second = new aws.sqs.Queue(`${name}-second`, { name: `${name}-second`, redrivePolicy: this.first.arn.apply((arn) => JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: 3 })) }, { parent: this });
+        this.second = new aws.sqs.Queue(
+            `${name}-second`,
+            {
+                name: `${name}-second`,
+                redrivePolicy: this.first.arn.apply((arn) => JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: 3 })),
+            },
+            { parent: this },
+        );
         new aws.sqs.QueuePolicy(`${name}-second`, { queueUrl: this.second.url, policy: "{}" }, { parent: this });
         this.registerOutputs({});
     }
@@ -26,7 +34,11 @@ describe("render()", () => {
         // URNs as the recording monitor computes them for every plan (the parent's type before the child's).
         expect(component.urn).toBe("urn:pulumi:dev::strata::pulumi:pulumi:Stack$test:harness:Pair::p");
         expect(component.parent).toBe("urn:pulumi:dev::strata::pulumi:pulumi:Stack::strata-dev");
-        expect(r.childrenOf(component).map((c) => `${c.type} ${c.name}`)).toEqual([`${QUEUE} p-first`, `${QUEUE} p-second`, `${POLICY} p-second`]);
+        expect(r.childrenOf(component).map((c) => `${c.type} ${c.name}`)).toEqual([
+            `${QUEUE} p-first`,
+            `${QUEUE} p-second`,
+            `${POLICY} p-second`,
+        ]);
 
         const first = r.one(QUEUE, "p-first");
         const second = r.byName("p-second", QUEUE);
@@ -47,9 +59,17 @@ describe("render()", () => {
         const r = await render(({ awsProvider }) => new Pair("p", { provider: awsProvider() }));
         const doc = { resources: r.resources };
         expect(query(doc).one(QUEUE, "p-first")).toEqual(r.one(QUEUE, "p-first"));
-        expect(query(doc).descendantsOf(r.one("test:harness:Pair")).map((x: PlanResource) => x.name)).toEqual(["p-first", "p-second", "p-second"]);
-        expect(query(doc).transitiveDependenciesOf(r.one(POLICY))).toEqual(new Set([r.one(QUEUE, "p-second").urn, r.one(QUEUE, "p-first").urn]));
-        expect(() => r.byName("p-second")).toThrow(/expected exactly one resource named p-second, found 2 \(aws:sqs\/queue:Queue, aws:sqs\/queuePolicy:QueuePolicy\)/);
+        expect(
+            query(doc)
+                .descendantsOf(r.one("test:harness:Pair"))
+                .map((x: PlanResource) => x.name),
+        ).toEqual(["p-first", "p-second", "p-second"]);
+        expect(query(doc).transitiveDependenciesOf(r.one(POLICY))).toEqual(
+            new Set([r.one(QUEUE, "p-second").urn, r.one(QUEUE, "p-first").urn]),
+        );
+        expect(() => r.byName("p-second")).toThrow(
+            /expected exactly one resource named p-second, found 2 \(aws:sqs\/queue:Queue, aws:sqs\/queuePolicy:QueuePolicy\)/,
+        );
     });
 
     test("a plain object returned becomes the stack outputs, Outputs resolved", async () => {
@@ -61,10 +81,20 @@ describe("render()", () => {
     });
 
     test("kubernetesProvider() gives Kubernetes resources an explicit provider", async () => {
-        const r = await render(({ kubernetesProvider }) => new k8s.core.v1.ConfigMap("cm", { metadata: { name: "cm", namespace: "apps" }, data: { a: "1" } }, { provider: kubernetesProvider() }));
+        const r = await render(
+            ({ kubernetesProvider }) =>
+                new k8s.core.v1.ConfigMap(
+                    "cm",
+                    { metadata: { name: "cm", namespace: "apps" }, data: { a: "1" } },
+                    { provider: kubernetesProvider() },
+                ),
+        );
         const cm = r.one("kubernetes:core/v1:ConfigMap");
         expect(r.providerOf(cm)?.type).toBe("pulumi:providers:kubernetes");
-        expect(r.inputs<{ metadata: { namespace: string }; data: Record<string, string> }>(cm)).toMatchObject({ metadata: { namespace: "apps" }, data: { a: "1" } });
+        expect(r.inputs<{ metadata: { namespace: string }; data: Record<string, string> }>(cm)).toMatchObject({
+            metadata: { namespace: "apps" },
+            data: { a: "1" },
+        });
         expect(r.violations).toEqual([]);
     });
 
@@ -77,7 +107,11 @@ describe("render()", () => {
         const r = await render(
             () => {
                 const cfg = new pulumi.Config("strata");
-                return { environment: cfg.require("environment"), queues: cfg.requireObject<{ a: number }>("queues"), region: new pulumi.Config("aws").require("region") };
+                return {
+                    environment: cfg.require("environment"),
+                    queues: cfg.requireObject<{ a: number }>("queues"),
+                    region: new pulumi.Config("aws").require("region"),
+                };
             },
             { stack: "prod", region: "ap-southeast-2", config: { environment: "prod", queues: { a: 1 } } },
         );
@@ -85,9 +119,9 @@ describe("render()", () => {
     });
 
     test("rejects with the error of a provider function without a mock", async () => {
-        await expect(render(async ({ awsProvider }) => (await aws.ec2.getAmiIds({ owners: ["self"] }, { provider: awsProvider() })).ids)).rejects.toThrow(
-            /no mock for provider function aws:ec2\/getAmiIds:getAmiIds/,
-        );
+        await expect(
+            render(async ({ awsProvider }) => (await aws.ec2.getAmiIds({ owners: ["self"] }, { provider: awsProvider() })).ids),
+        ).rejects.toThrow(/no mock for provider function aws:ec2\/getAmiIds:getAmiIds/);
     });
 
     test("rejects with the function's error", async () => {
@@ -119,7 +153,9 @@ describe("render()", () => {
         expect(second.registered.map((r) => r.name)).toEqual(["only-in-second"]);
         expect(second.resources.filter((r) => r.urn.includes("only-in-first") || r.urn.startsWith("urn:pulumi:one::"))).toEqual([]);
         // The same logical name twice is no duplicate URN: each render is its own stack.
-        await expect(render(({ awsProvider }) => new aws.sqs.Queue("only-in-first", {}, { provider: awsProvider() }), { stack: "one" })).resolves.toBeInstanceOf(Object);
+        await expect(
+            render(({ awsProvider }) => new aws.sqs.Queue("only-in-first", {}, { provider: awsProvider() }), { stack: "one" }),
+        ).resolves.toBeInstanceOf(Object);
     });
 
     test("concurrent renders stay apart too", async () => {

@@ -6,10 +6,20 @@ import { ROOT, stackFile } from "../helpers";
 
 describe("stackFile()", () => {
     test("writes Pulumi.<environment>.yaml with strata: added to unprefixed keys and aws:region defaulted", () => {
-        const file = stackFile({ environment: "staging", "aws:region": "eu-west-1", queues: { queues: { jobs: { fifo: true } } }, "pulumi:tags": { a: "b" } });
+        const file = stackFile({
+            environment: "staging",
+            "aws:region": "eu-west-1",
+            queues: { queues: { jobs: { fifo: true } } },
+            "pulumi:tags": { a: "b" },
+        });
         expect(path.basename(file)).toBe("Pulumi.staging.yaml");
         expect(YAML.parse(fs.readFileSync(file, "utf8"))).toEqual({
-            config: { "aws:region": "eu-west-1", "strata:environment": "staging", "strata:queues": { queues: { jobs: { fifo: true } } }, "pulumi:tags": { a: "b" } },
+            config: {
+                "aws:region": "eu-west-1",
+                "strata:environment": "staging",
+                "strata:queues": { queues: { jobs: { fifo: true } } },
+                "pulumi:tags": { a: "b" },
+            },
         });
         expect(YAML.parse(fs.readFileSync(stackFile({ environment: "dev" }), "utf8")).config["aws:region"]).toBe("us-east-1");
     });

@@ -1,5 +1,6 @@
 import { KEY_PURPOSES, KmsKeys } from "../../components/kms";
-import { render, RenderResult } from "../../plan";
+import type { RenderResult } from "../../plan";
+import { render } from "../../plan";
 import { loadConfig } from "../helpers";
 
 const KEY = "aws:kms/key:Key";
@@ -27,14 +28,22 @@ function renderKeys(environment: string) {
         ({ awsProvider }) =>
             new KmsKeys(
                 cfg.naming.name("kms"),
-                { naming: cfg.naming, environment: cfg.environment, protection: cfg.protection, defaultTags: cfg.defaultTags, ...cfg.kms, region: REGION },
+                {
+                    naming: cfg.naming,
+                    environment: cfg.environment,
+                    protection: cfg.protection,
+                    defaultTags: cfg.defaultTags,
+                    ...cfg.kms,
+                    region: REGION,
+                },
                 { providers: { aws: awsProvider() } },
             ),
         { stack: environment, region: REGION },
     );
 }
 
-const statementsOf = (r: RenderResult<KmsKeys>, purpose: string) => r.json<{ Version: string; Statement: Statement[] }>(r.one(KEY, `strata-dev-kms-${purpose}`), "policy").Statement;
+const statementsOf = (r: RenderResult<KmsKeys>, purpose: string) =>
+    r.json<{ Version: string; Statement: Statement[] }>(r.one(KEY, `strata-dev-kms-${purpose}`), "policy").Statement;
 
 describe("KmsKeys (component)", () => {
     let r: RenderResult<KmsKeys>;
@@ -47,7 +56,13 @@ describe("KmsKeys (component)", () => {
         for (const key of r.ofType(KEY)) {
             expect([key.name, r.inputs(key)]).toEqual([
                 key.name,
-                expect.objectContaining({ enableKeyRotation: true, rotationPeriodInDays: 365, deletionWindowInDays: 7, keyUsage: "ENCRYPT_DECRYPT", customerMasterKeySpec: "SYMMETRIC_DEFAULT" }),
+                expect.objectContaining({
+                    enableKeyRotation: true,
+                    rotationPeriodInDays: 365,
+                    deletionWindowInDays: 7,
+                    keyUsage: "ENCRYPT_DECRYPT",
+                    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                }),
             ]);
         }
         for (const purpose of KEY_PURPOSES) {
@@ -78,7 +93,10 @@ describe("KmsKeys (component)", () => {
         const via = statementsOf(r, purpose).filter((s) => s.Principal.AWS === "*");
         expect(via).toHaveLength(2);
         for (const s of via) {
-            expect(s.Condition?.StringEquals).toEqual({ "kms:CallerAccount": ACCOUNT, "kms:ViaService": services.map((x) => `${x}.${REGION}.amazonaws.com`) });
+            expect(s.Condition?.StringEquals).toEqual({
+                "kms:CallerAccount": ACCOUNT,
+                "kms:ViaService": services.map((x) => `${x}.${REGION}.amazonaws.com`),
+            });
         }
         const grants = via.find((s) => s.Sid.endsWith("Grants"))!;
         expect(grants.Action).toEqual(["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"]);
@@ -92,7 +110,9 @@ describe("KmsKeys (component)", () => {
         expect(statements.filter((s) => s.Principal.AWS === "*")).toEqual([]);
         const logs = statements.find((s) => s.Principal.Service !== undefined)!;
         expect(logs.Principal).toEqual({ Service: `logs.${REGION}.amazonaws.com` });
-        expect(logs.Condition).toEqual({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:*` } });
+        expect(logs.Condition).toEqual({
+            ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:*` },
+        });
     });
 
     test("the account lookup goes through the explicit provider; the partition comes from the region, without a lookup", () => {
@@ -114,7 +134,8 @@ describe("KmsKeys per environment (component)", () => {
         ["prod", 30, true],
     ])("%s: deletion window %i days, keys protected: %s (aliases never)", async (environment, window, protect) => {
         const r = await renderKeys(environment);
-        for (const key of r.ofType(KEY)) expect([key.name, key.inputs.deletionWindowInDays, key.options.protect]).toEqual([key.name, window, protect]);
+        for (const key of r.ofType(KEY))
+            expect([key.name, key.inputs.deletionWindowInDays, key.options.protect]).toEqual([key.name, window, protect]);
         for (const alias of r.ofType(ALIAS)) expect([alias.name, alias.options.protect]).toEqual([alias.name, false]);
     });
 });

@@ -39,7 +39,12 @@ describe.each(STACKS)("KMS keys in %s", (stack) => {
         const data = policyOf("data");
         const dataVia = data.Statement.find((s) => s.Sid === "DataServices")!;
         expect(dataVia.Condition.StringEquals["kms:ViaService"]).toEqual(
-            expect.arrayContaining(["rds.us-east-1.amazonaws.com", "elasticache.us-east-1.amazonaws.com", "s3.us-east-1.amazonaws.com", "sqs.us-east-1.amazonaws.com"]),
+            expect.arrayContaining([
+                "rds.us-east-1.amazonaws.com",
+                "elasticache.us-east-1.amazonaws.com",
+                "s3.us-east-1.amazonaws.com",
+                "sqs.us-east-1.amazonaws.com",
+            ]),
         );
         // No statement lets anyone outside the account use a key.
         for (const purpose of ["cluster", "ebs", "data", "logs"]) {

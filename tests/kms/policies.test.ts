@@ -11,7 +11,12 @@ import {
 } from "../../components/kms/policies";
 
 const ctx = { accountId: "123456789012", region: "us-east-1" };
-type Stmt = { Sid?: string; Principal?: { AWS?: string; Service?: string }; Condition?: Record<string, Record<string, unknown>>; Action?: unknown };
+type Stmt = {
+    Sid?: string;
+    Principal?: { AWS?: string; Service?: string };
+    Condition?: Record<string, Record<string, unknown>>;
+    Action?: unknown;
+};
 
 describe("key policies", () => {
     test.each([
@@ -23,17 +28,18 @@ describe("key policies", () => {
         for (const purpose of KEY_PURPOSES) {
             expect(keyPolicyStatements(purpose, { ...ctx, region })[0]).toEqual(keyAdministrationStatement({ ...ctx, region }));
         }
-        expect(keyAdministrationStatement({ ...ctx, region })).toMatchObject({ Effect: "Allow", Principal: { AWS: root }, Action: "kms:*", Resource: "*" });
+        expect(keyAdministrationStatement({ ...ctx, region })).toMatchObject({
+            Effect: "Allow",
+            Principal: { AWS: root },
+            Action: "kms:*",
+            Resource: "*",
+        });
     });
 
     test.each([
         ["cluster", "EksThroughService", ["eks.us-east-1.amazonaws.com"]],
         ["ebs", "Ec2VolumesThroughService", ["ec2.us-east-1.amazonaws.com", "autoscaling.us-east-1.amazonaws.com"]],
-        [
-            "data",
-            "DataServices",
-            ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns"].map((s) => `${s}.us-east-1.amazonaws.com`),
-        ],
+        ["data", "DataServices", ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns"].map((s) => `${s}.us-east-1.amazonaws.com`)],
     ] as const)("%s: use and grants through exactly its services, by this account only", (purpose, sid, via) => {
         const [, use, grants] = keyPolicyStatements(purpose, ctx) as Stmt[];
         expect([use.Sid, grants.Sid]).toEqual([sid, `${sid}Grants`]);
@@ -49,7 +55,9 @@ describe("key policies", () => {
     test("logs: CloudWatch Logs of the region, for this account's log groups of the region only", () => {
         const [, logs] = keyPolicyStatements("logs", ctx) as Stmt[];
         expect(logs.Principal).toEqual({ Service: "logs.us-east-1.amazonaws.com" });
-        expect(logs.Condition).toEqual({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:*" } });
+        expect(logs.Condition).toEqual({
+            ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:*" },
+        });
     });
 
     test("the EBS key names no service-linked role (it may not exist yet in a fresh account)", () => {
@@ -59,25 +67,40 @@ describe("key policies", () => {
     test("the S3 replica key: administered by the account, used through S3 of its own region only, no grants", () => {
         const statements = replicaKeyPolicyStatements({ accountId: "123456789012", region: "us-west-2" }) as Stmt[];
         expect(statements.map((s) => s.Sid)).toEqual(["AccountAdministersKeyThroughIam", "S3ThroughService"]);
-        expect(statements[1].Condition).toEqual({ StringEquals: { "kms:CallerAccount": "123456789012", "kms:ViaService": "s3.us-west-2.amazonaws.com" } });
+        expect(statements[1].Condition).toEqual({
+            StringEquals: { "kms:CallerAccount": "123456789012", "kms:ViaService": "s3.us-west-2.amazonaws.com" },
+        });
     });
 
     test("property: no statement lets a principal outside the account use a key", () => {
         fc.assert(
-            fc.property(fc.stringMatching(/^\d{12}$/), fc.constantFrom("us-east-1", "eu-west-1", "ap-south-1"), fc.constantFrom(...KEY_PURPOSES), (accountId, region, purpose) => {
-                for (const s of [...keyPolicyStatements(purpose, { accountId, region }), ...replicaKeyPolicyStatements({ accountId, region })] as Stmt[]) {
-                    if (s.Principal?.AWS === "*") expect(s.Condition!.StringEquals["kms:CallerAccount"]).toBe(accountId);
-                    else if (s.Principal?.AWS) expect(s.Principal.AWS).toBe(`arn:aws:iam::${accountId}:root`);
-                    else expect(s.Principal?.Service).toBe(serviceEndpoint("logs", region));
-                }
-            }),
+            fc.property(
+                fc.stringMatching(/^\d{12}$/),
+                fc.constantFrom("us-east-1", "eu-west-1", "ap-south-1"),
+                fc.constantFrom(...KEY_PURPOSES),
+                (accountId, region, purpose) => {
+                    for (const s of [
+                        ...keyPolicyStatements(purpose, { accountId, region }),
+                        ...replicaKeyPolicyStatements({ accountId, region }),
+                    ] as Stmt[]) {
+                        if (s.Principal?.AWS === "*") expect(s.Condition!.StringEquals["kms:CallerAccount"]).toBe(accountId);
+                        else if (s.Principal?.AWS) expect(s.Principal.AWS).toBe(`arn:aws:iam::${accountId}:root`);
+                        else expect(s.Principal?.Service).toBe(serviceEndpoint("logs", region));
+                    }
+                },
+            ),
         );
     });
 });
 
 describe("key settings and names", () => {
     test("symmetric encrypt/decrypt keys, rotated every 365 days", () => {
-        expect(KEY_SETTINGS).toEqual({ enableKeyRotation: true, rotationPeriodInDays: 365, keyUsage: "ENCRYPT_DECRYPT", customerMasterKeySpec: "SYMMETRIC_DEFAULT" });
+        expect(KEY_SETTINGS).toEqual({
+            enableKeyRotation: true,
+            rotationPeriodInDays: 365,
+            keyUsage: "ENCRYPT_DECRYPT",
+            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+        });
     });
 
     test.each([

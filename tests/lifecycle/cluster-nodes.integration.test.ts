@@ -16,8 +16,19 @@ const nodeGroupChanges = (doc: PlanDocument) => (doc.diff?.changes ?? []).filter
 describe("a single-type pool changes its instance type (staging system: m6i.large -> m6i.xlarge)", () => {
     let diffed: PlanDocument;
     beforeAll(async () => {
-        const pools = (instanceType: string) => [{ name: "system", instanceTypes: [instanceType], capacityType: "ON_DEMAND", minSize: 2, maxSize: 6, desiredSize: 2, diskSizeGiB: 50 }];
-        const stack = (t: string) => changedStackFile("Pulumi.staging.yaml", (config) => void (section(config, "cluster").nodeGroups = pools(t)));
+        const pools = (instanceType: string) => [
+            {
+                name: "system",
+                instanceTypes: [instanceType],
+                capacityType: "ON_DEMAND",
+                minSize: 2,
+                maxSize: 6,
+                desiredSize: 2,
+                diskSizeGiB: 50,
+            },
+        ];
+        const stack = (t: string) =>
+            changedStackFile("Pulumi.staging.yaml", (config) => void (section(config, "cluster").nodeGroups = pools(t)));
         ({ diffed } = await scenario(stack("m6i.large"), stack("m6i.xlarge")));
     });
 
@@ -39,9 +50,26 @@ describe("a single-type pool changes its instance type (staging system: m6i.larg
 describe("a multi-type pool changes its instance types (prod workers: m5.xlarge dropped)", () => {
     let diffed: PlanDocument;
     beforeAll(async () => {
-        const workers = (instanceTypes: string[]) => ({ name: "workers", instanceTypes, capacityType: "SPOT", minSize: 0, maxSize: 20, desiredSize: 0, diskSizeGiB: 100 });
-        const system = { name: "system", instanceTypes: ["m6i.xlarge"], capacityType: "ON_DEMAND", minSize: 3, maxSize: 20, desiredSize: 3, diskSizeGiB: 100 };
-        const stack = (types: string[]) => changedStackFile("Pulumi.prod.yaml", (config) => void (section(config, "cluster").nodeGroups = [system, workers(types)]));
+        const workers = (instanceTypes: string[]) => ({
+            name: "workers",
+            instanceTypes,
+            capacityType: "SPOT",
+            minSize: 0,
+            maxSize: 20,
+            desiredSize: 0,
+            diskSizeGiB: 100,
+        });
+        const system = {
+            name: "system",
+            instanceTypes: ["m6i.xlarge"],
+            capacityType: "ON_DEMAND",
+            minSize: 3,
+            maxSize: 20,
+            desiredSize: 3,
+            diskSizeGiB: 100,
+        };
+        const stack = (types: string[]) =>
+            changedStackFile("Pulumi.prod.yaml", (config) => void (section(config, "cluster").nodeGroups = [system, workers(types)]));
         ({ diffed } = await scenario(stack(["m6i.xlarge", "m6a.xlarge", "m5.xlarge"]), stack(["m6i.xlarge", "m6a.xlarge"])));
     });
 

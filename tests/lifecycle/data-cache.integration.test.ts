@@ -16,7 +16,8 @@ const PARAMETER_GROUP = "aws:elasticache/parameterGroup:ParameterGroup";
 const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 
 /** The dev stack with cache settings changed. */
-const devWith = (cache: Record<string, unknown>) => changedStackFile("Pulumi.dev.yaml", (config) => Object.assign(section(config, "cache"), cache));
+const devWith = (cache: Record<string, unknown>) =>
+    changedStackFile("Pulumi.dev.yaml", (config) => Object.assign(section(config, "cache"), cache));
 
 const changeOf = (doc: PlanDocument, type: string) => {
     const found = doc.diff?.changes.filter((c) => c.name === GROUP && c.type === type) ?? [];

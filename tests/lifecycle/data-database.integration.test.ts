@@ -41,23 +41,28 @@ describe("prod PostgreSQL 16 -> 17 with strata:database.allowMajorVersionUpgrade
     it("updates the primary in place with the new version, the major-upgrade flag and applyImmediately, onto the new group", () => {
         const primary = changeOf(diffed, PRIMARY, INSTANCE);
         expect(primary.action).toBe("update");
-        expect(primary.changedInputs).toEqual(expect.arrayContaining(["engineVersion", "allowMajorVersionUpgrade", "applyImmediately", "parameterGroupName"]));
+        expect(primary.changedInputs).toEqual(
+            expect.arrayContaining(["engineVersion", "allowMajorVersionUpgrade", "applyImmediately", "parameterGroupName"]),
+        );
         const inputs = resourceOf(diffed, PRIMARY, INSTANCE).inputs;
         expect([inputs.engineVersion, inputs.allowMajorVersionUpgrade, inputs.applyImmediately]).toEqual(["17", true, true]);
         // The primary waits for the new group: it exists before the primary moves to it.
         expect(resourceOf(diffed, PRIMARY, INSTANCE).dependencies).toContain(resourceOf(diffed, PRIMARY, PARAMETER_GROUP).urn);
     });
 
-    it.each(REPLICAS)("%s follows the primary: updated (not replaced) after it, onto the new group, with no engine version of its own", (name) => {
-        const replica = changeOf(diffed, name, INSTANCE);
-        expect(replica.action).toBe("update");
-        expect(replica.changedInputs).toContain("parameterGroupName");
-        expect(replica.changedInputs).not.toContain("engineVersion");
-        const r = resourceOf(diffed, name, INSTANCE);
-        expect(r.inputs.engineVersion).toBeUndefined();
-        // replicateSourceDb comes from the primary: the engine updates the replica only once the primary's update is done.
-        expect(r.propertyDependencies.replicateSourceDb).toEqual([resourceOf(diffed, PRIMARY, INSTANCE).urn]);
-    });
+    it.each(REPLICAS)(
+        "%s follows the primary: updated (not replaced) after it, onto the new group, with no engine version of its own",
+        (name) => {
+            const replica = changeOf(diffed, name, INSTANCE);
+            expect(replica.action).toBe("update");
+            expect(replica.changedInputs).toContain("parameterGroupName");
+            expect(replica.changedInputs).not.toContain("engineVersion");
+            const r = resourceOf(diffed, name, INSTANCE);
+            expect(r.inputs.engineVersion).toBeUndefined();
+            // replicateSourceDb comes from the primary: the engine updates the replica only once the primary's update is done.
+            expect(r.propertyDependencies.replicateSourceDb).toEqual([resourceOf(diffed, PRIMARY, INSTANCE).urn]);
+        },
+    );
 
     it("runs in this order: new group created, primary updated, replicas updated, old group deleted", () => {
         // The engine's order: steps in dependency order (the diff lists changes in registration order, dependencies
@@ -88,7 +93,9 @@ describe("prod PostgreSQL 16 -> 17 with strata:database.allowMajorVersionUpgrade
     });
 
     it("replaces nothing stateful and raises no mandatory violation", () => {
-        const replaced = diffed.diff!.changes.filter((c) => c.action === "replace" || c.action === "delete").map((c) => `${c.type} ${c.name}`);
+        const replaced = diffed
+            .diff!.changes.filter((c) => c.action === "replace" || c.action === "delete")
+            .map((c) => `${c.type} ${c.name}`);
         expect(replaced).toEqual([`${PARAMETER_GROUP} ${PRIMARY}`]);
         expect(diffed.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
     });

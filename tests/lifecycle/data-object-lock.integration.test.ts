@@ -31,7 +31,9 @@ describe("object lock switched on for the existing dev audit-logs bucket", () =>
         expect(lock.map((c) => [c.name, c.action])).toEqual([[BUCKET, "create"]]);
         const r = diffed.resources.find((x) => x.type === LOCK)!;
         expect(r.inputs).toMatchObject({ objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "GOVERNANCE", days: 365 } } });
-        expect(r.dependencies).toContain(diffed.resources.find((x) => x.name === BUCKET && x.type === "aws:s3/bucketVersioning:BucketVersioning")!.urn);
+        expect(r.dependencies).toContain(
+            diffed.resources.find((x) => x.name === BUCKET && x.type === "aws:s3/bucketVersioning:BucketVersioning")!.urn,
+        );
     });
 
     it("changes nothing else and raises no mandatory violation", () => {

@@ -58,7 +58,11 @@ describe("a changed env value of a service (dev)", () => {
         const providers = s.after.resources.filter((r) => r.type === "pulumi:providers:kubernetes");
         expect(providers.length).toBeGreaterThan(0);
         for (const p of providers) {
-            expect([p.name, p.inputs.enableConfigMapMutable ?? "unset", p.inputs.enableSecretMutable ?? "unset"]).toEqual([p.name, "unset", "unset"]);
+            expect([p.name, p.inputs.enableConfigMapMutable ?? "unset", p.inputs.enableSecretMutable ?? "unset"]).toEqual([
+                p.name,
+                "unset",
+                "unset",
+            ]);
         }
     });
 });
@@ -73,7 +77,9 @@ describe("a new database password (dev): DATABASE_URL changes", () => {
     });
 
     const services = (doc: PlanDocument, type: string) =>
-        doc.resources.filter((r) => r.type === type && /-svc-/.test(r.name) && (r.propertyDependencies.stringData ?? []).some((u) => u.includes("postgres")));
+        doc.resources.filter(
+            (r) => r.type === type && /-svc-/.test(r.name) && (r.propertyDependencies.stringData ?? []).some((u) => u.includes("postgres")),
+        );
 
     it("replaces the Secret of every service that declares the database and updates (rolls) its Deployment; no Deployment is replaced", () => {
         const config = YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")).config;
@@ -95,7 +101,12 @@ describe("a new database password (dev): DATABASE_URL changes", () => {
             expect([deployment.action, deployment.changedInputs]).toEqual(["update", ["spec"]]);
         }
         const a = actions(s.diffed);
-        expect(Object.entries(a).filter(([, action]) => action === "replace" || action === "delete").map(([n]) => n).filter((n) => /-svc-/.test(n) && !n.endsWith("-secret"))).toEqual([]);
+        expect(
+            Object.entries(a)
+                .filter(([, action]) => action === "replace" || action === "delete")
+                .map(([n]) => n)
+                .filter((n) => /-svc-/.test(n) && !n.endsWith("-secret")),
+        ).toEqual([]);
         expect(Object.entries(a).filter(([n, action]) => n.endsWith("-deployment") && action !== "update")).toEqual([]);
     });
 });

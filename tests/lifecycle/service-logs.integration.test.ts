@@ -18,7 +18,12 @@ describe("strata:waf.logRetentionDays 30 -> 90 (dev)", () => {
         expect(changed).toHaveLength(1);
         const [[name, action]] = changed;
         const c = change(s.diffed, name);
-        expect([c.type, action, c.changedInputs, c.replaceReasons]).toEqual(["aws:cloudwatch/logGroup:LogGroup", "update", ["retentionInDays"], []]);
+        expect([c.type, action, c.changedInputs, c.replaceReasons]).toEqual([
+            "aws:cloudwatch/logGroup:LogGroup",
+            "update",
+            ["retentionInDays"],
+            [],
+        ]);
         const retention = (doc: typeof s.before) => doc.resources.find((r) => r.urn === c.urn)!.inputs.retentionInDays;
         expect([retention(s.before), retention(s.after)]).toEqual([30, 90]);
     });

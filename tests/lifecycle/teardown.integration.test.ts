@@ -13,7 +13,11 @@ const RELEASE = "kubernetes:helm.sh/v3:Release";
 /** Exposes the web service through an Ingress (host and certificate set). */
 function exposeWeb(config: StackConfig): void {
     const web = section(config, "services").web as Record<string, unknown>;
-    web.ingress = { ...(web.ingress as object), host: "app.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100" };
+    web.ingress = {
+        ...(web.ingress as object),
+        host: "app.example.com",
+        certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100",
+    };
 }
 
 /** The shipped stack with the web service exposed through an Ingress. */
@@ -59,7 +63,8 @@ describe.each(["dev", "staging"] as const)("teardown of %s", (stack) => {
         const g = teardownGraph(plan);
         const cluster = one("aws:eks/cluster:Cluster");
         const vpc = one("awsx:ec2:Vpc");
-        for (const r of plan.resources.filter((x) => x.type.startsWith("kubernetes:") && x.custom)) expect([r.name, g.deletedBefore(r.urn, cluster)]).toEqual([r.name, true]);
+        for (const r of plan.resources.filter((x) => x.type.startsWith("kubernetes:") && x.custom))
+            expect([r.name, g.deletedBefore(r.urn, cluster)]).toEqual([r.name, true]);
         const inVpc = plan.resources.filter((r) => r.custom && JSON.stringify(r.inputs).match(/"(vpcId|subnetIds|subnetId)"/));
         expect(inVpc.length).toBeGreaterThan(3);
         for (const r of inVpc) expect([r.name, g.deletedBefore(r.urn, vpc)]).toEqual([r.name, true]);
@@ -102,7 +107,9 @@ describe.each(["dev", "staging"] as const)("teardown of %s", (stack) => {
         expect(controlPlane).toHaveLength(1);
         expect(g.deletedBefore(cluster, controlPlane[0])).toBe(true);
         const insights = named("/aws/containerinsights/");
-        const observability = plan.resources.filter((r) => r.type === "aws:eks/addon:Addon" && r.inputs.addonName === "amazon-cloudwatch-observability");
+        const observability = plan.resources.filter(
+            (r) => r.type === "aws:eks/addon:Addon" && r.inputs.addonName === "amazon-cloudwatch-observability",
+        );
         expect(insights.length).toBe(observability.length * 4);
         for (const a of observability) for (const lg of insights) expect(g.deletedBefore(a.urn, lg)).toBe(true);
     });
@@ -146,7 +153,9 @@ describe("prod teardown, step 1: protection off and applied", () => {
     });
 
     it("the primary database's deletion protection goes off, in place", () => {
-        const primary = diffed.resources.filter((r) => r.type === "aws:rds/instance:Instance" && r.inputs.deletionProtection === false && !r.inputs.replicateSourceDb);
+        const primary = diffed.resources.filter(
+            (r) => r.type === "aws:rds/instance:Instance" && r.inputs.deletionProtection === false && !r.inputs.replicateSourceDb,
+        );
         expect(primary).toHaveLength(1);
         const c = diffed.diff!.changes.find((x) => x.urn === primary[0].urn)!;
         expect([c.action, c.changedInputs]).toEqual(["update", ["deletionProtection"]]);

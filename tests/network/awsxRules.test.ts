@@ -1,8 +1,10 @@
 import fc from "fast-check";
-import { awsxAzMask, NAT_STRATEGIES, networkSchema, NetworkSettings } from "../../components/config/network";
+import type { NetworkSettings } from "../../components/config/network";
+import { awsxAzMask, NAT_STRATEGIES, networkSchema } from "../../components/config/network";
 import { formatIp, parseCidr } from "../../components/config/common";
 import { SUBNET_TIERS, vpcArgs } from "../../components/network/vpc";
-import { awsxSubnetLayout, LaidOutSubnet } from "../../components/subnetLayout";
+import type { LaidOutSubnet } from "../../components/subnetLayout";
+import { awsxSubnetLayout } from "../../components/subnetLayout";
 import { loadConfig } from "../helpers";
 
 /**
@@ -54,7 +56,9 @@ describe("awsx rule: NAT gateway strategy and Elastic IPs (validateEips, validat
 
     test("Elastic IP allocation ids cannot be configured, so awsx's EIP count rules (none for None, at most 1 for Single, one per AZ for OnePerAz) are never reached", () => {
         expect(networkSchema("prod").safeParse({ elasticIpAllocationIds: ["eipalloc-1"] }).success).toBe(false);
-        expect(networkSchema("prod").safeParse({ natGateways: { strategy: "Single", elasticIpAllocationIds: ["eipalloc-1"] } }).success).toBe(false);
+        expect(
+            networkSchema("prod").safeParse({ natGateways: { strategy: "Single", elasticIpAllocationIds: ["eipalloc-1"] } }).success,
+        ).toBe(false);
     });
 
     // With at least one AZ. An empty availabilityZoneNames list gives no subnet at all, which awsx refuses; the schema
@@ -91,7 +95,9 @@ describe("awsx rule: subnet specs (validateAndNormalizeSubnetInputs, pickSubnetA
         ] as const) {
             // The bound itself (a type issue on the key): a large private mask may also be refused for not fitting the VPC.
             const keyRefuses = (v: number) =>
-                (networkSchema("dev").safeParse({ [key]: v }).error?.issues ?? []).some((i) => i.path.join(".") === key && i.code !== "custom");
+                (networkSchema("dev").safeParse({ [key]: v }).error?.issues ?? []).some(
+                    (i) => i.path.join(".") === key && i.code !== "custom",
+                );
             for (const v of ok) expect(keyRefuses(v)).toBe(false);
             for (const v of bad) expect(keyRefuses(v)).toBe(true);
         }
@@ -146,9 +152,15 @@ describe("awsx rule: no two subnets overlap (validateSubnets); EC2: every subnet
             const n = networkSchema(env).parse({});
             expect([n.privateSubnetMask, n.publicSubnetMask, n.isolatedSubnetMask]).toEqual([19, 24, 24]);
             const layout = layoutOf(n);
-            const privateBlocks = { dev: ["10.0.0.0/19", "10.0.128.0/19"], staging: ["10.0.0.0/19", "10.0.128.0/19"], prod: ["10.0.0.0/19", "10.0.64.0/19", "10.0.128.0/19"] };
+            const privateBlocks = {
+                dev: ["10.0.0.0/19", "10.0.128.0/19"],
+                staging: ["10.0.0.0/19", "10.0.128.0/19"],
+                prod: ["10.0.0.0/19", "10.0.64.0/19", "10.0.128.0/19"],
+            };
             expect(layout.filter((s) => s.tier === "private").map((s) => s.cidrBlock)).toEqual(privateBlocks[env]);
-            expect(layout.filter((s) => s.tier === "isolated").map((s) => s.cidrBlock)).toEqual(privateBlocks[env].map((c) => c.replace(/\.(\d+)\.0\/19$/, (_m, o) => `.${Number(o) + 33}.0/24`)));
+            expect(layout.filter((s) => s.tier === "isolated").map((s) => s.cidrBlock)).toEqual(
+                privateBlocks[env].map((c) => c.replace(/\.(\d+)\.0\/19$/, (_m, o) => `.${Number(o) + 33}.0/24`)),
+            );
         }
     });
 });
@@ -157,7 +169,10 @@ describe("awsx rule: exactly one of availabilityZoneNames and numberOfAvailabili
     test("with AZ names in config the Vpc gets the names and no count", () => {
         const cfg = loadConfig({ "strata:network": { availabilityZoneNames: ["us-east-1a", "us-east-1c", "us-east-1d"] } });
         const vpc = vpcArgs(cfg.naming, cfg.network);
-        expect(vpc).toMatchObject({ availabilityZoneNames: ["us-east-1a", "us-east-1c", "us-east-1d"], natGateways: { strategy: "Single" } });
+        expect(vpc).toMatchObject({
+            availabilityZoneNames: ["us-east-1a", "us-east-1c", "us-east-1d"],
+            natGateways: { strategy: "Single" },
+        });
         expect("numberOfAvailabilityZones" in vpc).toBe(false);
     });
 });

@@ -16,7 +16,9 @@ describe.each(STACKS)("network in %s", (stack) => {
         expect(i.enableDnsSupport).toBe(true);
         expect(i.natGateways.strategy).toBe(expected[stack].nat);
         expect(i.numberOfAvailabilityZones).toBe(expected[stack].azs);
-        const specs = Object.fromEntries((i.subnetSpecs as Array<{ type: string; cidrMask: number; tags: Record<string, string> }>).map((s) => [s.type, s]));
+        const specs = Object.fromEntries(
+            (i.subnetSpecs as Array<{ type: string; cidrMask: number; tags: Record<string, string> }>).map((s) => [s.type, s]),
+        );
         expect(Object.keys(specs).sort()).toEqual(["Isolated", "Private", "Public"]);
         expect(specs.Public.tags["kubernetes.io/role/elb"]).toBe("1");
         expect(specs.Private.tags["kubernetes.io/role/internal-elb"]).toBe("1");
@@ -69,7 +71,9 @@ describe.each(STACKS)("network in %s", (stack) => {
         }
         if (iface.length > 0) {
             const sg = ofType(plan, "aws:ec2/securityGroup:SecurityGroup").find((s) => s.name.endsWith("-endpoints"))!;
-            expect(inputs(sg).ingress).toEqual([expect.objectContaining({ fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: ["10.0.0.0/16"] })]);
+            expect(inputs(sg).ingress).toEqual([
+                expect.objectContaining({ fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: ["10.0.0.0/16"] }),
+            ]);
         }
     });
 

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { networkSchema } from "../../components/config/network";
 import { parseCidr } from "../../components/config/common";
-import { awsxSubnetLayout, SubnetTier } from "../../components/subnetLayout";
+import type { SubnetTier } from "../../components/subnetLayout";
+import { awsxSubnetLayout } from "../../components/subnetLayout";
 
 /**
  * Vectors computed by pulumi-awsx's own subnet allocation and validation functions (see the file's "source" header):
@@ -19,7 +20,13 @@ interface SpecInput {
 interface Vector {
     id: string;
     group: "strata" | "shapes" | "rules";
-    input: { cidrBlock: string; availabilityZones: number; natGatewayStrategy: string; elasticIpAllocationIds?: string[]; subnetSpecs: SpecInput[] };
+    input: {
+        cidrBlock: string;
+        availabilityZones: number;
+        natGatewayStrategy: string;
+        elasticIpAllocationIds?: string[];
+        subnetSpecs: SpecInput[];
+    };
     subnets?: Array<{ type: SpecInput["type"]; azIndex: number; name: string; cidrBlock: string }>;
     error?: string;
 }
@@ -59,7 +66,9 @@ function strataConfigOf(v: Vector): Record<string, unknown> {
         publicSubnetMask: pub.cidrMask,
         isolatedSubnetMask: iso.cidrMask,
         // `availabilityZones` takes 2-6; other counts are only reachable through a list of AZ names.
-        ...(azs >= 2 && azs <= 6 ? { availabilityZones: azs } : { availabilityZoneNames: ["a", "b", "c", "d", "e", "f", "g"].slice(0, azs).map((s) => `us-east-1${s}`) }),
+        ...(azs >= 2 && azs <= 6
+            ? { availabilityZones: azs }
+            : { availabilityZoneNames: ["a", "b", "c", "d", "e", "f", "g"].slice(0, azs).map((s) => `us-east-1${s}`) }),
     };
 }
 
@@ -143,12 +152,13 @@ const CONFIG_ACCEPTS_BUT_AWSX_OR_EC2_REFUSES = [
 ].sort();
 
 describe("strata:network refuses what awsx refuses", () => {
-    test.each(strata.filter((v) => v.error !== undefined && !CONFIG_ACCEPTS_BUT_AWSX_OR_EC2_REFUSES.includes(v.id)).map((v) => [v.id, v] as const))(
-        "%s",
-        (_id, v) => {
-            expect(networkSchema("dev").safeParse(strataConfigOf(v)).success).toBe(false);
-        },
-    );
+    test.each(
+        strata
+            .filter((v) => v.error !== undefined && !CONFIG_ACCEPTS_BUT_AWSX_OR_EC2_REFUSES.includes(v.id))
+            .map((v) => [v.id, v] as const),
+    )("%s", (_id, v) => {
+        expect(networkSchema("dev").safeParse(strataConfigOf(v)).success).toBe(false);
+    });
 
     test("and accepts every layout awsx accepts inside the VPC; the only disagreements are the listed gaps", () => {
         const disagreements = strata
@@ -156,7 +166,8 @@ describe("strata:network refuses what awsx refuses", () => {
             .map((v) => v.id)
             .sort();
         expect(disagreements).toEqual(CONFIG_ACCEPTS_BUT_AWSX_OR_EC2_REFUSES);
-        for (const id of disagreements) expect(networkSchema("dev").safeParse(strataConfigOf(strata.find((v) => v.id === id)!)).success).toBe(true);
+        for (const id of disagreements)
+            expect(networkSchema("dev").safeParse(strataConfigOf(strata.find((v) => v.id === id)!)).success).toBe(true);
     });
 
     test("the gaps are what the list says: overlaps, no AZ, a subnet outside the VPC", () => {
@@ -170,7 +181,11 @@ describe("strata:network refuses what awsx refuses", () => {
         expect(reasons.filter((r) => r === "overlap").length).toBe(16);
         expect(reasons.filter((r) => r === "nat").length).toBe(2);
         expect(reasons.filter((r) => r === "outside-vpc").length).toBe(1);
-        const overlap = strata.find((v) => v.id === "strata 10.0.16.0/20 az2 Single Private/24+private,Public/22+public,Isolated/23+isolated")!;
-        expect(overlap.error).toMatch(/^The following subnets overlap with at least one other subnet[\s\S]*vpc-isolated-1: 10\.0\.24\.0\/23[\s\S]*vpc-private-2: 10\.0\.24\.0\/24/);
+        const overlap = strata.find(
+            (v) => v.id === "strata 10.0.16.0/20 az2 Single Private/24+private,Public/22+public,Isolated/23+isolated",
+        )!;
+        expect(overlap.error).toMatch(
+            /^The following subnets overlap with at least one other subnet[\s\S]*vpc-isolated-1: 10\.0\.24\.0\/23[\s\S]*vpc-private-2: 10\.0\.24\.0\/24/,
+        );
     });
 });

@@ -1,10 +1,26 @@
 import fc from "fast-check";
 import { Naming } from "../../components/naming";
-import { availabilityZoneCount, endpointSecurityGroupRules, endpointSpecs, flowLogGroupSpec, flowLogRoleStatements, subnetCidrs, subnetTiers, vpcArgs } from "../../components/network/vpc";
+import {
+    availabilityZoneCount,
+    endpointSecurityGroupRules,
+    endpointSpecs,
+    flowLogGroupSpec,
+    flowLogRoleStatements,
+    subnetCidrs,
+    subnetTiers,
+    vpcArgs,
+} from "../../components/network/vpc";
 import { parseCidr } from "../../components/config/common";
 
 const naming = new Naming("strata-dev");
-const layout = { cidr: "10.0.0.0/16", availabilityZones: 2, availabilityZoneNames: undefined, privateSubnetMask: 19, publicSubnetMask: 22, isolatedSubnetMask: 22 };
+const layout = {
+    cidr: "10.0.0.0/16",
+    availabilityZones: 2,
+    availabilityZoneNames: undefined,
+    privateSubnetMask: 19,
+    publicSubnetMask: 22,
+    isolatedSubnetMask: 22,
+};
 
 describe("subnetTiers", () => {
     it("tags public subnets for internet-facing and private subnets for internal load balancers; isolated ones for neither", () => {
@@ -19,7 +35,13 @@ describe("subnetTiers", () => {
 describe("vpcArgs", () => {
     it("DNS hostnames on, Auto strategy, one named spec per tier in layout order, the NAT strategy", () => {
         const a = vpcArgs(naming, { ...layout, natGateways: "single" });
-        expect(a).toMatchObject({ cidrBlock: "10.0.0.0/16", numberOfAvailabilityZones: 2, enableDnsHostnames: true, enableDnsSupport: true, subnetStrategy: "Auto" });
+        expect(a).toMatchObject({
+            cidrBlock: "10.0.0.0/16",
+            numberOfAvailabilityZones: 2,
+            enableDnsHostnames: true,
+            enableDnsSupport: true,
+            subnetStrategy: "Auto",
+        });
         expect(a.subnetSpecs.map((s) => [s.type, s.name, s.cidrMask])).toEqual([
             ["Private", "private", 19],
             ["Public", "public", 22],
@@ -42,7 +64,13 @@ describe("subnetCidrs", () => {
             fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 17, max: 21 }), (azs, priv) => {
                 // awsx gives each AZ a block of mask VPC + ceil(log2(AZs)); the private tier must leave room for the others.
                 fc.pre(priv > 16 + Math.ceil(Math.log2(azs)));
-                const c = subnetCidrs({ ...layout, availabilityZones: azs, privateSubnetMask: priv, publicSubnetMask: 22, isolatedSubnetMask: 23 });
+                const c = subnetCidrs({
+                    ...layout,
+                    availabilityZones: azs,
+                    privateSubnetMask: priv,
+                    publicSubnetMask: 22,
+                    isolatedSubnetMask: 23,
+                });
                 const all = [...c.private, ...c.public, ...c.isolated].map((x) => parseCidr(x)!);
                 expect(c.private).toHaveLength(azs);
                 expect(c.public).toHaveLength(azs);
@@ -66,7 +94,10 @@ describe("subnetCidrs", () => {
 
 describe("flow logs and endpoints", () => {
     it("the flow-log group is named under the stack prefix with the configured retention", () => {
-        expect(flowLogGroupSpec(naming, { flowLogRetentionDays: 90 })).toEqual({ logGroupName: "/strata/strata-dev/vpc-flow-logs", retentionInDays: 90 });
+        expect(flowLogGroupSpec(naming, { flowLogRetentionDays: 90 })).toEqual({
+            logGroupName: "/strata/strata-dev/vpc-flow-logs",
+            retentionInDays: 90,
+        });
     });
     it("the delivery role writes only to its group and its streams", () => {
         const [st] = flowLogRoleStatements("arn:aws:logs:us-east-1:1:log-group:g");
@@ -81,7 +112,9 @@ describe("flow logs and endpoints", () => {
             ["strata-dev-vpce-sts", "com.amazonaws.eu-west-1.sts"],
         ]);
         const sg = endpointSecurityGroupRules("10.1.0.0/16");
-        expect(sg.ingress).toEqual([{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.1.0.0/16"], description: "HTTPS from the VPC" }]);
+        expect(sg.ingress).toEqual([
+            { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.1.0.0/16"], description: "HTTPS from the VPC" },
+        ]);
         expect(sg.egress).toEqual([]);
     });
 });

@@ -62,14 +62,16 @@ describe("lifecycleRules", () => {
 describe("bucket policy statements", () => {
     test("TLS only: deny s3:* on the bucket and its objects without TLS, and below TLS 1.2", () => {
         const [insecure, outdated] = tlsOnlyStatements(ARN);
-        for (const s of [insecure, outdated]) expect(s).toMatchObject({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [ARN, `${ARN}/*`] });
+        for (const s of [insecure, outdated])
+            expect(s).toMatchObject({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [ARN, `${ARN}/*`] });
         expect(insecure.Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
         expect(outdated.Condition).toEqual({ NumericLessThan: { "s3:TlsVersion": "1.2" } });
     });
 
     test("uploads: deny PutObject without SSE-KMS, and with another key than the bucket's", () => {
         const [notKms, wrongKey] = kmsOnlyUploadStatements(ARN, KEY);
-        for (const s of [notKms, wrongKey]) expect(s).toMatchObject({ Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: `${ARN}/*` });
+        for (const s of [notKms, wrongKey])
+            expect(s).toMatchObject({ Effect: "Deny", Principal: "*", Action: "s3:PutObject", Resource: `${ARN}/*` });
         expect(notKms.Condition).toEqual({ StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption": "aws:kms" } });
         expect(wrongKey.Condition).toEqual({ StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": KEY } });
     });
@@ -95,7 +97,10 @@ describe("bucket policy statements", () => {
             Principal: { Service: "logging.s3.amazonaws.com" },
             Action: "s3:PutObject",
             Resource: `${ARN}/*`,
-            Condition: { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": ["arn:aws:s3:::a", "arn:aws:s3:::b"] } },
+            Condition: {
+                StringEquals: { "aws:SourceAccount": "123456789012" },
+                ArnLike: { "aws:SourceArn": ["arn:aws:s3:::a", "arn:aws:s3:::b"] },
+            },
         });
     });
 
@@ -115,14 +120,23 @@ describe("bucket policy statements", () => {
 
 describe("bucket settings", () => {
     test("public access: all four blocks on", () => {
-        expect(PUBLIC_ACCESS_BLOCK).toEqual({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+        expect(PUBLIC_ACCESS_BLOCK).toEqual({
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        });
     });
 
     test.each([
         ["a key: SSE-KMS with it and bucket keys", KEY, { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY }, true],
         ["no key: SSE-S3", undefined, { sseAlgorithm: "AES256" }, undefined],
     ])("encryption with %s; SSE-C blocked", (_label, key, byDefault, bucketKey) => {
-        const rule = encryptionRule(key) as { applyServerSideEncryptionByDefault: unknown; bucketKeyEnabled?: boolean; blockedEncryptionTypes: string[] };
+        const rule = encryptionRule(key) as {
+            applyServerSideEncryptionByDefault: unknown;
+            bucketKeyEnabled?: boolean;
+            blockedEncryptionTypes: string[];
+        };
         expect(rule.applyServerSideEncryptionByDefault).toEqual(byDefault);
         expect(rule.bucketKeyEnabled).toBe(bucketKey);
         expect(rule.blockedEncryptionTypes).toEqual(["SSE-C"]);
@@ -132,7 +146,10 @@ describe("bucket settings", () => {
         ["GOVERNANCE", 3653],
         ["COMPLIANCE", 30],
     ] as const)("object lock %s for %i days as the default retention", (mode, days) => {
-        expect(objectLockConfiguration({ mode, days })).toEqual({ objectLockEnabled: "Enabled", rule: { defaultRetention: { mode, days } } });
+        expect(objectLockConfiguration({ mode, days })).toEqual({
+            objectLockEnabled: "Enabled",
+            rule: { defaultRetention: { mode, days } },
+        });
     });
 
     test("a replica's object lock: on, without a default retention of its own", () => {
@@ -140,7 +157,10 @@ describe("bucket settings", () => {
     });
 
     test("access logging: a prefix per bucket key, partitioned by event time", () => {
-        expect(accessLoggingOf("user-data")).toEqual({ targetPrefix: "user-data/", targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } } });
+        expect(accessLoggingOf("user-data")).toEqual({
+            targetPrefix: "user-data/",
+            targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+        });
     });
 
     test.each([

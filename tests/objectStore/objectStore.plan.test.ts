@@ -1,5 +1,7 @@
-import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile, Inputs, configProblems, loadConfig } from "../helpers";
-import { PlanConfigurationError, PlanDocument, PlanResource } from "../../plan";
+import type { Inputs } from "../helpers";
+import { STACKS, planOf, planOfFile, ofType, inputs, tempStackFile, configProblems, loadConfig } from "../helpers";
+import type { PlanDocument, PlanResource } from "../../plan";
+import { PlanConfigurationError } from "../../plan";
 import { yearsInDays } from "../../components/config";
 import { bucketPolicyStatements } from "../../components/objectStore";
 
@@ -45,7 +47,10 @@ function statementsOf(plan: PlanDocument, bucket: PlanResource): Statement[] {
 
 function outputsOf(plan: PlanDocument) {
     return {
-        buckets: plan.outputs.buckets as Record<string, { bucket: string; arn: string; replica?: { bucket: string; arn: string; region: string } }>,
+        buckets: plan.outputs.buckets as Record<
+            string,
+            { bucket: string; arn: string; replica?: { bucket: string; arn: string; region: string } }
+        >,
         accessLogBucket: plan.outputs.accessLogBucket as { bucket: string; arn: string } | undefined,
         dataKeyArn: (plan.outputs.kmsKeyArns as Record<string, string>).data,
     };
@@ -82,7 +87,12 @@ describe.each(STACKS)("object store in %s", (stack: Stack) => {
         expect(allBuckets(plan).length).toBeGreaterThanOrEqual(DATA_BUCKETS.length);
         for (const b of allBuckets(plan)) {
             const pab = mustConfigOf(plan, b, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
-            expect(pab).toMatchObject({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+            expect(pab).toMatchObject({
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            });
             const own = mustConfigOf(plan, b, "aws:s3/bucketOwnershipControls:BucketOwnershipControls");
             expect(own.rule.objectOwnership).toBe("BucketOwnerEnforced");
         }
@@ -93,14 +103,19 @@ describe.each(STACKS)("object store in %s", (stack: Stack) => {
         const { dataKeyArn } = outputsOf(plan);
         expect(dataKeyArn).toMatch(/^arn:aws:kms:/);
         for (const key of DATA_BUCKETS) {
-            const sse = mustConfigOf(plan, bucketOf(plan, key), "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
+            const sse = mustConfigOf(
+                plan,
+                bucketOf(plan, key),
+                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            );
             expect(sse.rules).toHaveLength(1);
             expect(sse.rules[0].applyServerSideEncryptionByDefault).toEqual({ sseAlgorithm: "aws:kms", kmsMasterKeyId: dataKeyArn });
             expect(sse.rules[0].bucketKeyEnabled).toBe(true);
             expect(sse.rules[0].blockedEncryptionTypes).toEqual(["SSE-C"]);
         }
         for (const b of allBuckets(plan)) {
-            const rule = mustConfigOf(plan, b, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").rules[0];
+            const rule = mustConfigOf(plan, b, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")
+                .rules[0];
             if (isAccessLogBucket(b)) expect(rule.applyServerSideEncryptionByDefault).toEqual({ sseAlgorithm: "AES256" });
             else expect(rule.applyServerSideEncryptionByDefault.sseAlgorithm).toBe("aws:kms");
         }
@@ -117,7 +132,9 @@ describe.each(STACKS)("object store in %s", (stack: Stack) => {
         const plan = await planOf(stack);
         const { buckets, dataKeyArn } = outputsOf(plan);
         for (const key of DATA_BUCKETS) {
-            expect(statementsOf(plan, bucketOf(plan, key))).toEqual(bucketPolicyStatements({ bucketArn: buckets[key].arn, kmsKeyArn: dataKeyArn }));
+            expect(statementsOf(plan, bucketOf(plan, key))).toEqual(
+                bucketPolicyStatements({ bucketArn: buckets[key].arn, kmsKeyArn: dataKeyArn }),
+            );
         }
         for (const b of allBuckets(plan)) {
             // Nothing in any bucket policy grants access to everyone.
@@ -155,9 +172,10 @@ describe.each(STACKS)("object store in %s", (stack: Stack) => {
             // Noncurrent rules need versioning first.
             expect(lc.dependencies).toContain(configOf(plan, b, "aws:s3/bucketVersioning:BucketVersioning")!.urn);
         }
-        const audit = (inputs(configOf(plan, bucketOf(plan, "audit-logs"), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")!).rules as Inputs[]).find(
-            (r) => r.id === "retention",
-        )!;
+        const audit = (
+            inputs(configOf(plan, bucketOf(plan, "audit-logs"), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")!)
+                .rules as Inputs[]
+        ).find((r) => r.id === "retention")!;
         // Audit logs: encrypted cold storage.
         expect(audit.transitions.map((t: Inputs) => t.storageClass)).toContain("DEEP_ARCHIVE");
     });
@@ -187,9 +205,12 @@ describe.each(STACKS)("object store in %s", (stack: Stack) => {
         expect(delivery.Action).toBe("s3:PutObject");
         expect(delivery.Resource).toBe(`${accessLogBucket!.arn}/*`);
         expect(delivery.Condition!.StringEquals["aws:SourceAccount"]).toBe("123456789012");
-        expect([...(delivery.Condition!.ArnLike["aws:SourceArn"] as string[])].sort()).toEqual(DATA_BUCKETS.map((k) => buckets[k].arn).sort());
+        expect([...(delivery.Condition!.ArnLike["aws:SourceArn"] as string[])].sort()).toEqual(
+            DATA_BUCKETS.map((k) => buckets[k].arn).sort(),
+        );
         // Its own lifecycle: logs expire.
-        const rules = inputs(configOf(plan, logBucket, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")!).rules as Inputs[];
+        const rules = inputs(configOf(plan, logBucket, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")!)
+            .rules as Inputs[];
         expect(rules.find((r) => r.id === "retention")!.expiration.days).toBe(stack === "prod" ? 365 : 90);
     });
 
@@ -209,7 +230,9 @@ describe.each(STACKS)("object store in %s", (stack: Stack) => {
         expect(inputs(replicaProvider).region).not.toBe(inputs(main).region);
         expect(inputs(replicaProvider).region).toBe("us-west-2"); // us-east-1's pair
         // The same default tags as the stack's provider.
-        expect(JSON.parse(JSON.stringify(inputs(replicaProvider).defaultTags))).toEqual(JSON.parse(JSON.stringify(inputs(main).defaultTags)));
+        expect(JSON.parse(JSON.stringify(inputs(replicaProvider).defaultTags))).toEqual(
+            JSON.parse(JSON.stringify(inputs(main).defaultTags)),
+        );
         const onReplica = (r: PlanResource) => (r.provider ?? "").startsWith(`${replicaProvider.urn}::`);
 
         const replicaKeys = ofType(plan, "aws:kms/key:Key").filter(onReplica);
@@ -225,12 +248,21 @@ describe.each(STACKS)("object store in %s", (stack: Stack) => {
             expect(onReplica(source)).toBe(false);
             expect(inputs(replica).tags.DataClassification).toBe(inputs(source).tags.DataClassification);
             // The replica is as locked down as the source, encrypted with the replica-region key.
-            const sse = mustConfigOf(plan, replica, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
-            expect(sse.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm).toBe("aws:kms");
-            expect(configOf(plan, replica, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")!.dependencies).toContain(
-                replicaKeys[0].urn,
+            const sse = mustConfigOf(
+                plan,
+                replica,
+                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
             );
-            for (const t of ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketPolicy:BucketPolicy"]) {
+            expect(sse.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm).toBe("aws:kms");
+            expect(
+                configOf(plan, replica, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")!
+                    .dependencies,
+            ).toContain(replicaKeys[0].urn);
+            for (const t of [
+                "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                "aws:s3/bucketVersioning:BucketVersioning",
+                "aws:s3/bucketPolicy:BucketPolicy",
+            ]) {
                 expect(onReplica(configOf(plan, replica, t)!)).toBe(true);
             }
 
@@ -323,14 +355,20 @@ describe("object store config", () => {
     test("a stack's own bucket gets the environment's defaults", () => {
         const cfg = loadConfig(raw("prod", { buckets: { uploads: { classification: "internal" } } }));
         expect(cfg.objectStore.buckets).toEqual({
-            uploads: { classification: "internal", replicate: true, lifecycle: { transitions: [], noncurrentVersionExpirationDays: 90, abortIncompleteMultipartUploadDays: 7 } },
+            uploads: {
+                classification: "internal",
+                replicate: true,
+                lifecycle: { transitions: [], noncurrentVersionExpirationDays: 90, abortIncompleteMultipartUploadDays: 7 },
+            },
         });
         expect(cfg.objectStore.accessLogs).toBe(true);
     });
 
     test("bad bucket keys name the key, the value and what is allowed", () => {
         expect(problemsOf("dev", { buckets: { User_Data: { classification: "internal" } } })).toEqual([
-            expect.stringMatching(/^strata:objectStore\.buckets\.User_Data: bucket key "User_Data" is not allowed; .*lower-case letters, digits and single hyphens/),
+            expect.stringMatching(
+                /^strata:objectStore\.buckets\.User_Data: bucket key "User_Data" is not allowed; .*lower-case letters, digits and single hyphens/,
+            ),
         ]);
         expect(problemsOf("dev", { buckets: { "access-logs": { classification: "internal" } } })[0]).toMatch(
             /^strata:objectStore\.buckets\.access-logs: bucket key "access-logs" is reserved/,
@@ -340,7 +378,11 @@ describe("object store config", () => {
     test("names over S3's 63 characters (with Pulumi's suffix) are caught up front", () => {
         const key = "a-bucket-key-long-enough-to-break-the-s3-name-limit";
         const problems = problemsOf("prod", { buckets: { [key]: { classification: "internal" } } });
-        expect(problems[0]).toMatch(new RegExp(`^strata:objectStore\\.buckets\\.${key}: gives the s3Bucket name "strata-prod-${key}-xxxxxxx" \\(\\d+ characters, AWS allows 63\\)`));
+        expect(problems[0]).toMatch(
+            new RegExp(
+                `^strata:objectStore\\.buckets\\.${key}: gives the s3Bucket name "strata-prod-${key}-xxxxxxx" \\(\\d+ characters, AWS allows 63\\)`,
+            ),
+        );
     });
 
     test("lifecycle rules are checked against S3's rules", () => {
@@ -361,21 +403,31 @@ describe("object store config", () => {
         });
         expect(problems).toEqual(
             expect.arrayContaining([
-                expect.stringMatching(/^strata:objectStore\.buckets\.docs\.lifecycle\.transitions\[2\]\.storageClass: "TAPE" is not allowed; expected one of: "STANDARD_IA"/),
+                expect.stringMatching(
+                    /^strata:objectStore\.buckets\.docs\.lifecycle\.transitions\[2\]\.storageClass: "TAPE" is not allowed; expected one of: "STANDARD_IA"/,
+                ),
             ]),
         );
         const ordered = problemsOf("dev", {
             buckets: {
                 docs: {
                     classification: "internal",
-                    lifecycle: { transitions: [{ days: 10, storageClass: "STANDARD_IA" }, { days: 20, storageClass: "STANDARD_IA" }], expirationDays: 15 },
+                    lifecycle: {
+                        transitions: [
+                            { days: 10, storageClass: "STANDARD_IA" },
+                            { days: 20, storageClass: "STANDARD_IA" },
+                        ],
+                        expirationDays: 15,
+                    },
                 },
             },
         });
         expect(ordered).toEqual([
             "strata:objectStore.buckets.docs.lifecycle.transitions[0].days: 10 is too early for STANDARD_IA; S3 moves objects there no earlier than 30 days after creation",
             "strata:objectStore.buckets.docs.lifecycle.transitions[1].days: 20 is too early for STANDARD_IA; S3 moves objects there no earlier than 30 days after creation",
-            expect.stringMatching(/^strata:objectStore\.buckets\.docs\.lifecycle\.transitions\[1\]\.storageClass: "STANDARD_IA" cannot follow STANDARD_IA; transitions must go down S3's waterfall/),
+            expect.stringMatching(
+                /^strata:objectStore\.buckets\.docs\.lifecycle\.transitions\[1\]\.storageClass: "STANDARD_IA" cannot follow STANDARD_IA; transitions must go down S3's waterfall/,
+            ),
             "strata:objectStore.buckets.docs.lifecycle.transitions[1].days: 20 must be at least 40 (30 days after the transition to STANDARD_IA at day 10)",
             "strata:objectStore.buckets.docs.lifecycle.expirationDays: 15 must be later than the last transition (day 20, to STANDARD_IA)",
         ]);
@@ -384,16 +436,29 @@ describe("object store config", () => {
     test("object lock retention longer than the expiry, unknown keys and bad classifications are reported", () => {
         const problems = problemsOf("prod", {
             buckets: {
-                audit: { classification: "secret", objectLock: { mode: "COMPLIANCE", days: 3653 }, lifecycle: { expirationDays: 365 }, versioning: false },
+                audit: {
+                    classification: "secret",
+                    objectLock: { mode: "COMPLIANCE", days: 3653 },
+                    lifecycle: { expirationDays: 365 },
+                    versioning: false,
+                },
             },
         });
         expect(problems).toEqual(
             expect.arrayContaining([
-                expect.stringMatching(/^strata:objectStore\.buckets\.audit\.classification: "secret" is not allowed; expected one of: "public", "internal", "confidential", "restricted"/),
-                expect.stringMatching(/^strata:objectStore\.buckets\.audit\.versioning: unknown key; allowed keys: classification, lifecycle, objectLock, replicate/),
+                expect.stringMatching(
+                    /^strata:objectStore\.buckets\.audit\.classification: "secret" is not allowed; expected one of: "public", "internal", "confidential", "restricted"/,
+                ),
+                expect.stringMatching(
+                    /^strata:objectStore\.buckets\.audit\.versioning: unknown key; allowed keys: classification, lifecycle, objectLock, replicate/,
+                ),
             ]),
         );
-        const lock = problemsOf("prod", { buckets: { audit: { classification: "internal", objectLock: { mode: "COMPLIANCE", days: 3653 }, lifecycle: { expirationDays: 365 } } } });
+        const lock = problemsOf("prod", {
+            buckets: {
+                audit: { classification: "internal", objectLock: { mode: "COMPLIANCE", days: 3653 }, lifecycle: { expirationDays: 365 } },
+            },
+        });
         expect(lock).toEqual([
             "strata:objectStore.buckets.audit.lifecycle.expirationDays: 365 is shorter than the object lock retention (3653 days), so objects could not be removed when they expire; make it at least 3653",
         ]);
@@ -402,18 +467,36 @@ describe("object store config", () => {
     test("through the plan: a bad bucket fails before any resource is registered", async () => {
         const file = tempStackFile(
             "bad-bucket",
-            ["config:", "  aws:region: us-east-1", "  strata:environment: staging", "  strata:objectStore:", "    buckets:", "      Reports:", "        classification: internal", ""].join("\n"),
+            [
+                "config:",
+                "  aws:region: us-east-1",
+                "  strata:environment: staging",
+                "  strata:objectStore:",
+                "    buckets:",
+                "      Reports:",
+                "        classification: internal",
+                "",
+            ].join("\n"),
         );
         const err = await planOfFile(file).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(PlanConfigurationError);
-        expect((err as PlanConfigurationError).problems).toEqual([expect.stringMatching(/^strata:objectStore\.buckets\.Reports: bucket key "Reports" is not allowed/)]);
+        expect((err as PlanConfigurationError).problems).toEqual([
+            expect.stringMatching(/^strata:objectStore\.buckets\.Reports: bucket key "Reports" is not allowed/),
+        ]);
         expect((err as PlanConfigurationError).registered).toEqual([]);
     });
 
     test("through the plan: a replication region equal to the stack's region is refused", async () => {
         const file = tempStackFile(
             "same-region",
-            ["config:", "  aws:region: us-east-1", "  strata:environment: prod", "  strata:objectStore:", "    replicationRegion: us-east-1", ""].join("\n"),
+            [
+                "config:",
+                "  aws:region: us-east-1",
+                "  strata:environment: prod",
+                "  strata:objectStore:",
+                "    replicationRegion: us-east-1",
+                "",
+            ].join("\n"),
         );
         const err = await planOfFile(file).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(PlanConfigurationError);

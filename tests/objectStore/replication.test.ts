@@ -41,13 +41,22 @@ describe("replicationRolePolicyStatements", () => {
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
 
     test("the statements, in order", () => {
-        expect(statements.map((s) => s.Sid)).toEqual(["ReadReplicationConfiguration", "ReadSourceVersions", "WriteReplicas", "DecryptSourceObjects", "EncryptReplicas"]);
+        expect(statements.map((s) => s.Sid)).toEqual([
+            "ReadReplicationConfiguration",
+            "ReadSourceVersions",
+            "WriteReplicas",
+            "DecryptSourceObjects",
+            "EncryptReplicas",
+        ]);
     });
 
     test("S3 access: the source bucket and its objects to read, the replica's objects to write, nothing else", () => {
         expect(bySid.ReadReplicationConfiguration.Resource).toBe("arn:aws:s3:::src");
         expect(bySid.ReadSourceVersions.Resource).toBe("arn:aws:s3:::src/*");
-        expect(bySid.WriteReplicas).toMatchObject({ Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: "arn:aws:s3:::dst/*" });
+        expect(bySid.WriteReplicas).toMatchObject({
+            Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
+            Resource: "arn:aws:s3:::dst/*",
+        });
         for (const s of statements) {
             expect(s.Effect).toBe("Allow");
             expect(s.Resource).not.toBe("*");

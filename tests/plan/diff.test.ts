@@ -1,5 +1,6 @@
 import type { PlanDocument, PlanResource } from "../../plan/types";
-import { diffPlans, diffResource, jsonEqual, ReplacementRules, typesWithoutRules, valuesAt } from "../../plan/diff";
+import type { ReplacementRules } from "../../plan/diff";
+import { diffPlans, diffResource, jsonEqual, typesWithoutRules, valuesAt } from "../../plan/diff";
 import { FIXED_NAME_REPLACE_POLICY, globMatcher, guardDiff, STATEFUL_REPLACE_POLICY } from "../../plan/guard";
 
 const STACK = "urn:pulumi:dev::strata::";
@@ -67,7 +68,13 @@ describe("diffResource", () => {
     });
     it("a change of a forcing input replaces, delete-before-replace when the name input is set", () => {
         const c = diffResource(before, res(DB, "db", { ...before.inputs, dbName: "other" }), RULES[DB], new Map());
-        expect(c).toMatchObject({ action: "replace", changedInputs: ["dbName"], replaceReasons: ["dbName"], deleteBeforeReplace: true, deleteBeforeReplaceExplicit: false });
+        expect(c).toMatchObject({
+            action: "replace",
+            changedInputs: ["dbName"],
+            replaceReasons: ["dbName"],
+            deleteBeforeReplace: true,
+            deleteBeforeReplaceExplicit: false,
+        });
     });
     it("a forcing input ignored by ignoreChanges does not replace", () => {
         const after = res(DB, "db", { ...before.inputs, dbName: "other" }, { options: { ...before.options, ignoreChanges: ["dbName"] } });
@@ -78,12 +85,22 @@ describe("diffResource", () => {
         const next = res(PG, "pg", { family: "postgres17" });
         expect(diffResource(pg, next, RULES[PG], new Map())).toMatchObject({ action: "replace", deleteBeforeReplace: false });
         const dbr = res(PG, "pg", { family: "postgres17" }, { options: { ...pg.options, deleteBeforeReplace: true } });
-        expect(diffResource(pg, dbr, RULES[PG], new Map())).toMatchObject({ action: "replace", deleteBeforeReplace: true, deleteBeforeReplaceExplicit: true });
+        expect(diffResource(pg, dbr, RULES[PG], new Map())).toMatchObject({
+            action: "replace",
+            deleteBeforeReplace: true,
+            deleteBeforeReplaceExplicit: true,
+        });
     });
     it("an input unknown until deploy counts as changed, and replaces where it forces", () => {
         const v = res(SECRET, "v", { secretId: "arn:1", secretString: "[secret]" });
-        expect(diffResource(v, v, RULES[SECRET], new Map([["secretString", undefined]]))).toMatchObject({ action: "update", changedInputs: ["secretString"] });
-        expect(diffResource(v, v, RULES[SECRET], new Map([["secretId", undefined]]))).toMatchObject({ action: "replace", replaceReasons: ["secretId (unknown until deploy)"] });
+        expect(diffResource(v, v, RULES[SECRET], new Map([["secretString", undefined]]))).toMatchObject({
+            action: "update",
+            changedInputs: ["secretString"],
+        });
+        expect(diffResource(v, v, RULES[SECRET], new Map([["secretId", undefined]]))).toMatchObject({
+            action: "replace",
+            replaceReasons: ["secretId (unknown until deploy)"],
+        });
     });
     it("replaceOnChanges adds forcing inputs", () => {
         const a = res("kubernetes:core/v1:ConfigMap", "c", { data: { a: "1" } });
@@ -94,7 +111,10 @@ describe("diffResource", () => {
     it("a nested forcing path replaces only when that nested value changes", () => {
         const ng = (y: number, z: number) => res("aws:eks/nodeGroup:NodeGroup", "ng", { scalingConfig: { x: [{ y, z }] } });
         expect(diffResource(ng(1, 1), ng(1, 2), RULES["aws:eks/nodeGroup:NodeGroup"], new Map()).action).toBe("update");
-        expect(diffResource(ng(1, 1), ng(2, 1), RULES["aws:eks/nodeGroup:NodeGroup"], new Map())).toMatchObject({ action: "replace", replaceReasons: ["scalingConfig.x[].y"] });
+        expect(diffResource(ng(1, 1), ng(2, 1), RULES["aws:eks/nodeGroup:NodeGroup"], new Map())).toMatchObject({
+            action: "replace",
+            replaceReasons: ["scalingConfig.x[].y"],
+        });
     });
     it("a protect change alone is an update", () => {
         const p = res(DB, "db", before.inputs, { options: { ...before.options, protect: true } });
@@ -104,7 +124,12 @@ describe("diffResource", () => {
 
 describe("diffPlans", () => {
     const pg = res(PG, "pg", { family: "postgres16", name: "strata-dev-pg16" });
-    const db = res(DB, "db", { dbName: "app", identifier: "strata-dev-db", parameterGroupName: "strata-dev-pg16" }, { propertyDependencies: { parameterGroupName: [pg.urn] } });
+    const db = res(
+        DB,
+        "db",
+        { dbName: "app", identifier: "strata-dev-db", parameterGroupName: "strata-dev-pg16" },
+        { propertyDependencies: { parameterGroupName: [pg.urn] } },
+    );
     const base = plan([pg, db], 100);
 
     it("a plan diffed against itself is all same, with no cost delta", () => {
@@ -124,10 +149,18 @@ describe("diffPlans", () => {
     it("a nested forcing path under an unknown input replaces only where it carries a reference to the replaced resource", () => {
         const KS = "kubernetes:core/v1:Secret";
         const DEP = "kubernetes:apps/v1:Deployment";
-        const rules: ReplacementRules = { [KS]: { forceNew: ["stringData"], source: "test" }, [DEP]: { forceNew: ["spec.selector"], source: "test" } };
+        const rules: ReplacementRules = {
+            [KS]: { forceNew: ["stringData"], source: "test" },
+            [DEP]: { forceNew: ["spec.selector"], source: "test" },
+        };
         const secret = (v: string) => res(KS, "s", { stringData: v }, { identity: ["ns/app-secret", "app-secret"] });
         const dep = (selector: unknown) =>
-            res(DEP, "d", { spec: { selector, template: { spec: { containers: [{ envFrom: [{ secretRef: { name: "app-secret" } }] }] } } } }, { propertyDependencies: { spec: [`${STACK}${KS}::s`] } });
+            res(
+                DEP,
+                "d",
+                { spec: { selector, template: { spec: { containers: [{ envFrom: [{ secretRef: { name: "app-secret" } }] }] } } } },
+                { propertyDependencies: { spec: [`${STACK}${KS}::s`] } },
+            );
         const labels = { matchLabels: { app: "api" } };
         const d1 = diffPlans(plan([secret("a"), dep(labels)]), plan([secret("b"), dep(labels)]), { against: "x", rules });
         expect(d1.changes.map((c) => [c.name, c.action])).toEqual([

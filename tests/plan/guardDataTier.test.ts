@@ -3,7 +3,8 @@
  * Optional+Computed inputs the program stops setting.
  */
 import type { PlanDocument, PlanResource } from "../../plan/types";
-import { diffPlans, diffResource, ReplacementRules } from "../../plan/diff";
+import type { ReplacementRules } from "../../plan/diff";
+import { diffPlans, diffResource } from "../../plan/diff";
 import {
     CACHE_APPLY_IMMEDIATELY_KEY,
     DATABASE_MAJOR_UPGRADE_KEY,
@@ -21,7 +22,12 @@ const BUCKET = "aws:s3/bucket:Bucket";
 
 const urn = (type: string, name: string) => `${STACK}${type}::${name}`;
 
-function res(type: string, name: string, inputs: Record<string, unknown>, propertyDependencies: Record<string, string[]> = {}): PlanResource {
+function res(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    propertyDependencies: Record<string, string[]> = {},
+): PlanResource {
     return {
         urn: urn(type, name),
         type,
@@ -57,14 +63,20 @@ const RULES: ReplacementRules = {
     [BUCKET]: { forceNew: ["objectLockEnabled"], computed: ["objectLockEnabled"], source: "test" },
 };
 
-const guard = (before: PlanDocument, after: PlanDocument) => guardDiff(diffPlans(before, after, { against: "x", rules: RULES }), before, after);
+const guard = (before: PlanDocument, after: PlanDocument) =>
+    guardDiff(diffPlans(before, after, { against: "x", rules: RULES }), before, after);
 const policies = (violations: ReturnType<typeof guard>) => violations.map((v) => [v.policy, v.enforcementLevel]);
 
 describe("cache parameter group replaced under a replication group", () => {
     const cacheStack = (family: string, engineVersion: string, applyImmediately: boolean) =>
         plan([
             res(CPG, "cache", { family, description: "strata-dev cache parameters" }),
-            res(RG, "cache", { engineVersion, parameterGroupName: "cache-abc", applyImmediately }, { parameterGroupName: [urn(CPG, "cache")] }),
+            res(
+                RG,
+                "cache",
+                { engineVersion, parameterGroupName: "cache-abc", applyImmediately },
+                { parameterGroupName: [urn(CPG, "cache")] },
+            ),
         ]);
 
     test.each([
@@ -93,10 +105,15 @@ describe("database family and major version changes", () => {
                 { engineVersion: major, allowMajorVersionUpgrade: allow, applyImmediately, parameterGroupName: "pg" },
                 groupOf ? { parameterGroupName: [urn(DPG, "postgres")] } : {},
             ),
-            res(DB, "postgres-replica-1", { replicateSourceDb: "strata-dev-postgres", applyImmediately, parameterGroupName: "pg" }, {
-                parameterGroupName: [urn(DPG, "postgres")],
-                replicateSourceDb: [urn(DB, "postgres")],
-            }),
+            res(
+                DB,
+                "postgres-replica-1",
+                { replicateSourceDb: "strata-dev-postgres", applyImmediately, parameterGroupName: "pg" },
+                {
+                    parameterGroupName: [urn(DPG, "postgres")],
+                    replicateSourceDb: [urn(DB, "postgres")],
+                },
+            ),
         ]);
 
     test.each([

@@ -13,7 +13,9 @@ describe("mocks refuse what the services refuse", () => {
     it("an explicit name already taken in the run (RDS identifiers case-insensitively)", () => {
         const { create } = mocks();
         create("aws:rds/instance:Instance", "a", { identifier: "strata-dev-db", engine: "postgres" });
-        expect(() => create("aws:rds/instance:Instance", "b", { identifier: "STRATA-dev-db", engine: "postgres" })).toThrow(/DBInstanceAlreadyExists.*taken by a/);
+        expect(() => create("aws:rds/instance:Instance", "b", { identifier: "STRATA-dev-db", engine: "postgres" })).toThrow(
+            /DBInstanceAlreadyExists.*taken by a/,
+        );
     });
 
     it("the same name of another type, or the same logical resource in a new set of mocks, is fine", () => {
@@ -34,20 +36,30 @@ describe("mocks refuse what the services refuse", () => {
     it("an RDS instance with a parameter group of another family", () => {
         const { create } = mocks();
         create("aws:rds/parameterGroup:ParameterGroup", "pg", { name: "strata-dev-pg", family: "postgres16" });
-        expect(() => create("aws:rds/instance:Instance", "db", { engine: "postgres", engineVersion: "17", parameterGroupName: "strata-dev-pg" })).toThrow(
-            /InvalidParameterCombination.*postgres16.*postgres17/,
-        );
-        expect(() => create("aws:rds/instance:Instance", "db2", { engine: "postgres", engineVersion: "16", parameterGroupName: "strata-dev-pg" })).not.toThrow();
+        expect(() =>
+            create("aws:rds/instance:Instance", "db", { engine: "postgres", engineVersion: "17", parameterGroupName: "strata-dev-pg" }),
+        ).toThrow(/InvalidParameterCombination.*postgres16.*postgres17/);
+        expect(() =>
+            create("aws:rds/instance:Instance", "db2", { engine: "postgres", engineVersion: "16", parameterGroupName: "strata-dev-pg" }),
+        ).not.toThrow();
     });
 
     it("a replication group with a cache parameter group of another family", () => {
         const { create } = mocks();
         create("aws:elasticache/parameterGroup:ParameterGroup", "cpg", { name: "strata-dev-cache-v8", family: "valkey8" });
         expect(() =>
-            create("aws:elasticache/replicationGroup:ReplicationGroup", "rg", { engine: "valkey", engineVersion: "7.2", parameterGroupName: "strata-dev-cache-v8" }),
+            create("aws:elasticache/replicationGroup:ReplicationGroup", "rg", {
+                engine: "valkey",
+                engineVersion: "7.2",
+                parameterGroupName: "strata-dev-cache-v8",
+            }),
         ).toThrow(/valkey8.*valkey7/);
         expect(() =>
-            create("aws:elasticache/replicationGroup:ReplicationGroup", "rg2", { engine: "valkey", engineVersion: "8.1", parameterGroupName: "strata-dev-cache-v8" }),
+            create("aws:elasticache/replicationGroup:ReplicationGroup", "rg2", {
+                engine: "valkey",
+                engineVersion: "8.1",
+                parameterGroupName: "strata-dev-cache-v8",
+            }),
         ).not.toThrow();
     });
 

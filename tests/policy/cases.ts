@@ -34,7 +34,9 @@ const T = {
     pod: "kubernetes:core/v1:Pod",
 };
 
-const sseRules = (sseAlgorithm: string, kmsMasterKeyId?: string) => [{ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId } }];
+const sseRules = (sseAlgorithm: string, kmsMasterKeyId?: string) => [
+    { applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId } },
+];
 
 // S3 ------------------------------------------------------------------------------------------------------
 const data = res(T.bucket, "data", { tags: { DataClassification: "restricted" } });
@@ -45,33 +47,69 @@ const s3Compliant = [
     res(T.sse, "data", { bucket: "data-123", rules: sseRules("aws:kms", KEY) }, via("bucket", data)),
     logs,
     res(T.sse, "logs", { bucket: "logs-123", rules: sseRules("AES256") }, via("bucket", logs)),
-    res(T.logging, "data", { bucket: "data-123", targetBucket: "logs-123" }, { propertyDependencies: { bucket: [data.urn], targetBucket: [logs.urn] } }),
+    res(
+        T.logging,
+        "data",
+        { bucket: "data-123", targetBucket: "logs-123" },
+        { propertyDependencies: { bucket: [data.urn], targetBucket: [logs.urn] } },
+    ),
     dataV2,
     res(T.sseV2, "legacy", { bucket: "legacy-1", rules: sseRules("aws:kms:dsse", KEY) }, via("bucket", dataV2)),
 ];
 // The log bucket recognised by being a logging target alone (no tag), using KMS: a violation.
 const untaggedLogs = res(T.bucket, "logs2", {});
-const s3Violating = [
-    data,
-    res(T.sse, "data", { bucket: "data-123", rules: sseRules("AES256") }, via("bucket", data)),
-];
+const s3Violating = [data, res(T.sse, "data", { bucket: "data-123", rules: sseRules("AES256") }, via("bucket", data))];
 
 const pabFor = (b: PlanResource, flags: Partial<Record<string, boolean>> = {}) =>
-    res(T.pab, b.name, { bucket: `${b.name}-1`, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, ...flags }, via("bucket", b));
+    res(
+        T.pab,
+        b.name,
+        {
+            bucket: `${b.name}-1`,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+            ...flags,
+        },
+        via("bucket", b),
+    );
 
 // RDS / ElastiCache ---------------------------------------------------------------------------------------------
 const db = (over: Record<string, unknown> = {}) =>
     res(T.rds, "postgres", {
-        engine: "postgres", instanceClass: "db.t4g.micro", storageEncrypted: true, kmsKeyId: KEY, publiclyAccessible: false,
-        performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY, deletionProtection: true, backupRetentionPeriod: 30,
-        skipFinalSnapshot: false, finalSnapshotIdentifier: "postgres-final", multiAz: true, ...over,
+        engine: "postgres",
+        instanceClass: "db.t4g.micro",
+        storageEncrypted: true,
+        kmsKeyId: KEY,
+        publiclyAccessible: false,
+        performanceInsightsEnabled: true,
+        performanceInsightsKmsKeyId: KEY,
+        deletionProtection: true,
+        backupRetentionPeriod: 30,
+        skipFinalSnapshot: false,
+        finalSnapshotIdentifier: "postgres-final",
+        multiAz: true,
+        ...over,
     });
 const replica = (over: Record<string, unknown> = {}) =>
-    res(T.rds, "postgres-replica", { replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:postgres", kmsKeyId: KEY, skipFinalSnapshot: true, ...over });
+    res(T.rds, "postgres-replica", {
+        replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:postgres",
+        kmsKeyId: KEY,
+        skipFinalSnapshot: true,
+        ...over,
+    });
 const cache = (over: Record<string, unknown> = {}) =>
     res(T.rg, "cache", {
-        atRestEncryptionEnabled: true, kmsKeyId: KEY, transitEncryptionEnabled: true, authToken: "[secret]",
-        multiAzEnabled: true, automaticFailoverEnabled: true, numCacheClusters: 3, snapshotRetentionLimit: 7, ...over,
+        atRestEncryptionEnabled: true,
+        kmsKeyId: KEY,
+        transitEncryptionEnabled: true,
+        authToken: "[secret]",
+        multiAzEnabled: true,
+        automaticFailoverEnabled: true,
+        numCacheClusters: 3,
+        snapshotRetentionLimit: 7,
+        ...over,
     });
 
 // Network ----------------------------------------------------------------------------------------------------
@@ -85,8 +123,12 @@ const container = (over: Record<string, unknown> = {}) => ({
     name: "api",
     image: "ghcr.io/acme/api:1.4.2",
     securityContext: {
-        runAsNonRoot: true, runAsUser: 10001, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,
-        capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" },
+        runAsNonRoot: true,
+        runAsUser: 10001,
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ["ALL"] },
+        seccompProfile: { type: "RuntimeDefault" },
     },
     resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
     livenessProbe: { httpGet: { path: "/healthz", port: 8080 } },
@@ -106,7 +148,10 @@ const deployment = (over: { container?: Record<string, unknown>; pod?: Record<st
         },
     });
 const netpol = (selector: Record<string, unknown>, namespace = "apps") =>
-    res("kubernetes:networking.k8s.io/v1:NetworkPolicy", `np-${namespace}`, { metadata: { namespace }, spec: { podSelector: selector, policyTypes: ["Ingress", "Egress"] } });
+    res("kubernetes:networking.k8s.io/v1:NetworkPolicy", `np-${namespace}`, {
+        metadata: { namespace },
+        spec: { podSelector: selector, policyTypes: ["Ingress", "Egress"] },
+    });
 const pdb = (selector: Record<string, unknown>) =>
     res("kubernetes:policy/v1:PodDisruptionBudget", "api", { metadata: { namespace: "apps" }, spec: { minAvailable: 1, selector } });
 
@@ -155,7 +200,11 @@ export const CASES: Record<string, PolicyCase> = {
         message: /encrypted must be true/,
     },
     "aws-ec2-launchtemplate-require-ebs-encryption": {
-        compliant: [res(T.lt, "nodes", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY, volumeSize: 50 } }] })],
+        compliant: [
+            res(T.lt, "nodes", {
+                blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY, volumeSize: 50 } }],
+            }),
+        ],
         violating: [res(T.lt, "nodes", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 50 } }] })],
         urn: res(T.lt, "nodes", {}).urn,
         message: /encrypted = "true"/,
@@ -206,8 +255,26 @@ export const CASES: Record<string, PolicyCase> = {
     },
     // network exposure
     "aws-ec2-securitygroup-disallow-public-ingress": {
-        compliant: [lbSg, lb, dbSg, res(T.sgRule, "db-from-nodes", { type: "ingress", protocol: "tcp", fromPort: 5432, toPort: 5432, sourceSecurityGroupId: "sg-2", securityGroupId: "sg-1" }, via("securityGroupId", dbSg))],
-        violating: [dbSg, res(T.ingressRule, "db-open", { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-1" }, via("securityGroupId", dbSg))],
+        compliant: [
+            lbSg,
+            lb,
+            dbSg,
+            res(
+                T.sgRule,
+                "db-from-nodes",
+                { type: "ingress", protocol: "tcp", fromPort: 5432, toPort: 5432, sourceSecurityGroupId: "sg-2", securityGroupId: "sg-1" },
+                via("securityGroupId", dbSg),
+            ),
+        ],
+        violating: [
+            dbSg,
+            res(
+                T.ingressRule,
+                "db-open",
+                { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-1" },
+                via("securityGroupId", dbSg),
+            ),
+        ],
         urn: res(T.ingressRule, "db-open", {}).urn,
         message: /port 5432 \(tcp\) from 0\.0\.0\.0\/0/,
     },
@@ -224,7 +291,11 @@ export const CASES: Record<string, PolicyCase> = {
         return { compliant: [priv, pub, group(priv)], violating: [priv, pub, group(pub)], urn: group(pub).urn, message: /public-a/ };
     })(),
     "aws-eks-cluster-restrict-public-endpoint": {
-        compliant: [res(T.eks, "eks", { vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] } })],
+        compliant: [
+            res(T.eks, "eks", {
+                vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
+            }),
+        ],
         violating: [res(T.eks, "eks", { vpcConfig: { endpointPrivateAccess: true } })],
         urn: res(T.eks, "eks", {}).urn,
         message: /public API endpoint/,
@@ -278,8 +349,14 @@ export const CASES: Record<string, PolicyCase> = {
         environment: "prod",
     },
     "aws-s3-bucket-require-versioning": {
-        compliant: [data, res(T.versioning, "data", { bucket: "data-1", versioningConfiguration: { status: "Enabled" } }, via("bucket", data))],
-        violating: [data, res(T.versioning, "data", { bucket: "data-1", versioningConfiguration: { status: "Suspended" } }, via("bucket", data))],
+        compliant: [
+            data,
+            res(T.versioning, "data", { bucket: "data-1", versioningConfiguration: { status: "Enabled" } }, via("bucket", data)),
+        ],
+        violating: [
+            data,
+            res(T.versioning, "data", { bucket: "data-1", versioningConfiguration: { status: "Suspended" } }, via("bucket", data)),
+        ],
         urn: data.urn,
         message: /versioning/,
         environment: "prod",
@@ -317,7 +394,11 @@ export const CASES: Record<string, PolicyCase> = {
         message: /livenessProbe/,
     },
     "kubernetes-workload-disallow-latest-image": {
-        compliant: [deployment(), deployment({ name: "digest", container: { image: "ghcr.io/acme/api@sha256:" + "a".repeat(64) } }), deployment({ name: "port", container: { image: "registry:5000/acme/api:2.0" } })],
+        compliant: [
+            deployment(),
+            deployment({ name: "digest", container: { image: "ghcr.io/acme/api@sha256:" + "a".repeat(64) } }),
+            deployment({ name: "port", container: { image: "registry:5000/acme/api:2.0" } }),
+        ],
         violating: [deployment({ container: { image: "registry:5000/acme/api" } })],
         urn: deployment().urn,
         message: /untagged/,
@@ -343,8 +424,16 @@ export const CASES: Record<string, PolicyCase> = {
         message: /selected by no NetworkPolicy/,
     },
     "kubernetes-namespace-require-restricted-pod-security": {
-        compliant: [res("kubernetes:core/v1:Namespace", "apps", { metadata: { name: "apps", labels: { "pod-security.kubernetes.io/enforce": "restricted" } } })],
-        violating: [res("kubernetes:core/v1:Namespace", "apps", { metadata: { name: "apps", labels: { "pod-security.kubernetes.io/enforce": "baseline" } } })],
+        compliant: [
+            res("kubernetes:core/v1:Namespace", "apps", {
+                metadata: { name: "apps", labels: { "pod-security.kubernetes.io/enforce": "restricted" } },
+            }),
+        ],
+        violating: [
+            res("kubernetes:core/v1:Namespace", "apps", {
+                metadata: { name: "apps", labels: { "pod-security.kubernetes.io/enforce": "baseline" } },
+            }),
+        ],
         urn: res("kubernetes:core/v1:Namespace", "apps", {}).urn,
         message: /restricted/,
     },

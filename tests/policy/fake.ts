@@ -31,7 +31,14 @@ export function res(type: string, name: string, inputs: Record<string, unknown>,
         type,
         name,
         parent: extra.parent ?? `urn:pulumi:${STACK}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${STACK}`,
-        provider: extra.provider !== undefined ? extra.provider : aws ? `${PROVIDER_URN}::0f7e4c1a` : k8s ? `${urnOf("pulumi:providers:kubernetes", "k8s")}::1b2c` : null,
+        provider:
+            extra.provider !== undefined
+                ? extra.provider
+                : aws
+                  ? `${PROVIDER_URN}::0f7e4c1a`
+                  : k8s
+                    ? `${urnOf("pulumi:providers:kubernetes", "k8s")}::1b2c`
+                    : null,
         custom: extra.custom ?? true,
         inputs,
         options: { protect: false, retainOnDelete: false, ignoreChanges: [], deleteBeforeReplace: false, ...(extra.options ?? {}) },
@@ -54,5 +61,6 @@ export function findPolicy(name: string) {
 /** The violations one policy reports on `resources` (plus the AWS provider), with an environment's config. */
 export function check(policy: string, resources: PlanResource[], environment = "dev"): PlanViolation[] {
     const all = resources.some((r) => r.type === PROVIDER_TYPE) ? resources : [awsProvider(), ...resources];
-    return evaluatePolicySet(all, { environment, stack: STACK, project: PROJECT }, loadPolicyConfig(environment), [findPolicy(policy)]).violations;
+    return evaluatePolicySet(all, { environment, stack: STACK, project: PROJECT }, loadPolicyConfig(environment), [findPolicy(policy)])
+        .violations;
 }

@@ -18,7 +18,13 @@ describe("the taggable type list", () => {
     const byType = new Map(types.map((t) => [t.type, t.defaultTags]));
 
     it("includes taggable resources and says the provider's default tags reach them", () => {
-        for (const t of ["aws:s3/bucket:Bucket", "aws:rds/instance:Instance", "aws:ec2/launchTemplate:LaunchTemplate", "aws:eks/nodeGroup:NodeGroup", "aws:kms/key:Key"]) {
+        for (const t of [
+            "aws:s3/bucket:Bucket",
+            "aws:rds/instance:Instance",
+            "aws:ec2/launchTemplate:LaunchTemplate",
+            "aws:eks/nodeGroup:NodeGroup",
+            "aws:kms/key:Key",
+        ]) {
             expect([t, byType.get(t)]).toEqual([t, true]);
         }
     });

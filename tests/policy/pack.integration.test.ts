@@ -12,7 +12,10 @@ const POLICY_DIR = path.resolve(__dirname, "../../policy");
 describe("the policy pack under the Pulumi Node.js policy runtime", () => {
     it("compiles, constructs the PolicyPack and serves it", async () => {
         const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [POLICY_DIR] });
-        const child = childProcess.spawn(process.execPath, [runner, "127.0.0.1:0", "."], { cwd: POLICY_DIR, stdio: ["ignore", "pipe", "pipe"] });
+        const child = childProcess.spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
+            cwd: POLICY_DIR,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         let out = "";
         let err = "";
         try {

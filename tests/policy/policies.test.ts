@@ -10,7 +10,10 @@ import { awsProvider, check, findPolicy, PROVIDER_URN, res, via } from "./fake";
 
 describe("policy metadata", () => {
     it("has one file per policy, each exported from policy/policies/index.ts", () => {
-        const files = fs.readdirSync(path.join(__dirname, "../../policy/policies")).filter((f) => f !== "index.ts").map((f) => f.replace(/\.ts$/, ""));
+        const files = fs
+            .readdirSync(path.join(__dirname, "../../policy/policies"))
+            .filter((f) => f !== "index.ts")
+            .map((f) => f.replace(/\.ts$/, ""));
         expect(policies.map((p) => p.name).sort()).toEqual(files.sort());
     });
 
@@ -50,7 +53,8 @@ describe("per-environment enforcement (policy/config/<env>.json)", () => {
         for (const p of policies) {
             expect([p.name, config[p.name].enforcementLevel]).toEqual([p.name, levelFor(p, env)]);
             const known = Object.keys(p.configSchema?.properties ?? {});
-            for (const k of Object.keys(config[p.name])) if (k !== "enforcementLevel") expect([p.name, known]).toEqual([p.name, expect.arrayContaining([k])]);
+            for (const k of Object.keys(config[p.name]))
+                if (k !== "enforcementLevel") expect([p.name, known]).toEqual([p.name, expect.arrayContaining([k])]);
         }
         expect(config["aws-resource-require-tags"].environment).toBe(env);
     });
@@ -78,9 +82,12 @@ describe("per-environment enforcement (policy/config/<env>.json)", () => {
         const opts = { environment: "dev", stack: "dev", project: "strata" };
         const on = evaluatePolicySet(resources, opts, {}, [findPolicy("aws-rds-instance-require-storage-encryption")]);
         expect(on.violations).toHaveLength(1);
-        const off = evaluatePolicySet(resources, opts, { "aws-rds-instance-require-storage-encryption": { enforcementLevel: "disabled" } }, [
-            findPolicy("aws-rds-instance-require-storage-encryption"),
-        ]);
+        const off = evaluatePolicySet(
+            resources,
+            opts,
+            { "aws-rds-instance-require-storage-encryption": { enforcementLevel: "disabled" } },
+            [findPolicy("aws-rds-instance-require-storage-encryption")],
+        );
         expect(off.violations).toEqual([]);
     });
 
@@ -99,8 +106,13 @@ describe("the engine fake", () => {
         const args: ResourceValidationArgs = ctx.resourceArgs(bucket, findPolicy("aws-resource-require-tags"));
         expect(args).toMatchObject({ type: T.bucket, urn: bucket.urn, name: "data", props: { tags: { A: "b" } } });
         expect(args.opts).toEqual({
-            protect: true, ignoreChanges: ["tags"], deleteBeforeReplace: false, aliases: [], additionalSecretOutputs: [],
-            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, parent: bucket.parent,
+            protect: true,
+            ignoreChanges: ["tags"],
+            deleteBeforeReplace: false,
+            aliases: [],
+            additionalSecretOutputs: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            parent: bucket.parent,
         });
         expect(args.provider).toMatchObject({ type: "pulumi:providers:aws", urn: PROVIDER_URN, name: "aws" });
         expect(typeof args.provider!.props.defaultTags).toBe("string");
@@ -117,7 +129,9 @@ describe("the engine fake", () => {
         const p = awsProvider();
         p.inputs.defaultTags = { tags: { Project: "x" } };
         const c = new PlanPolicyContext([p, bucket], opts, {});
-        expect(c.resourceArgs(bucket, findPolicy("aws-resource-require-tags")).provider!.props.defaultTags).toBe('{"tags":{"Project":"x"}}');
+        expect(c.resourceArgs(bucket, findPolicy("aws-resource-require-tags")).provider!.props.defaultTags).toBe(
+            '{"tags":{"Project":"x"}}',
+        );
     });
 
     it("gives stack policies resources with parent, dependencies and property dependencies as objects", () => {
@@ -133,7 +147,11 @@ describe("the engine fake", () => {
     it("records notApplicable reasons, e.g. for types a validateResourceOfType does not cover", () => {
         const r = evaluatePolicySet([awsProvider(), bucket], opts, {}, [findPolicy("aws-kms-key-require-rotation")]);
         expect(r.violations).toEqual([]);
-        expect(r.notApplicable).toContainEqual({ policy: "aws-kms-key-require-rotation", urn: bucket.urn, reason: "Policy only applies to resources of type 'aws:kms/key:Key'" });
+        expect(r.notApplicable).toContainEqual({
+            policy: "aws-kms-key-require-rotation",
+            urn: bucket.urn,
+            reason: "Policy only applies to resources of type 'aws:kms/key:Key'",
+        });
     });
 
     it("handles remote component resources (awsx:ec2:Vpc) and components without failing", () => {
@@ -149,7 +167,12 @@ describe("tagging", () => {
 
     it("counts the provider's default tags (a JSON string) with the resource's own", () => {
         expect(check("aws-resource-require-tags", [q()])).toEqual([]);
-        expect(check("aws-resource-require-tags", [awsProvider({ Project: "strata" }), q({ Environment: "dev", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" })])).toEqual([]);
+        expect(
+            check("aws-resource-require-tags", [
+                awsProvider({ Project: "strata" }),
+                q({ Environment: "dev", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" }),
+            ]),
+        ).toEqual([]);
     });
 
     it("reports every tag when the resource has no provider default tags", () => {
@@ -164,7 +187,12 @@ describe("tagging", () => {
     });
 
     it("skips types without tags and types outside @pulumi/aws", () => {
-        expect(check("aws-resource-require-tags", [res("aws:kms/alias:Alias", "a", {}, { provider: null }), res("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "r", {}, { provider: null })])).toEqual([]);
+        expect(
+            check("aws-resource-require-tags", [
+                res("aws:kms/alias:Alias", "a", {}, { provider: null }),
+                res("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "r", {}, { provider: null }),
+            ]),
+        ).toEqual([]);
     });
 });
 
@@ -174,29 +202,57 @@ describe("S3 encryption linking", () => {
         expect(check(policy, [data]).map((v) => v.urn)).toEqual([data.urn]);
     });
     it("recognises the deprecated inline setting", () => {
-        const inline = res(T.bucketV2, "inline", { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } } } });
+        const inline = res(T.bucketV2, "inline", {
+            serverSideEncryptionConfiguration: {
+                rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } },
+            },
+        });
         expect(check(policy, [inline])).toEqual([]);
     });
     it("requires a customer-managed key with aws:kms", () => {
-        const sse = res(T.sse, "data", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] }, via("bucket", data));
+        const sse = res(
+            T.sse,
+            "data",
+            { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] },
+            via("bucket", data),
+        );
         expect(check(policy, [data, sse])[0].message).toMatch(/kmsMasterKeyId/);
     });
     it("requires AES256 on the access-log bucket, found by tag or as a logging target", () => {
-        const kms = (b: typeof logs) => res(T.sse, b.name, { bucket: "x", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] }, via("bucket", b));
+        const kms = (b: typeof logs) =>
+            res(
+                T.sse,
+                b.name,
+                { bucket: "x", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] },
+                via("bucket", b),
+            );
         expect(check(policy, [logs, kms(logs)]).map((v) => v.urn)).toEqual([logs.urn]);
-        const logging = res(T.logging, "data", { bucket: "d", targetBucket: "l" }, { propertyDependencies: { bucket: [data.urn], targetBucket: [untaggedLogs.urn] } });
+        const logging = res(
+            T.logging,
+            "data",
+            { bucket: "d", targetBucket: "l" },
+            { propertyDependencies: { bucket: [data.urn], targetBucket: [untaggedLogs.urn] } },
+        );
         const v = check(policy, [untaggedLogs, kms(untaggedLogs), logging]);
         expect(v.map((x) => x.urn)).toEqual([untaggedLogs.urn]);
         expect(v[0].message).toMatch(/server access logs and must use SSE-S3 \(AES256\)/);
     });
     it("accepts the tag strata:role=access-logs too", () => {
         const l = res(T.bucket, "l", { tags: { "strata:role": "access-logs" } });
-        const sse = res(T.sse, "l", { bucket: "l", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, via("bucket", l));
+        const sse = res(
+            T.sse,
+            "l",
+            { bucket: "l", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+            via("bucket", l),
+        );
         expect(check(policy, [l, sse])).toEqual([]);
     });
     it("links by the bucket name when there are no dependencies", () => {
         const named = res(T.bucket, "named", { bucket: "acme-named" });
-        const sse = res(T.sse, "named", { bucket: "acme-named", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }] });
+        const sse = res(T.sse, "named", {
+            bucket: "acme-named",
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY } }],
+        });
         expect(check(policy, [named, sse])).toEqual([]);
     });
 });
@@ -213,7 +269,12 @@ describe("security group exposure", () => {
         expect(v.map((x) => x.message)).toEqual([expect.stringMatching(/port 22/), expect.stringMatching(/all ports.*::\/0/)]);
     });
     it("reports aws.ec2.SecurityGroupRule ingress open to the world", () => {
-        const rule = res(T.sgRule, "open", { type: "ingress", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"], securityGroupId: "sg-1" }, via("securityGroupId", dbSg));
+        const rule = res(
+            T.sgRule,
+            "open",
+            { type: "ingress", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"], securityGroupId: "sg-1" },
+            via("securityGroupId", dbSg),
+        );
         expect(check(policy, [dbSg, rule]).map((v) => v.urn)).toEqual([rule.urn]);
     });
 });
@@ -222,16 +283,22 @@ describe("kubernetes workloads", () => {
     it("accepts an HPA's minReplicas for the replica rule", () => {
         const d = deployment({ replicas: 1 });
         const hpa = res("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "api", {
-            metadata: { namespace: "apps" }, spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "api" }, minReplicas: 3, maxReplicas: 10 },
+            metadata: { namespace: "apps" },
+            spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "api" }, minReplicas: 3, maxReplicas: 10 },
         });
         expect(check("kubernetes-workload-require-replicas", [d, hpa], "prod")).toEqual([]);
     });
     it("checks Pods, StatefulSets and DaemonSets too", () => {
-        const pod = res("kubernetes:core/v1:Pod", "p", { metadata: { namespace: "apps" }, spec: { containers: [{ name: "c", image: "nginx:latest" }] } });
+        const pod = res("kubernetes:core/v1:Pod", "p", {
+            metadata: { namespace: "apps" },
+            spec: { containers: [{ name: "c", image: "nginx:latest" }] },
+        });
         expect(check("kubernetes-workload-disallow-latest-image", [pod]).map((v) => v.urn)).toEqual([pod.urn]);
         const ds = res("kubernetes:apps/v1:DaemonSet", "ds", { spec: { template: { spec: { hostPID: true, containers: [] } } } });
         expect(check("kubernetes-workload-disallow-host-access", [ds]).map((v) => v.urn)).toEqual([ds.urn]);
-        const ss = res("kubernetes:apps/v1:StatefulSet", "ss", { spec: { template: { spec: { containers: [{ name: "c", image: "x:1", securityContext: { privileged: true } }] } } } });
+        const ss = res("kubernetes:apps/v1:StatefulSet", "ss", {
+            spec: { template: { spec: { containers: [{ name: "c", image: "x:1", securityContext: { privileged: true } }] } } },
+        });
         expect(check("kubernetes-workload-require-restricted-security-context", [ss])[0].message).toMatch(/privileged is true/);
     });
     it("stack policies report the workload even when no policy objects exist at all", () => {
@@ -242,7 +309,14 @@ describe("kubernetes workloads", () => {
 describe("pack structure", () => {
     it("separates resource and stack policies as @pulumi/policy does", () => {
         const stack = policies.filter(isStackPolicy).map((p) => p.name);
-        expect(stack).toEqual(expect.arrayContaining(["aws-s3-bucket-require-kms-encryption", "aws-s3-bucket-require-public-access-block", "aws-ec2-securitygroup-disallow-public-ingress", "kubernetes-workload-require-network-policy"]));
+        expect(stack).toEqual(
+            expect.arrayContaining([
+                "aws-s3-bucket-require-kms-encryption",
+                "aws-s3-bucket-require-public-access-block",
+                "aws-ec2-securitygroup-disallow-public-ingress",
+                "kubernetes-workload-require-network-policy",
+            ]),
+        );
     });
     it("has a PulumiPolicy.yaml with runtime nodejs and a package.json main the CLI can run", () => {
         const dir = path.join(__dirname, "../../policy");

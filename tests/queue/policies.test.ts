@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { mainQueueSettings, redriveAllowPolicy, redrivePolicy, sharedQueueSettings, tlsOnlyQueueStatements } from "../../components/queue/policies";
+import {
+    mainQueueSettings,
+    redriveAllowPolicy,
+    redrivePolicy,
+    sharedQueueSettings,
+    tlsOnlyQueueStatements,
+} from "../../components/queue/policies";
 
 const ARN = "arn:aws:sqs:us-east-1:123456789012:strata-prod-workflow-tasks";
 
@@ -19,7 +25,14 @@ describe("queue policies", () => {
 
     test("the queue policy denies every SQS action without TLS, on this queue only", () => {
         expect(tlsOnlyQueueStatements(ARN)).toEqual([
-            { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: { AWS: "*" }, Action: "sqs:*", Resource: ARN, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: { AWS: "*" },
+                Action: "sqs:*",
+                Resource: ARN,
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
         ]);
     });
 });

@@ -1,5 +1,5 @@
 import { STACKS, planOf, ofType, inputs, configProblems, loadConfig } from "../helpers";
-import { PlanDocument, PlanResource } from "../../plan";
+import type { PlanDocument, PlanResource } from "../../plan";
 
 interface QueueOutput {
     name: string;
@@ -22,7 +22,11 @@ const onQueue = (plan: PlanDocument, queue: PlanResource, type: string): PlanRes
     ofType(plan, type).filter((r) => (r.propertyDependencies.queueUrl ?? []).includes(queue.urn));
 
 /** Checks one queue and its dead-letter queue as the services engineer and the seeds (002) need them. */
-function expectQueueWithDlq(plan: PlanDocument, out: QueueOutput, expected: { maxReceiveCount: number; fifo: boolean; classification: string }) {
+function expectQueueWithDlq(
+    plan: PlanDocument,
+    out: QueueOutput,
+    expected: { maxReceiveCount: number; fifo: boolean; classification: string },
+) {
     const dataKeyArn = (plan.outputs.kmsKeyArns as Record<string, string>).data;
     const queue = byName(plan, out.name);
     const dlq = byName(plan, out.dlqName);
@@ -59,7 +63,12 @@ function expectQueueWithDlq(plan: PlanDocument, out: QueueOutput, expected: { ma
         expect(policies).toHaveLength(1);
         const statements = JSON.parse(inputs(policies[0]).policy).Statement;
         expect(statements).toContainEqual(
-            expect.objectContaining({ Effect: "Deny", Action: "sqs:*", Resource: inputs(q) === inputs(queue) ? out.arn : out.dlqArn, Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+            expect.objectContaining({
+                Effect: "Deny",
+                Action: "sqs:*",
+                Resource: inputs(q) === inputs(queue) ? out.arn : out.dlqArn,
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            }),
         );
     }
     // Dead letters are kept at least as long as the queue keeps messages.
@@ -76,7 +85,11 @@ describe.each(STACKS)("queues in %s", (stack) => {
         expectQueueWithDlq(plan, queues["workflow-tasks"], { maxReceiveCount: 5, fifo: false, classification: "confidential" });
         // Every SQS queue in the stack is one of these, or their DLQ: none without a dead-letter queue.
         const names = Object.values(queues).flatMap((q) => [q.name, q.dlqName]);
-        expect(sqsQueues(plan).map((q) => inputs(q).name).sort()).toEqual(names.sort());
+        expect(
+            sqsQueues(plan)
+                .map((q) => inputs(q).name)
+                .sort(),
+        ).toEqual(names.sort());
         for (const q of sqsQueues(plan)) {
             if (inputs(q).tags?.Purpose !== "dead-letter-queue") expect(inputs(q).redrivePolicy).toBeDefined();
         }
@@ -108,9 +121,18 @@ describe("queue config", () => {
     const problemsOf = (queues: unknown, stack = "dev") => configProblems({ "strata:queues": queues }, stack);
 
     test("defaults per environment: the workflow queue, retention 1 day in dev and 4 days elsewhere, DLQ 14 days", () => {
-        for (const [env, retention] of [["dev", 86400], ["staging", 345600], ["prod", 345600]] as const) {
+        for (const [env, retention] of [
+            ["dev", 86400],
+            ["staging", 345600],
+            ["prod", 345600],
+        ] as const) {
             const cfg = loadConfig({ "strata:environment": env, "strata:queues": "{}" });
-            expect(cfg.queues.queues["workflow-tasks"]).toMatchObject({ fifo: false, maxReceiveCount: 5, messageRetentionSeconds: retention, dlqRetentionSeconds: 1209600 });
+            expect(cfg.queues.queues["workflow-tasks"]).toMatchObject({
+                fifo: false,
+                maxReceiveCount: 5,
+                messageRetentionSeconds: retention,
+                dlqRetentionSeconds: 1209600,
+            });
         }
     });
 
@@ -125,10 +147,14 @@ describe("queue config", () => {
             }),
         ).toEqual(
             expect.arrayContaining([
-                expect.stringMatching(/^strata:queues\.queues\.Jobs: queue key "Jobs" is not allowed; queue keys become part of SQS queue names: lower-case letters/),
+                expect.stringMatching(
+                    /^strata:queues\.queues\.Jobs: queue key "Jobs" is not allowed; queue keys become part of SQS queue names: lower-case letters/,
+                ),
                 expect.stringMatching(/^strata:queues\.queues\.jobs-dlq: queue key "jobs-dlq" is reserved/),
                 "strata:queues.queues.scans.visibilityTimeoutSeconds: 50000 is too large; it must be <= 43200",
-                expect.stringMatching(/^strata:queues\.queues\.scans\.retries: unknown key; allowed keys: classification, fifo, contentBasedDeduplication, visibilityTimeoutSeconds/),
+                expect.stringMatching(
+                    /^strata:queues\.queues\.scans\.retries: unknown key; allowed keys: classification, fifo, contentBasedDeduplication, visibilityTimeoutSeconds/,
+                ),
             ]),
         );
         expect(problemsOf({ queues: { scans: { contentBasedDeduplication: true, dlqRetentionSeconds: 60 } } })).toEqual([

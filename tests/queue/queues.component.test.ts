@@ -1,5 +1,6 @@
 import { Queues } from "../../components/queue";
-import { render, RenderResult, PlanResource } from "../../plan";
+import type { RenderResult, PlanResource } from "../../plan";
+import { render } from "../../plan";
 import { loadConfig } from "../helpers";
 
 const QUEUE = "aws:sqs/queue:Queue";
@@ -10,7 +11,14 @@ const ACCOUNT = "123456789012";
 
 interface PolicyDocument {
     Version: string;
-    Statement: Array<{ Sid?: string; Effect: string; Principal: unknown; Action: string | string[]; Resource: string; Condition?: unknown }>;
+    Statement: Array<{
+        Sid?: string;
+        Effect: string;
+        Principal: unknown;
+        Action: string | string[];
+        Resource: string;
+        Condition?: unknown;
+    }>;
 }
 
 /** Renders the Queues component alone, with the settings a stack file would give it (validated like the program's). */
@@ -20,7 +28,14 @@ function renderQueues(stack: string, queues: Record<string, unknown>, environmen
         ({ awsProvider }) =>
             new Queues(
                 cfg.naming.name("queues"),
-                { naming: cfg.naming, environment: cfg.environment, protection: cfg.protection, defaultTags: cfg.defaultTags, queues: cfg.queues.queues, kmsKeyArn: DATA_KEY },
+                {
+                    naming: cfg.naming,
+                    environment: cfg.environment,
+                    protection: cfg.protection,
+                    defaultTags: cfg.defaultTags,
+                    queues: cfg.queues.queues,
+                    kmsKeyArn: DATA_KEY,
+                },
                 { providers: { aws: awsProvider() } },
             ),
         { stack },
@@ -28,20 +43,30 @@ function renderQueues(stack: string, queues: Record<string, unknown>, environmen
 }
 
 /** The resource of a type attached to a queue (its `queueUrl` input comes from the queue). */
-const onQueue = (r: RenderResult<Queues>, queue: PlanResource, type: string) => r.ofType(type).filter((x) => (x.propertyDependencies.queueUrl ?? []).includes(queue.urn));
+const onQueue = (r: RenderResult<Queues>, queue: PlanResource, type: string) =>
+    r.ofType(type).filter((x) => (x.propertyDependencies.queueUrl ?? []).includes(queue.urn));
 
 describe("Queues (component)", () => {
     let r: RenderResult<Queues>;
     beforeAll(async () => {
         r = await renderQueues("fifo", {
-            orders: { fifo: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 120, maxReceiveCount: 3, classification: "restricted" },
+            orders: {
+                fifo: true,
+                contentBasedDeduplication: true,
+                visibilityTimeoutSeconds: 120,
+                maxReceiveCount: 3,
+                classification: "restricted",
+            },
             scans: { messageRetentionSeconds: 86400, dlqRetentionSeconds: 604800 },
         });
     });
 
     test("a Queue component per key, each with a queue, its dead-letter queue, a redrive allow policy and two queue policies", () => {
         const root = r.one("strata:queue:Queues");
-        expect(r.childrenOf(root).map((c) => `${c.type} ${c.name}`)).toEqual(["strata:queue:Queue strata-fifo-queue-orders", "strata:queue:Queue strata-fifo-queue-scans"]);
+        expect(r.childrenOf(root).map((c) => `${c.type} ${c.name}`)).toEqual([
+            "strata:queue:Queue strata-fifo-queue-orders",
+            "strata:queue:Queue strata-fifo-queue-scans",
+        ]);
         const orders = r.one("strata:queue:Queue", "strata-fifo-queue-orders");
         // Registration order follows the Outputs' resolution, so compare as sets.
         expect(
@@ -75,14 +100,22 @@ describe("Queues (component)", () => {
             expect(queue.propertyDependencies.redrivePolicy).toEqual([dlq.urn]);
             expect(dlq.inputs.redrivePolicy).toBeUndefined();
             const [allow] = onQueue(r, dlq, REDRIVE_ALLOW);
-            expect(r.json(allow, "redriveAllowPolicy")).toEqual({ redrivePermission: "byQueue", sourceQueueArns: [`arn:aws:sqs:us-east-1:${ACCOUNT}:${c.name}`] });
+            expect(r.json(allow, "redriveAllowPolicy")).toEqual({
+                redrivePermission: "byQueue",
+                sourceQueueArns: [`arn:aws:sqs:us-east-1:${ACCOUNT}:${c.name}`],
+            });
         }
     });
 
     test("FIFO queues have a FIFO dead-letter queue; settings reach SQS; both are SSE-KMS with the data key", () => {
         const orders = r.one(QUEUE, "strata-fifo-queue-orders");
         const ordersDlq = r.one(QUEUE, "strata-fifo-queue-orders-dlq");
-        expect(r.inputs(orders)).toMatchObject({ fifoQueue: true, contentBasedDeduplication: true, visibilityTimeoutSeconds: 120, receiveWaitTimeSeconds: 20 });
+        expect(r.inputs(orders)).toMatchObject({
+            fifoQueue: true,
+            contentBasedDeduplication: true,
+            visibilityTimeoutSeconds: 120,
+            receiveWaitTimeSeconds: 20,
+        });
         expect(r.inputs(ordersDlq)).toMatchObject({ fifoQueue: true, visibilityTimeoutSeconds: 120 });
         expect(r.inputs(ordersDlq).contentBasedDeduplication).toBeUndefined();
         const scans = r.one(QUEUE, "strata-fifo-queue-scans");
@@ -94,7 +127,11 @@ describe("Queues (component)", () => {
         }
         expect([r.inputs(orders).tags, r.inputs(ordersDlq).tags]).toEqual([
             expect.objectContaining({ DataClassification: "restricted", Name: "strata-fifo-orders.fifo" }),
-            expect.objectContaining({ DataClassification: "restricted", Name: "strata-fifo-orders-dlq.fifo", Purpose: "dead-letter-queue" }),
+            expect.objectContaining({
+                DataClassification: "restricted",
+                Name: "strata-fifo-orders-dlq.fifo",
+                Purpose: "dead-letter-queue",
+            }),
         ]);
     });
 
@@ -130,8 +167,10 @@ describe("Queues protection (component)", () => {
         ["dev", false],
     ])("in %s the queues are protected and retained: %s; the policies never are", async (environment, expected) => {
         const r = await renderQueues(environment, { jobs: {} }, environment);
-        for (const q of r.ofType(QUEUE)) expect([q.name, q.options.protect, q.options.retainOnDelete]).toEqual([q.name, expected, expected]);
-        for (const p of [...r.ofType(QUEUE_POLICY), ...r.ofType(REDRIVE_ALLOW)]) expect([p.name, p.options.protect]).toEqual([p.name, false]);
+        for (const q of r.ofType(QUEUE))
+            expect([q.name, q.options.protect, q.options.retainOnDelete]).toEqual([q.name, expected, expected]);
+        for (const p of [...r.ofType(QUEUE_POLICY), ...r.ofType(REDRIVE_ALLOW)])
+            expect([p.name, p.options.protect]).toEqual([p.name, false]);
     });
 
     test("no queue settings, no resources but the component", async () => {

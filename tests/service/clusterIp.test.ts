@@ -27,7 +27,11 @@ test("for every allowed port, the Service's port, the container's port and the n
             }).spec.containers[0];
             const [svcPort] = clusterIpServiceSpec("api", s).ports;
             const [containerPort] = container.ports!;
-            return svcPort.port === containerPort.containerPort && svcPort.targetPort === containerPort.name && containerPort.name === HTTP_PORT_NAME;
+            return (
+                svcPort.port === containerPort.containerPort &&
+                svcPort.targetPort === containerPort.name &&
+                containerPort.name === HTTP_PORT_NAME
+            );
         }),
         { numRuns: 50 },
     );

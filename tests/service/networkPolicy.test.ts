@@ -1,10 +1,10 @@
 import fc from "fast-check";
+import type { NetworkPolicyInput } from "../../components/service/networkPolicy";
 import {
     DNS_PORTS,
     KUBE_DNS_PEER,
     networkPolicyAnnotations,
     networkPolicyEgress,
-    NetworkPolicyInput,
     networkPolicyIngress,
     networkPolicySpec,
     POD_IDENTITY_AGENT_CIDR,

@@ -1,10 +1,11 @@
-import { ConfigError, loadPlatformConfig } from "../../components/config";
+import type { ConfigError } from "../../components/config";
+import { loadPlatformConfig } from "../../components/config";
 import { isPinnedImage } from "../../components/config/services";
 import { parseCpu, parseMemory } from "../../components/config/quantity";
 import { READINESS_GATE_LABEL } from "../../components/service/namespace";
 import { PRIVATE_RANGES } from "../../components/service/networkPolicy";
 import { configProblems, inputs, ofType, one, planOf, planOfFile, tempStackFile, TEST_DEPLOYER_ARN } from "../helpers";
-import { PlanDocument } from "../../plan";
+import type { PlanDocument } from "../../plan";
 
 const WEB = { image: "hashicorp/http-echo:1.0.0", args: ["-listen=:8080"] };
 
@@ -16,7 +17,12 @@ describe("strata:services validation", () => {
     test("a valid service passes, with per-environment defaults", () => {
         expect(problems({ api: WEB })).toEqual([]);
         const cfg = loadPlatformConfig(
-            { "aws:region": "us-east-1", "strata:environment": "prod", "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }), "strata:services": JSON.stringify({ api: WEB }) },
+            {
+                "aws:region": "us-east-1",
+                "strata:environment": "prod",
+                "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }),
+                "strata:services": JSON.stringify({ api: WEB }),
+            },
             { project: "strata", stack: "prod" },
         );
         expect(cfg.services.api.replicas).toBe(3);
@@ -131,7 +137,12 @@ describe("strata:services validation", () => {
         const p = (() => {
             try {
                 loadPlatformConfig(
-                    { "aws:region": "us-east-1", "strata:environment": "dev", "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }), "strata:waf": JSON.stringify({ evaluationWindowSec: 90 }) },
+                    {
+                        "aws:region": "us-east-1",
+                        "strata:environment": "dev",
+                        "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }),
+                        "strata:waf": JSON.stringify({ evaluationWindowSec: 90 }),
+                    },
                     { project: "strata", stack: "dev" },
                 );
                 return [];
