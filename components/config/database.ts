@@ -215,7 +215,7 @@ export function databaseSchema(env: Environment) {
             )
                 .default("16")
                 .describe(
-                    'Major version only ("16"): RDS applies minor versions itself (autoMinorVersionUpgrade). A new major needs allowMajorVersionUpgrade (see docs/upgrades-data.md).',
+                    'Major version only ("16"): RDS applies minor versions itself (autoMinorVersionUpgrade). A new major needs allowMajorVersionUpgrade (see docs/upgrades.md).',
                 ),
             allowMajorVersionUpgrade: z
                 .boolean()

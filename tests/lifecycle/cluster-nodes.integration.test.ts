@@ -3,7 +3,7 @@
  * new template version the node group rolls to in place (nodes drained honouring PodDisruptionBudgets), not a
  * replacement. A multi-type pool keeps its types on the node group, where they force a new group: the group's name
  * carries the generation of those settings, so the change creates the new group and deletes the old one (which can
- * be drained first, docs/upgrades-cluster.md) instead of replacing it under the same name.
+ * be drained first, docs/upgrades.md) instead of replacing it under the same name.
  */
 import { changedStackFile, change, scenario, section } from "./scenario";
 import type { PlanDocument } from "../../plan/types";
