@@ -3,9 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { partitionOf } from "../catalogue/regions";
 import type { BaseArgs } from "../base";
-import { statefulOptions } from "../base";
 import type { DatabaseSettings } from "../config/database";
-import { encryptedLogGroup } from "../logGroup";
 import { dataStoreTags } from "../tags";
 import { postgresUrl } from "../connectionStrings";
 import {
@@ -13,15 +11,12 @@ import {
     masterSecretValue,
     monitoringPolicyArn,
     needsMonitoringRole,
-    POSTGRES_LOG_EXPORTS,
     POSTGRES_PORT,
-    primaryInstanceSettings,
-    replicaInstanceSettings,
     sharedInstanceSettings,
 } from "./instance";
-import { databaseNames, rdsLogGroupName } from "./names";
+import { databaseNames } from "./names";
 import { parameterGroupDescription, postgresParameterGroupFamily, postgresParameters } from "./parameters";
-import { createMasterSecret, createMonitoringRole, createNetwork, createProxy } from "./resources";
+import { createInstances, createMasterSecret, createMonitoringRole, createNetwork, createProxy } from "./resources";
 
 export { percentEncode, postgresUrl } from "../connectionStrings";
 export * from "./instance";
@@ -77,7 +72,6 @@ export class Database extends pulumi.ComponentResource {
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:database:Database", name, {}, opts);
         const n = args.naming;
-        const stateful = statefulOptions(args.protection);
         const tags = dataStoreTags(args.dataClassification);
         const major = args.engineVersion;
 
@@ -121,60 +115,18 @@ export class Database extends pulumi.ComponentResource {
             tags,
         };
 
-        // RDS writes its exports to /aws/rds/instance/<identifier>/<log>: create those groups first (retention, KMS).
-        const logGroupsFor = (identifier: string, logicalBase: string) =>
-            POSTGRES_LOG_EXPORTS.map((log) =>
-                encryptedLogGroup(
-                    n.name(logicalBase, "log", log),
-                    {
-                        logGroupName: rdsLogGroupName(identifier, log),
-                        retentionInDays: args.logRetentionDays,
-                        kmsKeyArn: args.logsKmsKeyArn,
-                    },
-                    { parent: this },
-                ),
-            );
-
-        // Explicit identifiers: a replacement (e.g. a new databaseName) deletes the old instance first. Said here, not left
-        // to the provider; the plan guard refuses such a replacement unless approved (never while protected).
-        const named = { deleteBeforeReplace: true };
-        const finalSnapshotSuffix = new random.RandomId(
-            n.name("postgres-final-snapshot"),
-            { byteLength: 4, keepers: { identifier: this.identifier } },
-            { parent: this },
-        );
-        this.instance = new aws.rds.Instance(
-            n.name(databaseNames.identifier),
-            {
-                ...common,
-                ...primaryInstanceSettings(args),
-                identifier: this.identifier,
-                password: passwordValue,
-                dbSubnetGroupName: subnetGroup.name,
-                // Set even when skipped: harmless, and a stack that turns finalSnapshot on later has it ready.
-                finalSnapshotIdentifier: pulumi.interpolate`${this.identifier}-final-${finalSnapshotSuffix.hex}`,
-            },
-            {
-                parent: this,
-                ...stateful,
-                ...named,
-                dependsOn: [...logGroupsFor(this.identifier, databaseNames.identifier), ...monitoringDeps],
-            },
-        );
+        const instances = createInstances(this, {
+            args,
+            identifier: this.identifier,
+            common,
+            password: passwordValue,
+            subnetGroupName: subnetGroup.name,
+            dependsOn: monitoringDeps,
+        });
+        this.instance = instances.primary;
+        this.replicas = instances.replicas;
         this.endpoint = this.instance.endpoint;
         this.address = this.instance.address;
-
-        // -- read replicas: same key, parameter group and security group; no engine version of their own (RDS upgrades
-        // them with the primary, and they move to a new parameter group after it, as they depend on it) --
-        this.replicas = Array.from({ length: args.readReplicas }, (_, i) => {
-            const logical = databaseNames.replica(i);
-            const identifier = n.physical("rdsIdentifier", logical);
-            return new aws.rds.Instance(
-                n.name(logical),
-                { ...common, ...replicaInstanceSettings(args), identifier, replicateSourceDb: this.instance.identifier },
-                { parent: this, ...stateful, ...named, dependsOn: [...logGroupsFor(identifier, logical), ...monitoringDeps] },
-            );
-        });
         this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));
 
         // -- the master credentials in Secrets Manager, encrypted with the data key --

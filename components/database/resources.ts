@@ -4,7 +4,13 @@ import { policyDocument, serviceAssumeRolePolicy } from "../iam";
 import type { Naming } from "../naming";
 import { allowTcpFrom, allowTcpTo, rulelessSecurityGroup } from "../securityGroups";
 import type { Tags } from "../tags";
-import { databaseNames } from "./names";
+import * as random from "@pulumi/random";
+import type { DatabaseArgs } from "./index";
+import { encryptedLogGroup } from "../logGroup";
+import { statefulOptions } from "../base";
+import { POSTGRES_LOG_EXPORTS, primaryInstanceSettings, replicaInstanceSettings } from "./instance";
+import { databaseNames, rdsLogGroupName } from "./names";
+
 import { POSTGRES_PORT } from "./instance";
 import { PROXY_CONNECTION_POOL, PROXY_PORT, PROXY_RULES, proxyRolePolicyStatements, proxySettings } from "./proxy";
 
@@ -174,4 +180,73 @@ export function createMonitoringRole(
     );
     const attachment = new aws.iam.RolePolicyAttachment(n.name(databaseNames.monitoringRole), { role: role.name, policyArn }, { parent });
     return { arn: role.arn, attachment };
+}
+
+export interface InstancesArgs {
+    args: DatabaseArgs;
+    identifier: string;
+    /** Settings primary and replicas share (key, parameter group, security group, monitoring, tags). */
+    common: Omit<aws.rds.InstanceArgs, "instanceClass"> & Record<string, unknown>;
+    password: pulumi.Input<string>;
+    subnetGroupName: pulumi.Input<string>;
+    dependsOn: pulumi.Resource[];
+}
+
+/** The primary and its read replicas, each after its log groups (RDS exports to fixed names). */
+export function createInstances(parent: pulumi.Resource, a: InstancesArgs): { primary: aws.rds.Instance; replicas: aws.rds.Instance[] } {
+    const n = a.args.naming;
+    const stateful = statefulOptions(a.args.protection);
+    // RDS writes its exports to /aws/rds/instance/<identifier>/<log>: create those groups first (retention, KMS).
+    const logGroupsFor = (identifier: string, logicalBase: string) =>
+        POSTGRES_LOG_EXPORTS.map((log) =>
+            encryptedLogGroup(
+                n.name(logicalBase, "log", log),
+                {
+                    logGroupName: rdsLogGroupName(identifier, log),
+                    retentionInDays: a.args.logRetentionDays,
+                    kmsKeyArn: a.args.logsKmsKeyArn,
+                },
+                { parent },
+            ),
+        );
+
+    // Explicit identifiers: a replacement (e.g. a new databaseName) deletes the old instance first. Said here, not left
+    // to the provider; the plan guard refuses such a replacement unless approved (never while protected).
+    const named = { deleteBeforeReplace: true };
+    const finalSnapshotSuffix = new random.RandomId(
+        n.name("postgres-final-snapshot"),
+        { byteLength: 4, keepers: { identifier: a.identifier } },
+        { parent },
+    );
+    const primary = new aws.rds.Instance(
+        n.name(databaseNames.identifier),
+        {
+            ...a.common,
+            ...primaryInstanceSettings(a.args),
+            identifier: a.identifier,
+            password: a.password,
+            dbSubnetGroupName: a.subnetGroupName,
+            // Set even when skipped: harmless, and a stack that turns finalSnapshot on later has it ready.
+            finalSnapshotIdentifier: pulumi.interpolate`${a.identifier}-final-${finalSnapshotSuffix.hex}`,
+        },
+        {
+            parent,
+            ...stateful,
+            ...named,
+            dependsOn: [...logGroupsFor(a.identifier, databaseNames.identifier), ...a.dependsOn],
+        },
+    );
+
+    // -- read replicas: same key, parameter group and security group; no engine version of their own (RDS upgrades
+    // them with the primary, and they move to a new parameter group after it, as they depend on it) --
+    const replicas = Array.from({ length: a.args.readReplicas }, (_, i) => {
+        const logical = databaseNames.replica(i);
+        const identifier = n.physical("rdsIdentifier", logical);
+        return new aws.rds.Instance(
+            n.name(logical),
+            { ...a.common, ...replicaInstanceSettings(a.args), identifier, replicateSourceDb: primary.identifier },
+            { parent, ...stateful, ...named, dependsOn: [...logGroupsFor(identifier, logical), ...a.dependsOn] },
+        );
+    });
+    return { primary, replicas };
 }
