@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { PlanDocument, render as renderType, RunPlanOptions } from "../plan";
 import type * as components from "../components";
-import { ROOT, inputs } from "./helpers";
+import { ROOT, TEST_DEPLOYER_ARN, inputs } from "./helpers";
 
 // What a consumer gets from `npm install @strata/platform`: the built JavaScript and type declarations in dist/.
 describe("the built package", () => {
@@ -45,7 +45,14 @@ describe("the built package", () => {
     test("a consumer tests a component of its own with the compiled render harness", async () => {
         const { render } = (await import(path.join(ROOT, "dist/plan"))) as { render: typeof renderType };
         const lib = (await import(path.join(ROOT, "dist/components"))) as typeof components;
-        const cfg = lib.loadPlatformConfig({ "aws:region": "us-east-1", "strata:environment": "dev" }, { project: "strata", stack: "dev" });
+        const cfg = lib.loadPlatformConfig(
+            {
+                "aws:region": "us-east-1",
+                "strata:environment": "dev",
+                "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }),
+            },
+            { project: "strata", stack: "dev" },
+        );
         const base = { naming: cfg.naming, environment: cfg.environment, protection: cfg.protection, defaultTags: cfg.defaultTags };
         const r = await render(
             ({ awsProvider }) =>
