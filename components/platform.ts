@@ -53,7 +53,7 @@ export class Platform extends pulumi.ComponentResource {
 
         this.kms = new KmsKeys(n.name("kms"), { ...base, ...cfg.kms, region }, withAws);
 
-        this.network = new Network(n.name("network"), { ...base, ...cfg.network, region, logsKmsKeyArn: this.kms.arns.logs }, withAws);
+        this.network = new Network(n.name("network"), { ...base, ...cfg.network, region, kmsKeyArns: this.kms.arns }, withAws);
 
         // -- cluster (EKS) --
         // The cluster needs the network and its keys only; nothing of the data tier (and the data tier not it).
@@ -79,19 +79,18 @@ export class Platform extends pulumi.ComponentResource {
                 ...base,
                 ...cfg.objectStore,
                 region,
-                kmsKeyArn: this.kms.arns.data,
+                kmsKeyArns: this.kms.arns,
                 allowedAccountIds: cfg.accountId ? [cfg.accountId] : undefined,
             },
             withAws,
         );
-        this.queues = new Queues(n.name("queues"), { ...base, queues: cfg.queues.queues, kmsKeyArn: this.kms.arns.data }, withAws);
+        this.queues = new Queues(n.name("queues"), { ...base, queues: cfg.queues.queues, kmsKeyArns: this.kms.arns }, withAws);
         // Data stores need the network and the keys only (never the cluster): isolated subnets, the nodes' security group.
         const dataInputs = {
             vpcId: this.network.vpcId,
             subnetIds: this.network.isolatedSubnetIds,
             clientSecurityGroupId: this.network.nodeSecurityGroupId,
-            dataKmsKeyArn: this.kms.arns.data,
-            logsKmsKeyArn: this.kms.arns.logs,
+            kmsKeyArns: this.kms.arns,
         };
         if (cfg.database.enabled) {
             this.database = new Database(n.name("database"), { ...base, ...cfg.database, ...dataInputs, region }, withAws);
@@ -102,7 +101,7 @@ export class Platform extends pulumi.ComponentResource {
 
         // -- services --
         if (cfg.waf.enabled) {
-            this.waf = new Waf(n.name("waf"), { ...base, ...cfg.waf, logsKmsKeyArn: this.kms.arns.logs }, withAws);
+            this.waf = new Waf(n.name("waf"), { ...base, ...cfg.waf, kmsKeyArns: this.kms.arns }, withAws);
         }
         if (Object.keys(cfg.services).length > 0) {
             const cluster = this.cluster;
@@ -126,7 +125,7 @@ export class Platform extends pulumi.ComponentResource {
                     cache: this.cache ? { url: this.cache.redisUrl, port: this.cache.port } : undefined,
                     buckets: this.objectStore.buckets,
                     queues: this.queues.queues,
-                    dataKeyArn: this.kms.arns.data,
+                    kmsKeyArns: this.kms.arns,
                     secretConfig: cfg.secretValues,
                     wafAclArn: this.waf?.webAclArn,
                 },

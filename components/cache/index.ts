@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { BaseArgs } from "../base";
+import type { KmsKeyArns } from "../kms";
 import { statefulOptions } from "../base";
 import type { CacheSettings } from "../config/cache";
 import { redisUrl } from "../connectionStrings";
@@ -31,10 +32,8 @@ export interface CacheArgs extends BaseArgs, CacheSettings {
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The one security group admitted on port 6379: the cluster nodes' group (from the network, not the cluster). */
     clientSecurityGroupId: pulumi.Input<string>;
-    /** Data key: at-rest encryption. */
-    dataKmsKeyArn: pulumi.Input<string>;
-    /** Logs key: slow-log and engine-log groups. */
-    logsKmsKeyArn: pulumi.Input<string>;
+    /** The data key (at-rest encryption) and the logs key (slow-log and engine-log groups). */
+    kmsKeyArns: Pick<KmsKeyArns, "data" | "logs">;
 }
 
 /**
@@ -114,7 +113,7 @@ export class Cache extends pulumi.ComponentResource {
                 {
                     logGroupName: cacheLogGroupName(this.replicationGroupId, logType),
                     retentionInDays: args.logRetentionDays,
-                    kmsKeyArn: args.logsKmsKeyArn,
+                    kmsKeyArn: args.kmsKeyArns.logs,
                 },
                 { parent: this },
             ),
@@ -136,7 +135,7 @@ export class Cache extends pulumi.ComponentResource {
                 parameterGroupName: parameterGroup.name,
                 subnetGroupName: subnetGroup.name,
                 securityGroupIds: [sg.id],
-                kmsKeyId: args.dataKmsKeyArn,
+                kmsKeyId: args.kmsKeyArns.data,
                 authToken: this.authToken,
                 // A random suffix: ElastiCache refuses to delete the group if a snapshot of that name already exists
                 // (SnapshotAlreadyExistsFault), e.g. from an earlier delete of a group with the same id.

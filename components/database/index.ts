@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { partitionOf } from "../catalogue/regions";
 import type { BaseArgs } from "../base";
+import type { KmsKeyArns } from "../kms";
 import type { DatabaseSettings } from "../config/database";
 import { dataStoreTags } from "../tags";
 import { postgresUrl } from "../connectionStrings";
@@ -30,10 +31,8 @@ export interface DatabaseArgs extends BaseArgs, DatabaseSettings {
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The one security group admitted on port 5432: the cluster nodes' group (from the network, not the cluster). */
     clientSecurityGroupId: pulumi.Input<string>;
-    /** Data key: storage, Performance Insights, the master-password secret. */
-    dataKmsKeyArn: pulumi.Input<string>;
-    /** Logs key: the log groups of the exported PostgreSQL logs. */
-    logsKmsKeyArn: pulumi.Input<string>;
+    /** The data key (storage, Performance Insights, the master-password secret) and the logs key (the exported logs' groups). */
+    kmsKeyArns: Pick<KmsKeyArns, "data" | "logs">;
     region: string;
 }
 
@@ -107,10 +106,10 @@ export class Database extends pulumi.ComponentResource {
         // Settings primary and replicas share.
         const common = {
             ...sharedInstanceSettings(args),
-            kmsKeyId: args.dataKmsKeyArn,
+            kmsKeyId: args.kmsKeyArns.data,
             parameterGroupName: this.parameterGroup.name,
             vpcSecurityGroupIds: [sg.id],
-            ...(args.performanceInsights ? { performanceInsightsKmsKeyId: args.dataKmsKeyArn } : {}),
+            ...(args.performanceInsights ? { performanceInsightsKmsKeyId: args.kmsKeyArns.data } : {}),
             ...(monitoring ? { monitoringRoleArn: monitoring.arn } : {}),
             tags,
         };
@@ -139,7 +138,13 @@ export class Database extends pulumi.ComponentResource {
                 identifier: this.identifier,
             }),
         );
-        const master = createMasterSecret(this, { ...args, identifier: this.identifier, secretString, tags });
+        const master = createMasterSecret(this, {
+            ...args,
+            dataKmsKeyArn: args.kmsKeyArns.data,
+            identifier: this.identifier,
+            secretString,
+            tags,
+        });
         this.secret = master.secret;
         const secretVersion = master.version;
         this.secretArn = this.secret.arn;
@@ -151,7 +156,7 @@ export class Database extends pulumi.ComponentResource {
                 vpcId,
                 subnetIds,
                 clientSecurityGroupId,
-                dataKmsKeyArn: args.dataKmsKeyArn,
+                dataKmsKeyArn: args.kmsKeyArns.data,
                 region: args.region,
                 naming: n,
                 tags,

@@ -204,7 +204,7 @@ export function createInstances(parent: pulumi.Resource, a: InstancesArgs): { pr
                 {
                     logGroupName: rdsLogGroupName(identifier, log),
                     retentionInDays: a.args.logRetentionDays,
-                    kmsKeyArn: a.args.logsKmsKeyArn,
+                    kmsKeyArn: a.args.kmsKeyArns.logs,
                 },
                 { parent },
             ),

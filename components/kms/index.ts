@@ -7,6 +7,12 @@ import { KEY_DESCRIPTIONS, KEY_PURPOSES, KEY_SETTINGS, keyPolicyStatements, kmsK
 
 export * from "./policies";
 
+/**
+ * The customer-managed keys' ARNs by purpose: every component takes the keys it uses as `kmsKeyArns`, a subset of this
+ * (`Pick<KmsKeyArns, "data" | "logs">`), so one spelling runs from the Platform down to each component.
+ */
+export type KmsKeyArns = Record<KeyPurpose, pulumi.Input<string>>;
+
 export interface KmsKeysArgs extends BaseArgs {
     /** Waiting period before a deleted key is destroyed (7-30 days). */
     deletionWindowDays: number;

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../base";
+import type { KmsKeyArns } from "../kms";
 import type { NetworkSettings } from "../config/network";
 import { serviceAssumeRolePolicy, policyDocument } from "../iam";
 import { encryptedLogGroup } from "../logGroup";
@@ -21,8 +22,8 @@ import {
 export { SUBNET_TIERS, subnetTiers, subnetCidrs as networkSubnetCidrs, vpcArgs, endpointSpecs, flowLogRoleStatements } from "./vpc";
 
 export interface NetworkArgs extends BaseArgs, NetworkSettings {
-    /** KMS key for the flow-log group (the logs key). */
-    logsKmsKeyArn: pulumi.Input<string>;
+    /** The logs key: the flow-log group is encrypted with it. */
+    kmsKeyArns: Pick<KmsKeyArns, "logs">;
     /** The region, for interface endpoint service names. */
     region: string;
 }
@@ -82,7 +83,7 @@ export class Network extends pulumi.ComponentResource {
         // Flow logs: ALL traffic, to a KMS-encrypted log group with retention.
         const flowLogGroup = encryptedLogGroup(
             n.name("flow-logs"),
-            { ...flowLogGroupSpec(n, args), kmsKeyArn: args.logsKmsKeyArn },
+            { ...flowLogGroupSpec(n, args), kmsKeyArn: args.kmsKeyArns.logs },
             { parent: this },
         );
         this.flowLogGroupName = flowLogGroup.name;

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../base";
+import type { KmsKeyArns } from "../kms";
 import { statefulOptions } from "../base";
 import { createAwsProvider } from "../providers";
 import type { ObjectStoreSettings } from "../config/objectStore";
@@ -25,8 +26,8 @@ export * from "./replication";
 export interface ObjectStoreArgs extends BaseArgs, ObjectStoreSettings {
     /** The stack's region (aws:region). */
     region: string;
-    /** The data KMS key: default encryption of every data bucket, and the only key uploads may name. */
-    kmsKeyArn: pulumi.Input<string>;
+    /** The data key: default encryption of every data bucket, and the only key uploads may name. */
+    kmsKeyArns: Pick<KmsKeyArns, "data">;
     /** Accounts the replica-region provider may deploy into (the stack's `strata:accountId`). */
     allowedAccountIds?: string[];
 }
@@ -71,7 +72,7 @@ export class ObjectStore extends pulumi.ComponentResource {
         for (const [key, settings] of Object.entries(args.buckets)) {
             created[key] = secureBucket(this, n.autoNamed("s3Bucket", ...objectStoreNames.bucket(key)), {
                 tags: bucketTags("data", settings.classification),
-                kmsKeyArn: args.kmsKeyArn,
+                kmsKeyArn: args.kmsKeyArns.data,
                 objectLock: settings.objectLock ? objectLockConfiguration(settings.objectLock) : undefined,
                 lifecycle: lifecycleRules(settings.lifecycle),
                 protection,
@@ -127,7 +128,7 @@ export class ObjectStore extends pulumi.ComponentResource {
                     source: created[bucketKey],
                     replica,
                     sourceRegion: args.region,
-                    sourceKmsKeyArn: args.kmsKeyArn,
+                    sourceKmsKeyArn: args.kmsKeyArns.data,
                     replicaRegion,
                     replicaKmsKeyArn: key.arn,
                     protection,

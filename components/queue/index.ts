@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../base";
+import type { KmsKeyArns } from "../kms";
 import { statefulOptions } from "../base";
 import { policyDocument } from "../iam";
 import { dataStoreTags } from "../tags";
@@ -24,8 +25,8 @@ export interface QueueOutputs {
 export interface QueueArgs extends BaseArgs, QueueSettings {
     /** The queue's key in `strata:queues`: the physical name is `<prefix>-<key>` (+ `.fifo`). */
     key: string;
-    /** The data KMS key (SSE-KMS for messages). */
-    kmsKeyArn: pulumi.Input<string>;
+    /** The data key (SSE-KMS for messages). */
+    kmsKeyArns: Pick<KmsKeyArns, "data">;
 }
 
 /** The TLS-only policy document of a queue. */
@@ -53,7 +54,7 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
         const n = args.naming;
         const names = queueNames((...parts) => n.name(...parts), args.key, args.fifo);
         const stateful = { parent: this, ...statefulOptions(args.protection) };
-        const common = sharedQueueSettings(args, args.kmsKeyArn);
+        const common = sharedQueueSettings(args, args.kmsKeyArns.data);
 
         this.deadLetterQueue = new aws.sqs.Queue(
             `${name}-dlq`,
@@ -108,8 +109,8 @@ export class Queue extends pulumi.ComponentResource implements QueueOutputs {
 export interface QueuesArgs extends BaseArgs {
     /** `strata:queues.queues`: settings per queue key. */
     queues: QueuesSettings["queues"];
-    /** The data KMS key. */
-    kmsKeyArn: pulumi.Input<string>;
+    /** The data key. */
+    kmsKeyArns: Pick<KmsKeyArns, "data">;
 }
 
 /** Every queue of `strata:queues`, by key. */
@@ -118,10 +119,10 @@ export class Queues extends pulumi.ComponentResource {
 
     constructor(name: string, args: QueuesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:queue:Queues", name, {}, opts);
-        const { queues, kmsKeyArn, ...base } = args;
+        const { queues, kmsKeyArns, ...base } = args;
         this.queues = {};
         for (const [key, settings] of Object.entries(queues)) {
-            this.queues[key] = new Queue(args.naming.name("queue", key), { ...base, ...settings, key, kmsKeyArn }, { parent: this });
+            this.queues[key] = new Queue(args.naming.name("queue", key), { ...base, ...settings, key, kmsKeyArns }, { parent: this });
         }
         this.registerOutputs({ queues: this.outputs() });
     }

@@ -1,3 +1,4 @@
+import type { KmsKeyArns } from "../kms";
 import type * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
@@ -55,8 +56,8 @@ export interface ServiceArgs extends BaseArgs {
     buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string>; access: "read" | "readwrite" }>;
     /** The declared queues, resolved. */
     queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string>; access: "consume" | "produce" | "both" }>;
-    /** The data KMS key (S3 and SQS encryption). */
-    dataKeyArn?: pulumi.Input<string>;
+    /** The data key (S3 and SQS encryption), for the workload's IAM policy. */
+    kmsKeyArns?: Pick<KmsKeyArns, "data">;
     /** Values of `secretEnv` (already secret Outputs). */
     secretValues: Record<string, pulumi.Input<string>>;
 
@@ -102,7 +103,8 @@ export interface ServicesArgs extends BaseArgs {
     cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string> }>;
-    dataKeyArn?: pulumi.Input<string>;
+    /** The data key (S3 and SQS encryption). */
+    kmsKeyArns?: Pick<KmsKeyArns, "data">;
     /** Secret config values by config key (`PlatformConfig.secretValues`). */
     secretConfig: Record<string, pulumi.Input<string>>;
     wafAclArn?: pulumi.Input<string>;

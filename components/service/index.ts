@@ -196,7 +196,7 @@ export class Services extends pulumi.ComponentResource {
                     cache: s.cache ? args.cache : undefined,
                     buckets: declared(svcName, "bucket", args.buckets, s.buckets),
                     queues: declared(svcName, "queue", args.queues, s.queues),
-                    dataKeyArn: args.dataKeyArn,
+                    kmsKeyArns: args.kmsKeyArns,
                     secretValues: secretEnvValues(s.secretEnv, args.secretConfig),
                     workloadRole: args.workloadRole,
                     podIdentityAgent: args.podIdentityAgent,

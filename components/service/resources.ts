@@ -34,7 +34,7 @@ export function serviceIdentity(
     metadata: { name: string; namespace: string; labels: Record<string, string> },
     opts: pulumi.CustomResourceOptions,
 ): { role?: aws.iam.Role; ready: pulumi.Resource[]; serviceAccount: k8s.core.v1.ServiceAccount } {
-    const statements = workloadStatements(args.region, args.buckets, args.queues, args.dataKeyArn);
+    const statements = workloadStatements(args.region, args.buckets, args.queues, args.kmsKeyArns?.data);
     let identity: { role: aws.iam.Role; ready: pulumi.Resource[] } | undefined;
     if (statements.length > 0) {
         if (!args.workloadRole)

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../base";
+import type { KmsKeyArns } from "../kms";
 import type { WafSettings } from "../config/waf";
 import { encryptedLogGroup } from "../logGroup";
 import { visibilityConfig, WAF_REDACTED_FIELDS, wafLogGroupName, wafRules } from "./rules";
@@ -8,8 +9,8 @@ import { visibilityConfig, WAF_REDACTED_FIELDS, wafLogGroupName, wafRules } from
 export * from "./rules";
 
 export interface WafArgs extends BaseArgs, Omit<WafSettings, "enabled"> {
-    /** The logs KMS key: WAF logs go to a log group encrypted with it. */
-    logsKmsKeyArn: pulumi.Input<string>;
+    /** The logs key: WAF logs go to a log group encrypted with it. */
+    kmsKeyArns: Pick<KmsKeyArns, "logs">;
 }
 
 /**
@@ -43,7 +44,7 @@ export class Waf extends pulumi.ComponentResource {
 
         const logGroup = encryptedLogGroup(
             n.name("waf-logs"),
-            { logGroupName: wafLogGroupName(n.prefix), retentionInDays: args.logRetentionDays, kmsKeyArn: args.logsKmsKeyArn },
+            { logGroupName: wafLogGroupName(n.prefix), retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArns.logs },
             { parent: this },
         );
         this.logGroupName = logGroup.name;

@@ -34,7 +34,7 @@ function renderQueues(stack: string, queues: Record<string, unknown>, environmen
                     protection: cfg.protection,
                     defaultTags: cfg.defaultTags,
                     queues: cfg.queues.queues,
-                    kmsKeyArn: DATA_KEY,
+                    kmsKeyArns: { data: DATA_KEY },
                 },
                 { providers: { aws: awsProvider() } },
             ),
