@@ -1,37 +1,11 @@
-import type { PlanDocument, PlanResource } from "../../plan/types";
+import type { PlanResource } from "../../plan/types";
+import { planOfResources, resource, STACK } from "./synthetic";
 import type { ReplacementRules } from "../../plan/diff";
 import { diffPlans, diffResource, jsonEqual, typesWithoutRules, valuesAt } from "../../plan/diff";
 import { FIXED_NAME_REPLACE_POLICY, globMatcher, guardDiff, STATEFUL_REPLACE_POLICY } from "../../plan/guard";
 
-const STACK = "urn:pulumi:dev::strata::";
-
-function res(type: string, name: string, inputs: Record<string, unknown>, extra: Partial<PlanResource> = {}): PlanResource {
-    return {
-        urn: `${STACK}${type}::${name}`,
-        type,
-        name,
-        parent: null,
-        provider: "urn:pulumi:dev::strata::pulumi:providers:aws::aws::id",
-        custom: true,
-        inputs,
-        options: { protect: false, retainOnDelete: false, ignoreChanges: [], deleteBeforeReplace: false },
-        dependencies: [],
-        propertyDependencies: {},
-        ...extra,
-    };
-}
-
-function plan(resources: PlanResource[], monthlyUsd = 0): PlanDocument {
-    return {
-        project: "strata",
-        stack: "dev",
-        resources,
-        outputs: {},
-        violations: [],
-        cost: { monthlyUsd, priceTable: "t", items: [] },
-        deploy: { criticalPathMinutes: 0, sumMinutes: 0, path: [] },
-    };
-}
+const res = resource;
+const plan = planOfResources;
 
 const DB = "aws:rds/instance:Instance";
 const PG = "aws:rds/parameterGroup:ParameterGroup";

@@ -3,6 +3,7 @@
  * Optional+Computed inputs the program stops setting.
  */
 import type { PlanDocument, PlanResource } from "../../plan/types";
+import { planOfResources, resource, urnOf } from "./synthetic";
 import type { ReplacementRules } from "../../plan/diff";
 import { diffPlans, diffResource } from "../../plan/diff";
 import {
@@ -13,47 +14,18 @@ import {
     PARAMETER_GROUP_IN_USE_POLICY,
 } from "../../plan/guard";
 
-const STACK = "urn:pulumi:dev::strata::";
 const CPG = "aws:elasticache/parameterGroup:ParameterGroup";
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const DPG = "aws:rds/parameterGroup:ParameterGroup";
 const DB = "aws:rds/instance:Instance";
 const BUCKET = "aws:s3/bucket:Bucket";
 
-const urn = (type: string, name: string) => `${STACK}${type}::${name}`;
+const urn = urnOf;
 
-function res(
-    type: string,
-    name: string,
-    inputs: Record<string, unknown>,
-    propertyDependencies: Record<string, string[]> = {},
-): PlanResource {
-    return {
-        urn: urn(type, name),
-        type,
-        name,
-        parent: null,
-        provider: "urn:pulumi:dev::strata::pulumi:providers:aws::aws::id",
-        custom: true,
-        inputs,
-        options: { protect: false, retainOnDelete: false, ignoreChanges: [], deleteBeforeReplace: false },
-        dependencies: Object.values(propertyDependencies).flat(),
-        propertyDependencies,
-        identity: [name],
-    };
-}
-
-function plan(resources: PlanResource[]): PlanDocument {
-    return {
-        project: "strata",
-        stack: "dev",
-        resources,
-        outputs: {},
-        violations: [],
-        cost: { monthlyUsd: 0, priceTable: "t", items: [] },
-        deploy: { criticalPathMinutes: 0, sumMinutes: 0, path: [] },
-    };
-}
+/** A resource whose dependencies are its property dependencies, referred to by its name. */
+const res = (type: string, name: string, inputs: Record<string, unknown>, propertyDependencies: Record<string, string[]> = {}) =>
+    resource(type, name, inputs, { propertyDependencies, identity: [name] });
+const plan = (resources: PlanResource[]) => planOfResources(resources);
 
 const RULES: ReplacementRules = {
     [CPG]: { forceNew: ["description", "family"], source: "test" },

@@ -1,23 +1,10 @@
-import type { PlanDocument, PlanResource } from "../../plan/types";
+import type { PlanResource } from "../../plan/types";
+import { planOfResources, resource } from "./synthetic";
 import { teardownGraph } from "../../plan/teardown";
 
-const urn = (t: string, n: string) => `urn:pulumi:dev::strata::${t}::${n}`;
-function r(type: string, name: string, extra: Partial<PlanResource> = {}): PlanResource {
-    return {
-        urn: urn(type, name),
-        type,
-        name,
-        parent: null,
-        provider: null,
-        custom: true,
-        inputs: {},
-        options: { protect: false, retainOnDelete: false, ignoreChanges: [], deleteBeforeReplace: false },
-        dependencies: [],
-        propertyDependencies: {},
-        ...extra,
-    };
-}
-const plan = (resources: PlanResource[]) => ({ project: "strata", stack: "dev", resources }) as unknown as PlanDocument;
+/** A resource without inputs or a provider (components and their children as the recording has them). */
+const r = (type: string, name: string, extra: Partial<PlanResource> = {}) => resource(type, name, {}, { provider: null, ...extra });
+const plan = (resources: PlanResource[]) => planOfResources(resources);
 
 describe("teardownGraph", () => {
     const cluster = r("aws:eks/cluster:Cluster", "c");
