@@ -2,6 +2,7 @@ import type { CostItem, PlanResource } from "./types";
 import type { WorkloadRequest } from "../components/capacity";
 import { allocatable, nodesNeeded, totalRequests } from "../components/capacity";
 import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
+import { PRICERS } from "./pricing";
 
 /**
  * Public on-demand list prices, us-east-1, USD, as published in November 2026 on the AWS pricing pages:
@@ -111,6 +112,11 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
     const albGroups = new Map<string, PlanResource>();
     for (const r of resources) {
         const i = r.inputs as Inputs;
+        const priced = PRICERS.map((p) => p(r, byUrn)).find((p) => p !== undefined);
+        if (priced) {
+            add(r, priced.monthlyUsd, priced.basis);
+            continue;
+        }
         switch (r.type) {
             case "aws:eks/cluster:Cluster": {
                 const extended = i.upgradePolicy?.supportType === "EXTENDED";

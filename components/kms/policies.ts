@@ -1,5 +1,7 @@
 import type { PolicyStatement } from "../iam";
 import { partitionOf } from "../catalogue/regions";
+import { notificationsKeyStatements } from "./notificationsKey";
+import { auditKeyStatements } from "./auditKey";
 
 /**
  * Key policies and key settings of Strata's customer-managed KMS keys, as plain data. One place for the statements
@@ -9,7 +11,7 @@ import { partitionOf } from "../catalogue/regions";
  */
 
 /** The purposes Strata keeps separate keys for. */
-export const KEY_PURPOSES = ["cluster", "ebs", "data", "logs"] as const;
+export const KEY_PURPOSES = ["cluster", "ebs", "data", "logs", "notifications", "audit", "backup"] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 /** What a key policy needs to know about where it lives. */
@@ -93,10 +95,19 @@ export function keyUseThroughServicesStatements(sid: string, c: KeyPolicyContext
 }
 
 /** The services each key is used through (`kms:ViaService`), for the keys used that way. */
-export const KEY_SERVICES: Record<Exclude<KeyPurpose, "logs">, { sid: string; services: string[] }> = {
+export const KEY_SERVICES: Record<Exclude<KeyPurpose, PrincipalKeyPurpose>, { sid: string; services: string[] }> = {
     cluster: { sid: "EksThroughService", services: ["eks"] },
     ebs: { sid: "Ec2VolumesThroughService", services: ["ec2", "autoscaling"] },
     data: { sid: "DataServices", services: ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns"] },
+    backup: { sid: "BackupThroughService", services: ["backup"] },
+};
+
+/** Keys whose policies name AWS service principals (statements beyond the administration statement). */
+export type PrincipalKeyPurpose = "logs" | "notifications" | "audit";
+const PRINCIPAL_KEY_STATEMENTS: Record<PrincipalKeyPurpose, (c: KeyPolicyContext) => PolicyStatement[]> = {
+    logs: (c) => [cloudWatchLogsStatement(c)],
+    notifications: (c) => notificationsKeyStatements(c),
+    audit: (c) => auditKeyStatements(c),
 };
 
 /** CloudWatch Logs of this region may use the logs key, for log groups of this account and region only. */
@@ -115,8 +126,9 @@ export function cloudWatchLogsStatement(c: KeyPolicyContext): PolicyStatement {
 
 /** The key policy of a purpose's key. */
 export function keyPolicyStatements(purpose: KeyPurpose, c: KeyPolicyContext): PolicyStatement[] {
-    if (purpose === "logs") return [keyAdministrationStatement(c), cloudWatchLogsStatement(c)];
-    const { sid, services } = KEY_SERVICES[purpose];
+    if (purpose in PRINCIPAL_KEY_STATEMENTS)
+        return [keyAdministrationStatement(c), ...PRINCIPAL_KEY_STATEMENTS[purpose as PrincipalKeyPurpose](c)];
+    const { sid, services } = KEY_SERVICES[purpose as Exclude<KeyPurpose, PrincipalKeyPurpose>];
     return [keyAdministrationStatement(c), ...keyUseThroughServicesStatements(sid, c, services)];
 }
 
@@ -126,6 +138,9 @@ export const KEY_DESCRIPTIONS: Record<KeyPurpose, string> = {
     ebs: "EBS volumes of EKS nodes",
     data: "Data stores: RDS, ElastiCache, S3, SQS, Secrets Manager",
     logs: "CloudWatch Logs log groups",
+    notifications: "SNS alert topics (CloudWatch alarms, Alertmanager)",
+    audit: "Audit trail: CloudTrail, AWS Config, log archive delivery",
+    backup: "AWS Backup vaults",
 };
 
 /** Logical name parts and alias of a key. */

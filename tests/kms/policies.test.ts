@@ -60,6 +60,17 @@ describe("key policies", () => {
         });
     });
 
+    test("the notifications key: CloudWatch may encrypt for the alert topics of this account, the account through SNS", () => {
+        const statements = keyPolicyStatements("notifications", ctx) as Stmt[];
+        const cw = statements.find((s) => s.Sid === "AwsServicesPublishToEncryptedTopics")!;
+        expect(cw.Principal!.Service).toEqual(["cloudwatch.amazonaws.com"]);
+        expect(cw.Action).toEqual(["kms:Decrypt", "kms:GenerateDataKey*"]);
+        expect(cw.Condition).toEqual({ StringEquals: { "aws:SourceAccount": ctx.accountId } });
+        expect(statements.find((s) => s.Sid === "SnsThroughService")!.Condition!.StringEquals["kms:ViaService"]).toEqual([
+            serviceEndpoint("sns", ctx.region),
+        ]);
+    });
+
     test("the EBS key names no service-linked role (it may not exist yet in a fresh account)", () => {
         expect(JSON.stringify(keyPolicyStatements("ebs", ctx))).not.toMatch(/AWSServiceRole/);
     });
@@ -85,7 +96,9 @@ describe("key policies", () => {
                     ] as Stmt[]) {
                         if (s.Principal?.AWS === "*") expect(s.Condition!.StringEquals["kms:CallerAccount"]).toBe(accountId);
                         else if (s.Principal?.AWS) expect(s.Principal.AWS).toBe(`arn:aws:iam::${accountId}:root`);
-                        else expect(s.Principal?.Service).toBe(serviceEndpoint("logs", region));
+                        else if (s.Principal?.Service === serviceEndpoint("logs", region)) expect(s.Condition!.ArnLike).toBeTruthy();
+                        // Any other service principal acts for this account only (confused-deputy guard).
+                        else expect(s.Condition!.StringEquals["aws:SourceAccount"]).toBe(accountId);
                     }
                 },
             ),

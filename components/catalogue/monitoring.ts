@@ -1,0 +1,25 @@
+/**
+ * Names the in-cluster observability tiers share, so the workloads that are scraped or traced, their NetworkPolicies
+ * and the tiers themselves agree on one spelling.
+ */
+
+/** The namespace of the metrics stack (Prometheus, Alertmanager, Grafana, node-exporter, kube-state-metrics). */
+export const MONITORING_NAMESPACE = "monitoring";
+
+/** The Helm release name of kube-prometheus-stack (its objects are named after it). */
+export const METRICS_RELEASE_NAME = "kube-prometheus-stack";
+
+/**
+ * Labels the Prometheus operator sets on every Prometheus server pod (prometheus-operator, `pkg/prometheus/statefulset.go`):
+ * the pod selector a scraped workload's NetworkPolicy admits from the monitoring namespace.
+ */
+export const PROMETHEUS_POD_LABELS = { "app.kubernetes.io/name": "prometheus" } as const;
+
+/** The namespace of the OpenTelemetry collectors (agent and gateway tiers). */
+export const TRACING_NAMESPACE = "tracing";
+
+/** OTLP receiver ports (OpenTelemetry specification, "OTLP/gRPC" 4317 and "OTLP/HTTP" 4318). */
+export const OTLP_PORTS = { grpc: 4317, http: 4318 } as const;
+
+/** The standard Kubernetes namespace label (set by the API server since 1.22) that NetworkPolicies select namespaces by. */
+export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
