@@ -7,6 +7,22 @@ export { allocatable, instanceCapacity } from "./catalogue/ec2";
 /** Cluster-wide add-ons' requests (CoreDNS x2, load balancer controller x2, autoscaler, metrics-server, EBS CSI controller). */
 export const SYSTEM_REQUESTS = { milliCpu: 900, memoryBytes: 1.25 * 2 ** 30 };
 
+/**
+ * A workload the platform itself runs inside a Helm release (invisible to the plan as a Deployment): what the capacity
+ * model adds to the services' requests. A DaemonSet's requests count once per node. Each chart's spec module derives
+ * both the chart values and this list from the same settings.
+ */
+export interface PlatformWorkload {
+    /** The workload's name as the chart creates it. */
+    name: string;
+    kind: "Deployment" | "StatefulSet" | "DaemonSet";
+    /** Pods (ignored for a DaemonSet: one per node). */
+    replicas: number;
+    /** Requests of one pod (all its containers), as Kubernetes quantities. */
+    cpu: string;
+    memory: string;
+}
+
 export interface WorkloadRequest {
     replicas: number;
     cpu: string;
