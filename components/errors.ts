@@ -1,5 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/** The message of a configuration error: the one problem, or a count and one line per problem. */
+export function configErrorMessage(problems: readonly string[]): string {
+    return problems.length === 1
+        ? `Invalid Strata configuration: ${problems[0]}`
+        : `Invalid Strata configuration (${problems.length} problems):\n${problems.map((p) => `  - ${p}`).join("\n")}`;
+}
+
 /**
  * A mistake in stack configuration. It extends pulumi.RunError, so the Pulumi CLI prints its message
  * without a stack trace, and the offline plan exits with code 2.
@@ -10,11 +17,7 @@ export class ConfigError extends pulumi.RunError {
     public readonly isConfigError = true;
 
     constructor(problems: string[]) {
-        super(
-            problems.length === 1
-                ? `Invalid Strata configuration: ${problems[0]}`
-                : `Invalid Strata configuration (${problems.length} problems):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-        );
+        super(configErrorMessage(problems));
         this.problems = problems;
         this.name = "ConfigError";
     }

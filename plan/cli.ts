@@ -10,6 +10,8 @@ import type { PlanDocument } from "./types";
 import { PlanFileError, readPlanDocument, withDiff } from "./against";
 import type { PlanDiff } from "./diff";
 import { diffMarkdown, summarizeDiff } from "./diffReport";
+import { validateStack } from "./validate";
+import { configErrorMessage } from "../components/errors";
 
 interface CliArgs {
     stack?: string;
@@ -22,6 +24,8 @@ interface CliArgs {
     /** Names (globs) of resources this run may replace or delete (`--allow-replace`, repeatable). */
     allowReplace: string[];
     markdown: boolean;
+    /** Check the stack file and its configuration only, without running the program. */
+    validate: boolean;
 }
 
 const USAGE = `Usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<name>.yaml>] [--program <file>] [--json]
@@ -36,11 +40,13 @@ const USAGE = `Usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<n
   --allow-replace <name> approve replacing or deleting the resources of that logical name (a glob; names a component
                          to approve its children) in this run; repeatable. Protected resources stay blocked
   --markdown             with --against: print the diff as a pull-request comment
+  --validate             check the stack file and its configuration only (fast: the program is not run)
 
-Exit codes: 0 clean plan, 1 a mandatory policy fails or the program fails, 2 invalid configuration.`;
+Exit codes: 0 clean plan, 1 a mandatory policy fails or the program fails, 2 invalid input (flags, stack file,
+configuration). With --json, an input error is also printed on stdout as {"ok": false, "error": "configuration", "problems": [...]}.`;
 
 export function parseArgs(argv: string[]): CliArgs {
-    const args: CliArgs = { json: false, help: false, allowReplace: [], markdown: false };
+    const args: CliArgs = { json: false, help: false, allowReplace: [], markdown: false, validate: false };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         const value = () => {
@@ -71,6 +77,9 @@ export function parseArgs(argv: string[]): CliArgs {
                 break;
             case "--markdown":
                 args.markdown = true;
+                break;
+            case "--validate":
+                args.validate = true;
                 break;
             case "--help":
             case "-h":
@@ -129,7 +138,23 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return 0;
     }
-    const stack = args.stack ?? (args.configFile ? stackNameOf(args.configFile) : undefined) ?? "dev";
+    const stack = args.stack ?? (args.configFile ? stackNameOf(args.configFile) : undefined);
+    const inputError = (problems: string[], message: string) => {
+        process.stderr.write(`${message}\n`);
+        if (args.json) process.stdout.write(`${JSON.stringify({ ok: false, error: "configuration", problems }, null, 2)}\n`);
+        return 2;
+    };
+    if (args.validate) {
+        const result = validateStack({ root: process.cwd(), stack, configFile: args.configFile });
+        if (result.problems.length > 0) return inputError(result.problems, configErrorMessage(result.problems));
+        const summary = { ok: true, stack: result.stack, environment: result.environment, region: result.region };
+        process.stdout.write(
+            args.json
+                ? `${JSON.stringify(summary, null, 2)}\n`
+                : `Stack ${result.stack}: configuration valid (${result.environment}, ${result.region})\n`,
+        );
+        return 0;
+    }
     try {
         const planned = await runPlan({
             root: process.cwd(),
@@ -156,22 +181,13 @@ export async function main(argv: string[]): Promise<number> {
         }
         return plan.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
     } catch (err) {
-        if (err instanceof UsageError || err instanceof PlanFileError) {
-            process.stderr.write(`${err.message}\n`);
-            return 2;
-        }
-        if (err instanceof PlanConfigurationError) {
-            process.stderr.write(`${err.message}\n`);
-            return 2;
-        }
+        if (err instanceof UsageError || err instanceof PlanFileError) return inputError([err.message], err.message);
+        if (err instanceof PlanConfigurationError) return inputError(err.problems, err.message);
         if (err instanceof PlanProgramError) {
             process.stderr.write(`The program failed under the offline plan:\n${err.message}\n${err.programStack ?? ""}\n`);
             return 1;
         }
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-            process.stderr.write(`${(err as Error).message}\n`);
-            return 2;
-        }
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return inputError([(err as Error).message], (err as Error).message);
         throw err;
     }
 }

@@ -5,6 +5,8 @@ import * as os from "os";
 import * as path from "path";
 import type { ExecutePlanOptions } from "./harness";
 import type { PlanDocument } from "./types";
+import { preflight } from "./preflight";
+import { configErrorMessage } from "../components/errors";
 
 export interface RunPlanOptions extends ExecutePlanOptions {
     /** Extra environment for the plan process. */
@@ -107,6 +109,11 @@ export function runPlan(options: RunPlanOptions = {}): Promise<PlanDocument> {
     const key = JSON.stringify([opts, env]);
     const hit = cache.get(key);
     if (hit) return hit;
+    // Inputs the program cannot be run with (a missing or malformed stack file, stack names that disagree) are
+    // configuration errors, found before a process starts.
+    const checked = preflight({ root, stack: opts.stack, configFile: opts.configFile, program: opts.program });
+    if (checked.problems.length > 0)
+        return Promise.reject(new PlanConfigurationError(checked.problems, configErrorMessage(checked.problems)));
     const p = diskCached(opts, env, () => spawnPlan(opts, options.env));
     cache.set(key, p);
     p.catch(() => cache.delete(key));
