@@ -6,6 +6,7 @@ import { ENVIRONMENTS } from "./environment";
 import type { PlatformSettings } from "./schema";
 import { CHECKS, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
+import { foreignKeyProblems } from "./keys";
 import { Naming, namingPrefix } from "../naming";
 import type { Tags } from "../tags";
 import { buildDefaultTags } from "../tags";
@@ -47,12 +48,23 @@ function decode(schema: z.ZodTypeAny | undefined, raw: string): unknown {
     return raw;
 }
 
+/** Unknown top-level `strata:` keys, with "did you mean". */
+function unknownStrataKeyProblems(raw: Record<string, string>): string[] {
+    return Object.keys(raw)
+        .filter((k) => k.startsWith("strata:") && !TOP_LEVEL_KEYS.includes(k.slice("strata:".length)))
+        .map((fullKey) => {
+            const hint = suggest(fullKey.slice("strata:".length), TOP_LEVEL_KEYS);
+            return `${fullKey}: unknown key${hint ? ` (did you mean "strata:${hint}"?)` : ""}; allowed keys: ${TOP_LEVEL_KEYS.map((k) => `strata:${k}`).join(", ")}`;
+        });
+}
+
 /**
  * Validates a stack's configuration. `raw` is every config value of the stack as Pulumi gives it
  * (`namespace:key` -> string). Throws a ConfigError listing every problem; registers nothing.
  */
 export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: string; stack: string }): PlatformConfig {
-    const problems: string[] = [];
+    // Every misspelt key is named first: a typo of a required key would otherwise read as "required".
+    const problems: string[] = [...foreignKeyProblems(Object.keys(raw), TOP_LEVEL_KEYS), ...unknownStrataKeyProblems(raw)];
 
     const region = raw["aws:region"];
     if (region === undefined)
@@ -79,14 +91,7 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
     for (const [fullKey, value] of Object.entries(raw)) {
         if (!fullKey.startsWith("strata:")) continue;
         const key = fullKey.slice("strata:".length);
-        if (!(key in shape)) {
-            const hint = suggest(key, TOP_LEVEL_KEYS);
-            problems.push(
-                `${fullKey}: unknown key${hint ? ` (did you mean "strata:${hint}"?)` : ""}; allowed keys: ${TOP_LEVEL_KEYS.map((k) => `strata:${k}`).join(", ")}`,
-            );
-            continue;
-        }
-        input[key] = decode(shape[key], value);
+        if (key in shape) input[key] = decode(shape[key], value);
     }
 
     const parsed = schema.safeParse(input);

@@ -1,0 +1,40 @@
+import { foreignKeyProblems, PROVIDER_KEYS } from "../../components/config/keys";
+import { loadPlatformConfig } from "../../components/config/load";
+import { problemsOf } from "../helpers";
+
+describe("foreignKeyProblems: keys outside strata:", () => {
+    test("the AWS provider's keys come from the installed package", () => {
+        expect(PROVIDER_KEYS.aws).toEqual(expect.arrayContaining(["region", "profile", "allowedAccountIds", "defaultTags", "assumeRoles"]));
+    });
+
+    test.each([
+        ["aws:regoin", 'aws:regoin: not a key of the aws provider (did you mean "aws:region"?)'],
+        ["aws:profil", 'aws:profil: not a key of the aws provider (did you mean "aws:profile"?)'],
+        ["strat:environment", 'strat:environment: unknown namespace "strat" (did you mean "strata:environment"?)'],
+        ["sttrata:cluster", 'sttrata:cluster: unknown namespace "sttrata" (did you mean "strata:cluster"?)'],
+        ["aw:region", 'aw:region: unknown namespace "aw" (did you mean "aws:region"?)'],
+    ])("%s", (key, problem) => {
+        expect(foreignKeyProblems([key], ["environment", "cluster"])).toEqual([problem]);
+    });
+
+    test("keys the program leaves to others pass: Pulumi's own, other providers', and valid AWS keys", () => {
+        expect(
+            foreignKeyProblems(["aws:region", "pulumi:disable-default-providers", "random:x", "datadog:apiKey", "noNamespace"], []),
+        ).toEqual([]);
+    });
+});
+
+describe("a misspelt required key is named, not reported as missing only", () => {
+    test("strata:enviroment and aws:regoin", () => {
+        const problems = problemsOf(() =>
+            loadPlatformConfig({ "aws:regoin": "us-east-1", "strata:enviroment": "dev" }, { project: "strata", stack: "dev" }),
+        );
+        expect(problems).toEqual(
+            expect.arrayContaining([
+                'aws:regoin: not a key of the aws provider (did you mean "aws:region"?)',
+                expect.stringMatching(/^strata:enviroment: unknown key \(did you mean "strata:environment"\?\)/),
+                expect.stringMatching(/^strata:environment: is required/),
+            ]),
+        );
+    });
+});
