@@ -14,7 +14,11 @@ export function keyPath(path: ReadonlyArray<string | number>, namespace = "strat
 
 /** Short, readable rendering of a bad value for an error message. */
 export function showValue(value: unknown): string {
-    if (value === undefined) return "(missing)";
+    return show(value);
+}
+
+function show(value: unknown): string {
+    if (value === undefined) return "(not set)";
     const s = JSON.stringify(value);
     if (s === undefined) return String(value);
     return s.length > 80 ? `${s.slice(0, 77)}...` : s;
@@ -54,8 +58,35 @@ export function suggest(bad: string, allowed: readonly string[]): string | undef
     return best !== undefined && bestScore <= Math.max(2, Math.floor(bad.length / 3)) ? best : undefined;
 }
 
+/**
+ * The default the schema gives the value at a config path (the path's own `.default()`, or the part of an enclosing
+ * object's default), or undefined. A refinement on a defaulted value then shows that value, not "(missing)".
+ */
+export function defaultAt(schema: z.ZodTypeAny | undefined, path: ReadonlyArray<string | number>): unknown {
+    let cur: z.ZodTypeAny | undefined = schema;
+    let fromAncestor: { value: unknown; depth: number } | undefined;
+    for (let depth = 0; cur; depth++) {
+        if (cur instanceof z.ZodDefault) fromAncestor = { value: cur._def.defaultValue(), depth };
+        if (depth === path.length) break;
+        const node: z.ZodTypeAny = unwrapSchema(cur);
+        const part = path[depth];
+        if (node instanceof z.ZodObject) cur = (node.shape as Record<string, z.ZodTypeAny>)[part as string];
+        else if (node instanceof z.ZodArray) cur = node.element;
+        else if (node instanceof z.ZodRecord) cur = node.valueSchema;
+        else cur = undefined;
+        // Step through wrappers that are not defaults (optional, effects) to find a default below them.
+        while (cur && !(cur instanceof z.ZodDefault) && (cur instanceof z.ZodOptional || cur instanceof z.ZodEffects))
+            cur = cur instanceof z.ZodOptional ? cur._def.innerType : cur._def.schema;
+    }
+    return fromAncestor ? valueAt(fromAncestor.value, path.slice(fromAncestor.depth)) : undefined;
+}
+
 function describeIssue(issue: z.ZodIssue, input: unknown, schema?: z.ZodTypeAny): string[] {
-    const value = valueAt(input, issue.path);
+    const given = valueAt(input, issue.path);
+    const defaulted = given === undefined ? defaultAt(schema, issue.path) : undefined;
+    // A value the user did not set is shown as the default it took.
+    const value = given ?? defaulted;
+    const showValue = (v: unknown) => (given === undefined && defaulted !== undefined ? `${show(v)} (the default)` : show(v));
     const key = keyPath(issue.path);
     switch (issue.code) {
         case z.ZodIssueCode.unrecognized_keys: {
