@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { catalogueValue } from "./catalogueValue";
 import type { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
 import type { Section } from "./checks";
@@ -64,9 +65,7 @@ export function cacheSchema(env: Environment) {
                 .optional()
                 .describe(`Engine version; default: ${CACHE_ENGINES.map((e) => `${e} ${DEFAULT_CACHE_ENGINE_VERSION[e]}`).join(", ")}.`),
             nodeType: allowed(
-                z.string().refine((v) => CACHE_NODE_TYPES.includes(v), {
-                    message: `is not a known ElastiCache node type; allowed: ${CACHE_NODE_TYPES.join(", ")}`,
-                }),
+                catalogueValue(CACHE_NODE_TYPES, "ElastiCache node type"),
                 `a current-generation ElastiCache node type: ${CACHE_NODE_TYPES.join(", ")}`,
             )
                 .default(d.nodeType)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { catalogueValue } from "./catalogueValue";
 import type { Environment, PerEnvironment } from "./environment";
 import { dailyWindow, dataClassification, logRetentionDays, weeklyWindow } from "./common";
 import type { Section } from "./checks";
@@ -188,10 +189,7 @@ export function refineWindows(
 
 // ---- schema ---------------------------------------------------------------------------------------------------
 
-const rdsInstanceClass = () =>
-    z.string().refine((v) => RDS_INSTANCE_CLASSES.includes(v), {
-        message: `is not a known RDS instance class; allowed: ${RDS_INSTANCE_CLASSES.join(", ")}`,
-    });
+const rdsInstanceClass = () => catalogueValue(RDS_INSTANCE_CLASSES, "RDS instance class");
 
 const pgIdentifier = z
     .string()
