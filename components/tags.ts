@@ -10,6 +10,17 @@ export const DATA_CLASSIFICATION_TAG = "DataClassification";
 
 export type Tags = Record<string, string>;
 
+/**
+ * The characters AWS accepts in tag keys and values: letters, numbers and spaces representable in UTF-8, and
+ * `_ . : / = + - @` (the pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$` of the Tag key and value in the Resource Groups
+ * Tagging API reference; "Tag naming limits and requirements" in the AWS tagging guide). Emoji and most punctuation
+ * are refused by the services' TagResource calls, so mid-deploy.
+ */
+export const AWS_TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** Maximum lengths of a tag key and value (same sources). */
+export const TAG_KEY_MAX = 128;
+export const TAG_VALUE_MAX = 256;
+
 export interface TagInputs {
     project: string;
     environment: Environment;

@@ -13,7 +13,7 @@ import { services } from "./services";
 import { waf } from "./waf";
 import type { AnyCheck } from "./checks";
 import { allowed, descriptionOf } from "./meta";
-import { REQUIRED_TAG_KEYS } from "../tags";
+import { AWS_TAG_CHARACTERS, REQUIRED_TAG_KEYS, TAG_KEY_MAX, TAG_VALUE_MAX } from "../tags";
 
 /**
  * The config sections, by their `strata:` key, in the order of the reference and of their checks. Each section
@@ -25,6 +25,13 @@ export const SECTIONS = { protection, kms, network, cluster, database, cache, ob
 export const CHECKS: readonly AnyCheck[] = Object.values(SECTIONS).flatMap((s): readonly AnyCheck[] => s.checks);
 
 const SYSTEM_NAME = /^[a-z][a-z0-9-]{0,19}$/;
+
+/** A tag key or value: AWS's tag characters, up to `max` characters. */
+const tagText = (max: number) =>
+    z
+        .string()
+        .max(max)
+        .regex(AWS_TAG_CHARACTERS, "contains characters AWS does not accept in tags; allowed: letters, digits, spaces and _ . : / = + - @");
 
 /** The keys that are not a section: what the system is and how it is tagged. */
 function generalFields() {
@@ -43,11 +50,14 @@ function generalFields() {
                 ),
             "1-20 lower-case letters, digits or hyphens, starting with a letter; no '--', not ending with '-'",
         ),
-        owner: z.string().min(1).max(256).default("platform-team").describe("Owner tag on every resource (team or person accountable)."),
-        costCenter: z.string().min(1).max(256).default("engineering").describe("CostCenter tag on every resource."),
+        owner: tagText(TAG_VALUE_MAX).min(1).default("platform-team").describe("Owner tag on every resource (team or person accountable)."),
+        costCenter: tagText(TAG_VALUE_MAX).min(1).default("engineering").describe("CostCenter tag on every resource."),
         tags: allowed(
             z
-                .record(z.string().min(1).max(128), z.string().max(256).describe("The tag's value (up to 256 characters)."))
+                .record(
+                    tagText(TAG_KEY_MAX).min(1),
+                    tagText(TAG_VALUE_MAX).describe("The tag's value (up to 256 letters, digits, spaces and _ . : / = + - @)."),
+                )
                 .superRefine((tags, ctx) => {
                     for (const k of Object.keys(tags)) {
                         if ((REQUIRED_TAG_KEYS as readonly string[]).includes(k) || k === "DataClassification") {
@@ -68,7 +78,7 @@ function generalFields() {
                 })
                 .default({})
                 .describe("Extra tags for every resource (the required tags cannot be overridden)."),
-            `tag keys of 1-128 characters, not ${[...REQUIRED_TAG_KEYS, "DataClassification"].join(", ")} and not starting with aws:`,
+            `tag keys of 1-128 letters, digits, spaces and _ . : / = + - @, not ${[...REQUIRED_TAG_KEYS, "DataClassification"].join(", ")} and not starting with aws:`,
         ),
         accountId: allowed(
             z

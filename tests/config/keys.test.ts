@@ -1,6 +1,6 @@
 import { foreignKeyProblems, PROVIDER_KEYS } from "../../components/config/keys";
 import { loadPlatformConfig } from "../../components/config/load";
-import { problemsOf } from "../helpers";
+import { configProblems, problemsOf } from "../helpers";
 
 describe("foreignKeyProblems: keys outside strata:", () => {
     test("the AWS provider's keys come from the installed package", () => {
@@ -36,5 +36,20 @@ describe("a misspelt required key is named, not reported as missing only", () =>
                 expect.stringMatching(/^strata:environment: is required/),
             ]),
         );
+    });
+});
+
+describe("tag keys and values follow AWS's tag character rules", () => {
+    test.each([
+        [{ "strata:owner": "team 🚀" }, /^strata:owner: "team 🚀" contains characters AWS does not accept in tags/],
+        [{ "strata:costCenter": "cc#1" }, /^strata:costCenter: "cc#1" contains characters AWS does not accept in tags/],
+        [{ "strata:tags": { "team!": "x" } }, /^strata:tags\.team!: .*characters AWS does not accept/],
+        [{ "strata:tags": { team: "a;b" } }, /^strata:tags\.team: "a;b" contains characters AWS does not accept/],
+    ])("%j is refused", (values, expected) => {
+        expect(configProblems(values)).toEqual([expect.stringMatching(expected)]);
+    });
+
+    test("letters of any script, digits, spaces and _ . : / = + - @ are accepted", () => {
+        expect(configProblems({ "strata:owner": "Équipe données", "strata:tags": { "team/name": "a:b=c+d-e@f_g.h" } })).toEqual([]);
     });
 });
