@@ -33,6 +33,8 @@ const tagText = (max: number) =>
         .max(max)
         .regex(AWS_TAG_CHARACTERS, "contains characters AWS does not accept in tags; allowed: letters, digits, spaces and _ . : / = + - @");
 
+const TAG_TEXT_ALLOWED = `1-${TAG_VALUE_MAX} letters, digits, spaces and _ . : / = + - @ (AWS's tag characters)`;
+
 /** The keys that are not a section: what the system is and how it is tagged. */
 function generalFields() {
     return {
@@ -50,8 +52,14 @@ function generalFields() {
                 ),
             "1-20 lower-case letters, digits or hyphens, starting with a letter; no '--', not ending with '-'",
         ),
-        owner: tagText(TAG_VALUE_MAX).min(1).default("platform-team").describe("Owner tag on every resource (team or person accountable)."),
-        costCenter: tagText(TAG_VALUE_MAX).min(1).default("engineering").describe("CostCenter tag on every resource."),
+        owner: allowed(
+            tagText(TAG_VALUE_MAX).min(1).default("platform-team").describe("Owner tag on every resource (team or person accountable)."),
+            TAG_TEXT_ALLOWED,
+        ),
+        costCenter: allowed(
+            tagText(TAG_VALUE_MAX).min(1).default("engineering").describe("CostCenter tag on every resource."),
+            TAG_TEXT_ALLOWED,
+        ),
         tags: allowed(
             z
                 .record(
