@@ -64,7 +64,10 @@ function generalFields() {
             z
                 .record(
                     tagText(TAG_KEY_MAX).min(1),
-                    tagText(TAG_VALUE_MAX).describe("The tag's value (up to 256 letters, digits, spaces and _ . : / = + - @)."),
+                    allowed(
+                        tagText(TAG_VALUE_MAX).describe("The tag's value."),
+                        `up to ${TAG_VALUE_MAX} letters, digits, spaces and _ . : / = + - @`,
+                    ),
                 )
                 .superRefine((tags, ctx) => {
                     for (const k of Object.keys(tags)) {
