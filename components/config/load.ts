@@ -10,7 +10,7 @@ import { foreignKeyProblems } from "./keys";
 import { Naming, namingPrefix } from "../naming";
 import type { Tags } from "../tags";
 import { buildDefaultTags } from "../tags";
-import { AWS_REGION_PATTERN } from "../catalogue/regions";
+import { AWS_REGIONS, isKnownRegion } from "../catalogue/regions";
 
 /** Where a stack runs: from Pulumi (project, stack) and `aws:region`. */
 export interface StackContext {
@@ -69,8 +69,12 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
     const region = raw["aws:region"];
     if (region === undefined)
         problems.push(`aws:region: is required (for example us-east-1); set it with 'pulumi config set aws:region us-east-1'`);
-    else if (!AWS_REGION_PATTERN.test(region))
-        problems.push(`aws:region: ${showValue(region)} is not an AWS region name such as us-east-1 or eu-west-1`);
+    else if (!isKnownRegion(region)) {
+        const hint = suggest(region, AWS_REGIONS);
+        problems.push(
+            `aws:region: ${showValue(region)} is not an AWS region${hint ? ` (did you mean "${hint}"?)` : ""}; regions: ${AWS_REGIONS.join(", ")}`,
+        );
+    }
 
     const envRaw = raw["strata:environment"];
     if (envRaw === undefined) {

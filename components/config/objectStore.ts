@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AWS_REGION_PATTERN, REPLICATION_REGION_PAIRS } from "../catalogue/regions";
+import { AWS_REGIONS, REPLICATION_REGION_PAIRS } from "../catalogue/regions";
+import { catalogueValue } from "./catalogueValue";
 import type { Environment, PerEnvironment } from "./environment";
 import { dataClassification } from "./common";
 import type { Section } from "./checks";
@@ -257,7 +258,7 @@ export function objectStoreSchema(env: Environment) {
                 .default(d.accessLogRetentionDays)
                 .describe("Days the access log bucket keeps logs."),
             replicationRegion: allowed(
-                z.string().regex(AWS_REGION_PATTERN, "is not an AWS region name such as us-west-2"),
+                catalogueValue(AWS_REGIONS, "AWS region"),
                 "an AWS region name other than aws:region; required when a bucket replicates and aws:region has no default pair",
             )
                 .optional()

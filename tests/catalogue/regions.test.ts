@@ -1,4 +1,12 @@
-import { AVAILABILITY_ZONE_PATTERN, AWS_REGION_PATTERN, partitionOf, REPLICATION_REGION_PAIRS } from "../../components/catalogue/regions";
+import {
+    AVAILABILITY_ZONE_PATTERN,
+    AWS_REGION_PATTERN,
+    AWS_REGIONS,
+    isKnownRegion,
+    partitionOf,
+    REPLICATION_REGION_PAIRS,
+} from "../../components/catalogue/regions";
+import { configProblems } from "../helpers";
 
 describe("partitionOf", () => {
     it.each([
@@ -33,4 +41,30 @@ describe("REPLICATION_REGION_PAIRS", () => {
 describe("AVAILABILITY_ZONE_PATTERN", () => {
     it.each(["us-east-1a", "eu-central-1c", "us-gov-west-1b"])("accepts %s", (az) => expect(AVAILABILITY_ZONE_PATTERN.test(az)).toBe(true));
     it.each(["us-east-1", "use1-az1", "us-east-1ab"])("refuses %s", (az) => expect(AVAILABILITY_ZONE_PATTERN.test(az)).toBe(false));
+});
+
+describe("the region catalogue", () => {
+    test("every region matches the region pattern, once, and has a partition", () => {
+        expect(new Set(AWS_REGIONS).size).toBe(AWS_REGIONS.length);
+        for (const r of AWS_REGIONS) {
+            expect(r).toMatch(AWS_REGION_PATTERN);
+            expect(["aws", "aws-cn", "aws-us-gov"]).toContain(partitionOf(r));
+        }
+    });
+
+    test("a name of the right shape that is no region is unknown", () => {
+        expect(isKnownRegion("us-east-9")).toBe(false);
+        expect(isKnownRegion("eu-west-1")).toBe(true);
+    });
+
+    test("every replication pair names known regions", () => {
+        for (const [from, to] of Object.entries(REPLICATION_REGION_PAIRS))
+            expect([isKnownRegion(from), isKnownRegion(to)]).toEqual([true, true]);
+    });
+
+    test("aws:region us-east-9 is refused with the closest region", () => {
+        expect(configProblems({ "aws:region": "us-east-9" })).toEqual([
+            expect.stringMatching(/^aws:region: "us-east-9" is not an AWS region \(did you mean "us-east-1"\?\); regions: us-east-1, /),
+        ]);
+    });
 });
