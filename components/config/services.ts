@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseImageReference, unpinnedReason } from "../imageReference";
 import { SPOT_TAINT } from "../catalogue/spot";
 import { allocatable } from "../catalogue/ec2";
 import type { Environment, PerEnvironment } from "./environment";
@@ -49,15 +50,24 @@ const defaults: PerEnvironment<ServiceDefaults> = {
     },
 };
 
-/** True when an image reference names a digest, or a tag other than `latest`. */
+/** True when an image reference is valid and names a digest, or a tag other than `latest`. */
 export function isPinnedImage(image: string): boolean {
-    if (/@sha256:[a-f0-9]{64}$/.test(image)) return true;
-    const lastSlash = image.lastIndexOf("/");
-    const lastColon = image.lastIndexOf(":");
-    if (lastColon <= lastSlash) return false; // no tag (a colon before the last slash is a registry port)
-    const tag = image.slice(lastColon + 1);
-    return /^[\w][\w.-]{0,127}$/.test(tag) && tag !== "latest";
+    const ref = parseImageReference(image);
+    return !("error" in ref) && unpinnedReason(ref) === undefined;
 }
+
+/** A container image reference: valid by the reference grammar, and pinned. */
+const imageReference = z
+    .string()
+    .min(1)
+    .superRefine((v, ctx) => {
+        const ref = parseImageReference(v);
+        const problem =
+            "error" in ref
+                ? ref.error
+                : unpinnedReason(ref) && `is not pinned: it ${unpinnedReason(ref)}; use a tag other than latest or a digest`;
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    });
 
 const cpuQuantity = allowed(
     z.string().refine((v) => parseCpu(v) !== undefined && parseCpu(v)! > 0, {
@@ -160,8 +170,8 @@ function serviceSchema(env: Environment) {
                     "`web` serves HTTP (a Service, optionally an Ingress); `worker` has neither (queue consumers such as Celery workers).",
                 ),
             image: allowed(
-                z.string().min(1).refine(isPinnedImage, { message: "is not pinned; use a tag other than latest or a digest" }),
-                "an image reference with a tag other than latest, or a @sha256 digest",
+                imageReference,
+                "an image reference ([registry/]repository[:tag][@sha256:<64 hex>]) with a tag other than latest, or a digest",
             ).describe("Container image with a pinned tag (not latest) or a digest."),
             namespace: allowed(
                 z

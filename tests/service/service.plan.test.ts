@@ -31,7 +31,7 @@ describe("strata:services validation", () => {
 
     test("images must be pinned: the error names the key, the value and what is allowed", () => {
         expect(problems({ gateway: { image: "nginx:latest" } })).toEqual([
-            'strata:services.gateway.image: "nginx:latest" is not pinned; use a tag other than latest or a digest',
+            'strata:services.gateway.image: "nginx:latest" is not pinned: it uses the tag "latest"; use a tag other than latest or a digest',
         ]);
         expect(problems({ gateway: { image: "nginx" } })[0]).toMatch(/^strata:services\.gateway\.image: "nginx" is not pinned/);
         expect(problems({ gateway: { image: "registry:5000/team/app" } })[0]).toMatch(/is not pinned/);
