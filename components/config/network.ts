@@ -2,6 +2,7 @@ import { z } from "zod";
 import { awsxAzMask } from "../subnetLayout";
 import type { Environment, PerEnvironment } from "./environment";
 import { ipv4Cidr, logRetentionDays, parseCidr } from "./common";
+import { cidrsOverlap, cidrWithin, PRIVATE_IPV4_SPACE, RESERVED_IPV4_BLOCKS } from "../cidr";
 import { AVAILABILITY_ZONE_PATTERN } from "../catalogue/regions";
 import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
@@ -61,6 +62,12 @@ export function networkSchema(env: Environment) {
                     .describe("The VPC's IPv4 CIDR block; awsx cuts one block per AZ from it and each AZ's subnets from that block."),
                 "an IPv4 CIDR block from /16 to /24 (the VPC CIDR limits), large enough for every AZ's subnets",
             ),
+            allowNonPrivateCidr: z
+                .boolean()
+                .default(false)
+                .describe(
+                    "Allow a VPC CIDR outside private address space (RFC 1918, RFC 6598). Off: such a block makes the public addresses it covers unreachable from the VPC.",
+                ),
             availabilityZones: z
                 .number()
                 .int()
@@ -115,6 +122,15 @@ export function networkSchema(env: Environment) {
                 ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["cidr"], message: "must be between /16 and /24 (the VPC CIDR limits)" });
                 return;
             }
+            if (!n.allowNonPrivateCidr && !PRIVATE_IPV4_SPACE.some((p) => cidrWithin(cidr, parseCidr(p)!)))
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ["cidr"],
+                    message: `is not in private address space (${PRIVATE_IPV4_SPACE.join(", ")}); set strata:network.allowNonPrivateCidr: true to use it anyway`,
+                });
+            for (const [block, why] of Object.entries(RESERVED_IPV4_BLOCKS))
+                if (cidrsOverlap(cidr, parseCidr(block)!))
+                    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["cidr"], message: `overlaps ${block}, ${why}` });
             const azs = n.availabilityZoneNames?.length ?? n.availabilityZones;
             // awsx "Auto" strategy: the VPC is cut into one block per AZ (VPC mask + ceil(log2(AZs)) bits), and each
             // AZ's subnets must fit in its block (awsx ec2/subnetDistributorNew.ts, getSubnetSpecs).
@@ -156,6 +172,18 @@ export const network = {
             name: "the flow-log role's name fits IAM's limit",
             check: (_settings, report, { naming }) => {
                 checkName(naming, report, ["name"], () => naming.autoNamed("iamRole", "flow-logs"));
+            },
+        }),
+        sectionCheck<"network">({
+            name: "availability zone names belong to aws:region",
+            check: ({ network: n }, report, { region }) => {
+                (n.availabilityZoneNames ?? []).forEach((az, i) => {
+                    if (az.slice(0, -1) !== region)
+                        report(
+                            ["network", "availabilityZoneNames", i],
+                            `${JSON.stringify(az)} is not an availability zone of aws:region ${region} (its zones are ${region}a, ${region}b, ...)`,
+                        );
+                });
             },
         }),
     ],
