@@ -11,6 +11,9 @@ import { PlanFileError, readPlanDocument, withDiff } from "./against";
 import type { PlanDiff } from "./diff";
 import { diffMarkdown, summarizeDiff } from "./diffReport";
 import { validateStack } from "./validate";
+import { summarize } from "./summary";
+
+export { summarize };
 import { configErrorMessage } from "../components/errors";
 
 interface CliArgs {
@@ -93,38 +96,6 @@ export function parseArgs(argv: string[]): CliArgs {
 }
 
 class UsageError extends Error {}
-
-const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-export function summarize(plan: PlanDocument): string {
-    const lines: string[] = [];
-    const custom = plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
-    lines.push(`Strata offline plan: project ${plan.project}, stack ${plan.stack}`);
-    lines.push(
-        `${plan.resources.length} resources registered (${custom.length} cloud/Kubernetes resources, ${plan.resources.length - custom.length} components and providers)`,
-    );
-    const counts = new Map<string, number>();
-    for (const r of plan.resources) if (!r.type.startsWith("pulumi:")) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    lines.push("", "Resources by type:");
-    for (const [t, c] of [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`  ${String(c).padStart(4)}  ${t}`);
-    lines.push("", `Estimated monthly cost: ${usd(plan.cost.monthlyUsd)} (${plan.cost.priceTable})`);
-    for (const it of plan.cost.items.filter((i) => i.monthlyUsd > 0).sort((a, b) => b.monthlyUsd - a.monthlyUsd)) {
-        lines.push(`  ${usd(it.monthlyUsd).padStart(11)}  ${it.urn.split("::").pop()}  ${it.basis}`);
-    }
-    lines.push(
-        "",
-        `First deploy: about ${plan.deploy.criticalPathMinutes} min on the critical path (${plan.deploy.sumMinutes} min if done one by one)`,
-    );
-    for (const u of plan.deploy.path) lines.push(`  -> ${u.split("::").slice(-2).join(" ")}`);
-    const mandatory = plan.violations.filter((v) => v.enforcementLevel === "mandatory");
-    const advisory = plan.violations.filter((v) => v.enforcementLevel === "advisory");
-    lines.push("", `Policies: ${mandatory.length} mandatory violation(s), ${advisory.length} advisory`);
-    for (const v of [...mandatory, ...advisory])
-        lines.push(`  [${v.enforcementLevel}] ${v.policy}: ${v.urn ? v.urn.split("::").pop() + ": " : ""}${v.message}`);
-    const outputs = Object.keys(plan.outputs);
-    if (outputs.length) lines.push("", `Stack outputs: ${outputs.join(", ")}`);
-    return lines.join("\n");
-}
 
 export async function main(argv: string[]): Promise<number> {
     let args: CliArgs;
