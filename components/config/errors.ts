@@ -33,7 +33,7 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
     return cur;
 }
 
-function levenshtein(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
     const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
     for (let j = 1; j <= b.length; j++) dp[0][j] = j;
     for (let i = 1; i <= a.length; i++) {
@@ -49,7 +49,7 @@ export function suggest(bad: string, allowed: readonly string[]): string | undef
     let best: string | undefined;
     let bestScore = Infinity;
     for (const candidate of allowed) {
-        const d = levenshtein(bad.toLowerCase(), candidate.toLowerCase());
+        const d = editDistance(bad.toLowerCase(), candidate.toLowerCase());
         if (d < bestScore) {
             bestScore = d;
             best = candidate;

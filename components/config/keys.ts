@@ -1,5 +1,5 @@
 import * as awsConfig from "@pulumi/aws/config/vars";
-import { suggest } from "./errors";
+import { editDistance, suggest } from "./errors";
 
 /**
  * Which config keys a stack may set outside the `strata:` namespace: the AWS provider's own keys, read from the installed
@@ -14,17 +14,27 @@ export const PROVIDER_KEYS: Readonly<Record<string, readonly string[]>> = {
 const CHECKED_NAMESPACES = ["strata", ...Object.keys(PROVIDER_KEYS)];
 
 /**
- * Problems of keys outside `strata:` (whose keys the schema checks): an unknown key of a provider namespace, and a
+ * Problems of keys outside `strata:` (whose keys the schema checks), except those a service's `secretEnv` names: an unknown key of a provider namespace, and a
  * namespace that looks like a misspelling of one the program reads (`strat:environment`). One line each, with a
  * suggestion when one is close.
  */
-export function foreignKeyProblems(keys: readonly string[], strataKeys: readonly string[]): string[] {
+/** A namespace close enough to one the program reads to be a typo of it (short names tolerate one edit only). */
+function namespaceTypo(ns: string): string | undefined {
+    return CHECKED_NAMESPACES.find((c) => c !== ns && editDistance(ns, c) <= (ns.length >= 6 ? 2 : 1));
+}
+
+export function foreignKeyProblems(
+    keys: readonly string[],
+    strataKeys: readonly string[],
+    referenced: ReadonlySet<string> = new Set(),
+): string[] {
     const problems: string[] = [];
     for (const fullKey of keys) {
         const colon = fullKey.indexOf(":");
         if (colon < 0) continue;
         const [ns, key] = [fullKey.slice(0, colon), fullKey.slice(colon + 1)];
-        if (ns === "strata") continue;
+        // Keys the services' secretEnv names are the user's own secrets, in whatever namespace they chose.
+        if (ns === "strata" || referenced.has(fullKey)) continue;
         const known = PROVIDER_KEYS[ns];
         if (known) {
             if (known.includes(key)) continue;
@@ -32,9 +42,9 @@ export function foreignKeyProblems(keys: readonly string[], strataKeys: readonly
             problems.push(`${fullKey}: not a key of the ${ns} provider${hint ? ` (did you mean "${ns}:${hint}"?)` : ""}`);
             continue;
         }
-        const nsHint = suggest(ns, CHECKED_NAMESPACES);
-        if (nsHint && nsHint !== ns) {
-            const keyHint = nsHint === "strata" ? suggest(key, strataKeys) : suggest(key, PROVIDER_KEYS[nsHint] ?? []);
+        const nsHint = namespaceTypo(ns);
+        if (nsHint) {
+            const keyHint = suggest(key, nsHint === "strata" ? strataKeys : (PROVIDER_KEYS[nsHint] ?? []));
             problems.push(`${fullKey}: unknown namespace "${ns}" (did you mean "${nsHint}:${keyHint ?? key}"?)`);
         }
     }

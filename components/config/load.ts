@@ -48,10 +48,27 @@ function decode(schema: z.ZodTypeAny | undefined, raw: string): unknown {
     return raw;
 }
 
-/** Unknown top-level `strata:` keys, with "did you mean". */
-function unknownStrataKeyProblems(raw: Record<string, string>): string[] {
+/**
+ * The config keys the services' `secretEnv` names, read from the raw value before validation: they are the user's
+ * secrets (`pulumi config set --secret llmApiKey` puts one in the project's namespace, `strata:llmApiKey`), not
+ * misspelt keys.
+ */
+function secretKeysNamed(raw: Record<string, string>): Set<string> {
+    const keys = new Set<string>();
+    try {
+        const services = JSON.parse(raw["strata:services"] ?? "{}") as Record<string, { secretEnv?: Record<string, unknown> }>;
+        for (const s of Object.values(services ?? {}))
+            for (const k of Object.values(s?.secretEnv ?? {})) if (typeof k === "string") keys.add(k);
+    } catch {
+        // Not JSON: the schema reports it.
+    }
+    return keys;
+}
+
+/** Unknown top-level `strata:` keys, with "did you mean"; keys a secretEnv names are the user's secrets. */
+function unknownStrataKeyProblems(raw: Record<string, string>, secrets: ReadonlySet<string>): string[] {
     return Object.keys(raw)
-        .filter((k) => k.startsWith("strata:") && !TOP_LEVEL_KEYS.includes(k.slice("strata:".length)))
+        .filter((k) => k.startsWith("strata:") && !TOP_LEVEL_KEYS.includes(k.slice("strata:".length)) && !secrets.has(k))
         .map((fullKey) => {
             const hint = suggest(fullKey.slice("strata:".length), TOP_LEVEL_KEYS);
             return `${fullKey}: unknown key${hint ? ` (did you mean "strata:${hint}"?)` : ""}; allowed keys: ${TOP_LEVEL_KEYS.map((k) => `strata:${k}`).join(", ")}`;
@@ -64,7 +81,11 @@ function unknownStrataKeyProblems(raw: Record<string, string>): string[] {
  */
 export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: string; stack: string }): PlatformConfig {
     // Every misspelt key is named first: a typo of a required key would otherwise read as "required".
-    const problems: string[] = [...foreignKeyProblems(Object.keys(raw), TOP_LEVEL_KEYS), ...unknownStrataKeyProblems(raw)];
+    const secrets = secretKeysNamed(raw);
+    const problems: string[] = [
+        ...foreignKeyProblems(Object.keys(raw), TOP_LEVEL_KEYS, secrets),
+        ...unknownStrataKeyProblems(raw, secrets),
+    ];
 
     const region = raw["aws:region"];
     if (region === undefined)

@@ -53,3 +53,21 @@ describe("tag keys and values follow AWS's tag character rules", () => {
         expect(configProblems({ "strata:owner": "Équipe données", "strata:tags": { "team/name": "a:b=c+d-e@f_g.h" } })).toEqual([]);
     });
 });
+
+describe("the secretEnv path works end to end", () => {
+    const services = (configKey: string) => ({
+        "strata:services": { api: { image: "api:1.0", port: 8080, secretEnv: { LLM_API_KEY: configKey } } },
+    });
+
+    test("the message names the command, and the key it sets is then accepted, in the project's namespace too", () => {
+        expect(configProblems(services("strata:llmApiKey"))).toEqual([
+            `strata:services.api.secretEnv.LLM_API_KEY: the config key "strata:llmApiKey" is not set; set it with 'pulumi config set --secret strata:llmApiKey <value>'`,
+        ]);
+        expect(configProblems({ ...services("strata:llmApiKey"), "strata:llmApiKey": "s3cr3t" })).toEqual([]);
+        expect(configProblems({ ...services("app:llmApiKey"), "app:llmApiKey": "s3cr3t" })).toEqual([]);
+    });
+
+    test("a short namespace of the user's own is not taken for a typo of aws", () => {
+        expect(foreignKeyProblems(["app:token", "api:key"], [])).toEqual([]);
+    });
+});
