@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { runPlan, PlanConfigurationError, PlanProgramError } from "./run";
-import { stackNameOf } from "./stackConfig";
+import { readProjectFile, stackNameOf } from "./stackConfig";
 import type { PlanDocument } from "./types";
 import { PlanFileError, readPlanDocument, withDiff } from "./against";
 import type { PlanDiff } from "./diff";
@@ -97,6 +97,15 @@ export function parseArgs(argv: string[]): CliArgs {
 
 class UsageError extends Error {}
 
+/** True when the project in `root` is Strata itself (its program validates with Strata's config schema). */
+function isStrataProject(root: string): boolean {
+    try {
+        return readProjectFile(root).name === "strata";
+    } catch {
+        return false;
+    }
+}
+
 export async function main(argv: string[]): Promise<number> {
     let args: CliArgs;
     try {
@@ -115,6 +124,12 @@ export async function main(argv: string[]): Promise<number> {
         if (args.json) process.stdout.write(`${JSON.stringify({ ok: false, error: "configuration", problems }, null, 2)}\n`);
         return 2;
     };
+    // Strata's own program validates its config before it registers anything: check it here first, in about 2 s,
+    // instead of after loading the whole program in a plan process.
+    if (!args.validate && !args.program && isStrataProject(process.cwd())) {
+        const result = validateStack({ root: process.cwd(), stack, configFile: args.configFile });
+        if (result.problems.length > 0) return inputError(result.problems, configErrorMessage(result.problems));
+    }
     if (args.validate) {
         const result = validateStack({ root: process.cwd(), stack, configFile: args.configFile });
         if (result.problems.length > 0) return inputError(result.problems, configErrorMessage(result.problems));
