@@ -11,7 +11,7 @@ const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<st
 import { RecordingMonitor } from "./monitor";
 import { createMocks } from "./mocks";
 import type { MockModule } from "./mocks/types";
-import { readProjectFile, readStackConfig } from "./stackConfig";
+import { programFile, readProjectFile, readStackConfig } from "./stackConfig";
 import type { PlanDocument, PlanResource, PlanViolation } from "./types";
 import { estimateCost, PRICE_TABLE } from "./cost";
 import { estimateDeploy } from "./deploy";
@@ -29,6 +29,13 @@ export interface ExecutePlanOptions {
     program?: string;
     /** Skip the policy pack (for speed where a test does not need it). */
     skipPolicies?: boolean;
+    /**
+     * The environment the program sees as `strata:environment`, over the stack file's (for a consumer whose stack
+     * files do not set it). Default: the stack file's.
+     */
+    environment?: "dev" | "staging" | "prod";
+    /** Whose enforcement levels the policy pack judges with. Default: the environment. */
+    policyEnvironment?: "dev" | "staging" | "prod";
 }
 
 /** A configuration error of the planned program (exit code 2): the problems, without a stack trace. */
@@ -125,9 +132,10 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
     const project = readProjectFile(root);
     const configFile = path.resolve(root, options.configFile ?? `Pulumi.${options.stack ?? "dev"}.yaml`);
     const stackConfig = readStackConfig(project, configFile, options.stack);
+    if (options.environment) stackConfig.config["strata:environment"] = options.environment;
     const stack = stackConfig.stack;
     const region = stackConfig.config["aws:region"] ?? "us-east-1";
-    const program = path.resolve(root, options.program ?? project.main ?? "index.ts");
+    const program = programFile(root, project, options.program);
 
     pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
     const monitor = createRecordingMonitor(region, project.name, stack);
@@ -157,7 +165,8 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
         throw programError;
     }
 
-    const environment = stackConfig.config[`${project.name}:environment`] ?? stackConfig.config["strata:environment"] ?? "dev";
+    const environment =
+        options.policyEnvironment ?? stackConfig.config["strata:environment"] ?? stackConfig.config[`${project.name}:environment`] ?? "dev";
     const resources = monitor.records;
     const doc: PlanDocument = {
         project: project.name,

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { ExecutePlanOptions } from "./harness";
+import { programFile, readProjectFile } from "./stackConfig";
 import type { PlanDocument } from "./types";
 import { preflight } from "./preflight";
 import { configErrorMessage } from "../components/errors";
@@ -120,13 +121,23 @@ export function runPlan(options: RunPlanOptions = {}): Promise<PlanDocument> {
     return p;
 }
 
+function isTypeScriptProgram(opts: ExecutePlanOptions): boolean {
+    const root = opts.root ?? process.cwd();
+    try {
+        return /\.tsx?$/.test(programFile(root, readProjectFile(root), opts.program));
+    } catch {
+        return false;
+    }
+}
+
 function spawnPlan(opts: ExecutePlanOptions, env?: NodeJS.ProcessEnv): Promise<PlanDocument> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
     const resultFile = path.join(dir, "result.json");
     const compiled = __filename.endsWith(".js") && fs.existsSync(path.join(__dirname, "worker.js"));
     const worker = path.join(__dirname, compiled ? "worker.js" : "worker.ts");
     const nodeArgs = compiled ? [] : ["-r", require.resolve("ts-node/register/transpile-only")];
-    if (opts.program && opts.program.endsWith(".ts") && compiled) {
+    // A TypeScript program (given, or Pulumi.yaml's main, or index.ts) needs ts-node from the consumer's project.
+    if (compiled && isTypeScriptProgram(opts)) {
         try {
             nodeArgs.push("-r", require.resolve("ts-node/register/transpile-only", { paths: [opts.root ?? process.cwd()] }));
         } catch {

@@ -20,6 +20,11 @@ export function readProjectFile(root: string): ProjectFile {
     return { name: doc.name, main: doc.main, config };
 }
 
+/** The program a plan runs: the given file, else Pulumi.yaml's `main`, else index.ts (as the Pulumi CLI picks it). */
+export function programFile(root: string, project: { main?: string }, program?: string): string {
+    return path.resolve(root, program ?? project.main ?? "index.ts");
+}
+
 /** A stack's configuration as the Pulumi CLI hands it to a program: `namespace:key` -> string. */
 export interface StackConfig {
     stack: string;

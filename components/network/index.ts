@@ -21,7 +21,8 @@ import {
 
 export { SUBNET_TIERS, subnetTiers, subnetCidrs as networkSubnetCidrs, vpcArgs, endpointSpecs, flowLogRoleStatements } from "./vpc";
 
-export interface NetworkArgs extends BaseArgs, NetworkSettings {
+/** The network settings of `strata:network`, less the config-time switches that decide nothing here. */
+export interface NetworkArgs extends BaseArgs, Omit<NetworkSettings, "allowNonPrivateCidr"> {
     /** The logs key: the flow-log group is encrypted with it. */
     kmsKeyArns: Pick<KmsKeyArns, "logs">;
     /** The region, for interface endpoint service names. */
