@@ -156,8 +156,12 @@ describe.each([
         expect([...found]).toEqual([versions["@pulumi/pulumi"]]);
     });
 
-    test("the TypeScript program type-checks under moduleResolution node", () => {
-        run(path.join(dir, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], dir);
+    test.each([
+        ["node", "commonjs"],
+        ["node16", "node16"],
+        ["bundler", "esnext"],
+    ])("the TypeScript program type-checks under moduleResolution %s", (resolution, module) => {
+        run(path.join(dir, "node_modules/.bin/tsc"), ["-p", "tsconfig.json", "--moduleResolution", resolution, "--module", module], dir);
     });
 
     test("the installed offline plan runs the TypeScript program (no program option) with the policy pack", async () => {
