@@ -15,6 +15,7 @@ export * from "./cache";
 export * from "./identity";
 export * from "./cluster";
 export * from "./waf";
+export * from "./backup";
 export * from "./service";
 export * from "./platform";
 export * from "./protection";

@@ -12,6 +12,7 @@ import { Cache } from "./cache";
 import { Waf } from "./waf";
 import { Services } from "./service";
 import { Cluster } from "./cluster";
+import { Backup, copyRegionOf } from "./backup";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
 export interface PlatformArgs {
@@ -36,6 +37,8 @@ export class Platform extends pulumi.ComponentResource {
     /** Application services (namespaces, workloads, ingress) from `strata:services`. */
     public readonly services?: Services;
     public readonly cluster: Cluster;
+    /** AWS Backup of the database and the data buckets (`strata:backup`). */
+    public readonly backup?: Backup;
 
     constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:platform:Platform", name, {}, opts);
@@ -97,6 +100,34 @@ export class Platform extends pulumi.ComponentResource {
         }
         if (cfg.cache.enabled) {
             this.cache = new Cache(n.name("cache"), { ...base, ...cfg.cache, ...dataInputs }, withAws);
+        }
+
+        // -- backups: the database and the buckets that hold data, by ARN --
+        const b = cfg.backup;
+        if (b.enabled) {
+            const keys =
+                b.buckets ??
+                Object.keys(cfg.objectStore.buckets).filter((k) =>
+                    ["confidential", "restricted"].includes(cfg.objectStore.buckets[k].classification),
+                );
+            const copyRegion = b.copy || b.replicateDatabaseBackups ? copyRegionOf(b, region) : undefined;
+            this.backup = new Backup(
+                n.name("backup"),
+                {
+                    ...base,
+                    ...b,
+                    region,
+                    copyRegion,
+                    resourceArns: [
+                        ...(this.database ? [this.database.instance.arn] : []),
+                        ...keys.map((k) => this.objectStore.buckets[k].arn),
+                    ],
+                    replicateDatabaseArn: b.replicateDatabaseBackups ? this.database?.instance.arn : undefined,
+                    kmsKeyArns: { backup: this.kms.arns.backup },
+                    allowedAccountIds: cfg.accountId ? [cfg.accountId] : undefined,
+                },
+                withAws,
+            );
         }
 
         // -- services --

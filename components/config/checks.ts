@@ -10,6 +10,7 @@ import type { DatabaseSettings } from "./database";
 import type { CacheSettings } from "./cache";
 import type { ObjectStoreSettings } from "./objectStore";
 import type { QueuesSettings } from "./queues";
+import type { BackupSettings } from "./backup";
 import type { ServicesSettings } from "./services";
 import type { WafSettings } from "./waf";
 
@@ -41,6 +42,7 @@ export interface SectionSettings {
     queues: QueuesSettings;
     services: ServicesSettings;
     waf: WafSettings;
+    backup: BackupSettings;
 }
 export type SectionName = keyof SectionSettings;
 

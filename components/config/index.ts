@@ -58,4 +58,5 @@ export {
 } from "./services";
 export * from "./quantity";
 export { wafSchema, WafSettings, WAF_EVALUATION_WINDOWS, WAF_MANAGED_RULE_GROUPS } from "./waf";
+export { backupSchema, BackupSettings } from "./backup";
 export * from "./pulumi";

@@ -98,7 +98,9 @@ export function keyUseThroughServicesStatements(sid: string, c: KeyPolicyContext
 export const KEY_SERVICES: Record<Exclude<KeyPurpose, PrincipalKeyPurpose>, { sid: string; services: string[] }> = {
     cluster: { sid: "EksThroughService", services: ["eks"] },
     ebs: { sid: "Ec2VolumesThroughService", services: ["ec2", "autoscaling"] },
-    data: { sid: "DataServices", services: ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns"] },
+    // backup: AWS Backup copies and restores RDS and S3 recovery points under the data key (AWS Backup Developer
+    // Guide, "Encryption for backups in AWS Backup": resources it does not encrypt independently keep their key).
+    data: { sid: "DataServices", services: ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup"] },
     backup: { sid: "BackupThroughService", services: ["backup"] },
 };
 

@@ -67,6 +67,41 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         source: tf("internal/service/autoscaling/group_tag.go", "050ac11163cab8cdae5936a7f40b0e528ff780df"),
     },
 
+    // ---- AWS Backup ----
+    "aws:backup/vault:Vault": {
+        forceNew: ["name", "kmsKeyArn"],
+        notes: [
+            "tags only update in place; a new key or name replaces the vault, and DeleteBackupVault fails while it holds recovery points (forceDestroy is off): the guard treats the vault as stateful",
+        ],
+        namedBy: "name",
+        source: tf(
+            "internal/service/backup/vault.go",
+            "050ac11163cab8cdae5936a7f40b0e528ff780df",
+            " (an older SDKv1 revision; the schema's ForceNew flags are unchanged in the SDKv2 rewrite)",
+        ),
+    },
+    "aws:backup/plan:Plan": {
+        forceNew: ["name"],
+        notes: ["rules and advancedBackupSettings update in place (UpdateBackupPlan creates a new plan version)"],
+        namedBy: "name",
+        source: tf("internal/service/backup/plan.go", "01f431114674c27cf790fafb67ac274bf8f765e1"),
+    },
+    "aws:backup/selection:Selection": {
+        forceNew: ["name", "iamRoleArn", "planId", "resources", "notResources", "conditions", "selectionTags"],
+        notes: [
+            "the resource has no Update: every change replaces the selection (deleted first: it is named); backups of the old selection stay in the vault",
+        ],
+        namedBy: "name",
+        source: tf("internal/service/backup/selection.go", "00a35305dc1b297a6fcdecdfbba33f1e63c3da39"),
+    },
+    "aws:backup/vaultLockConfiguration:VaultLockConfiguration": {
+        forceNew: ["backupVaultName"],
+        notes: [
+            "min/max retention and changeableForDays update in place (PutBackupVaultLockConfiguration) until a compliance-mode lock is immutable",
+        ],
+        source: "unverified: internal/service/backup/vault_lock_configuration.go not read in the time available",
+    },
+
     // ---- CloudWatch Logs ----
     "aws:cloudwatch/logGroup:LogGroup": {
         forceNew: ["name", "namePrefix", "logGroupClass"],
@@ -289,6 +324,13 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     },
 
     // ---- RDS ----
+    "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": {
+        forceNew: ["sourceDbInstanceArn", "kmsKeyId", "retentionPeriod", "preSignedUrl"],
+        notes: [
+            "the resource has no Update: a new retention stops and restarts the replication (the replicated backups restart from the next snapshot)",
+        ],
+        source: "unverified: internal/service/rds/instance_automated_backups_replication.go not read in the time available",
+    },
     "aws:rds/instance:Instance": {
         forceNew: [
             "availabilityZone",
@@ -641,23 +683,6 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         notes: ["encryptionConfigurations ForceNew (not verified); imageTagMutability and imageScanningConfiguration update in place"],
         namedBy: "name",
         source: "unverified: internal/service/ecr/repository.go not read; name auto-named by pulumi-aws setAutonaming",
-    },
-    "aws:backup/vault:Vault": {
-        forceNew: ["name", "kmsKeyArn"],
-        namedBy: "name",
-        source: "unverified: internal/service/backup/vault.go not read in the time available",
-    },
-    "aws:backup/plan:Plan": {
-        forceNew: [],
-        notes: ["name and rules update in place (UpdateBackupPlan) as far as known; not verified"],
-        namedBy: "name",
-        source: "unverified: internal/service/backup/plan.go not read in the time available",
-    },
-    "aws:backup/selection:Selection": {
-        forceNew: ["name", "planId", "iamRoleArn", "resources", "notResources", "selectionTags", "conditions"],
-        notes: ["the resource has no Update as far as known: every input replaces"],
-        namedBy: "name",
-        source: "unverified: internal/service/backup/selection.go not read in the time available",
     },
     "aws:cloudtrail/trail:Trail": {
         forceNew: ["name"],

@@ -12,9 +12,10 @@ import { random } from "./random";
 import { k8s } from "./k8s";
 import { wafv2 } from "./wafv2";
 import { eks } from "./eks";
+import { backup } from "./backup";
 
 /** Every service's mocks. Add a module here when a component starts using a new service. */
-export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random, s3, sqs, k8s, wafv2, eks];
+export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random, s3, sqs, k8s, wafv2, eks, backup];
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
@@ -88,6 +89,8 @@ export const UNIQUE_NAMES: Readonly<
     "aws:secretsmanager/secret:Secret": { input: "name", scope: "region", error: "ResourceExistsException" },
     "aws:wafv2/webAcl:WebAcl": { input: "name", scope: "region", error: "WAFDuplicateItemException" },
     "aws:kms/alias:Alias": { input: "name", scope: "region", error: "AlreadyExistsException" },
+    "aws:backup/vault:Vault": { input: "name", scope: "region", error: "AlreadyExistsException" },
+    "aws:backup/plan:Plan": { input: "name", scope: "region", error: "AlreadyExistsException" },
 };
 
 function claimName(args: pulumi.runtime.MockResourceArgs, ctx: MockContext): void {

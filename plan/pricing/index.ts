@@ -1,4 +1,5 @@
 import type { PlanResource } from "../types";
+import { backupPricer } from "./backup";
 
 /** A monthly price and how it was reached (the rate, the quantity, the assumption). */
 export interface PricedItem {
@@ -14,4 +15,4 @@ export interface PricedItem {
 export type Pricer = (r: PlanResource, byUrn: ReadonlyMap<string, PlanResource>) => PricedItem | undefined;
 
 /** The registered pricers, tried in order before the core table; the first that prices a resource wins. */
-export const PRICERS: Pricer[] = [];
+export const PRICERS: Pricer[] = [backupPricer];

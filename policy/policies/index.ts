@@ -28,6 +28,7 @@ import { awsS3BucketRequirePublicAccessBlock } from "./aws-s3-bucket-require-pub
 import { awsS3BucketRequireVersioning } from "./aws-s3-bucket-require-versioning";
 import { awsSecretsmanagerSecretRequireKmsKey } from "./aws-secretsmanager-secret-require-kms-key";
 import { awsSnsTopicRequireKmsEncryption } from "./aws-sns-topic-require-kms-encryption";
+import { awsBackupVaultRequireKmsEncryption } from "./aws-backup-vault-require-kms-encryption";
 import { awsSqsQueueRequireKmsEncryption } from "./aws-sqs-queue-require-kms-encryption";
 import { kubernetesNamespaceRequireRestrictedPodSecurity } from "./kubernetes-namespace-require-restricted-pod-security";
 import { kubernetesWorkloadDisallowHostAccess } from "./kubernetes-workload-disallow-host-access";
@@ -54,6 +55,7 @@ export const policies: StrataPolicy[] = [
     awsS3BucketRequireKmsEncryption,
     awsSecretsmanagerSecretRequireKmsKey,
     awsSnsTopicRequireKmsEncryption,
+    awsBackupVaultRequireKmsEncryption,
     awsSqsQueueRequireKmsEncryption,
     // tagging
     awsResourceRequireTags,

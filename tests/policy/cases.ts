@@ -233,6 +233,12 @@ export const CASES: Record<string, PolicyCase> = {
         urn: res("aws:sns/topic:Topic", "t", {}).urn,
         message: /kmsMasterKeyId/,
     },
+    "aws-backup-vault-require-kms-encryption": {
+        compliant: [res("aws:backup/vault:Vault", "v", { name: "v", kmsKeyArn: KEY })],
+        violating: [res("aws:backup/vault:Vault", "v", { name: "v" })],
+        urn: res("aws:backup/vault:Vault", "v", {}).urn,
+        message: /kmsKeyArn/,
+    },
     "aws-kms-key-require-rotation": {
         compliant: [
             res("aws:kms/key:Key", "k", { enableKeyRotation: true }),
