@@ -43,3 +43,7 @@ export const serviceUrls = platform.services
           Object.entries(platform.services.services).map(([k, s]) => [k, { internal: s.url ?? null, public: s.publicUrl ?? null }]),
       )
     : {};
+// Operations: the metrics stack (Grafana is reached by port-forward, never exposed), the backup vault.
+export const grafanaAdminPassword = platform.monitoring.grafanaAdminPassword;
+export const grafanaPortForward = platform.monitoring.grafanaPortForward;
+export const backupVaultName = platform.backup?.vaultName;

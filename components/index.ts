@@ -17,6 +17,7 @@ export * from "./cluster";
 export * from "./waf";
 export * from "./backup";
 export * from "./service";
+export * from "./monitoring";
 export * from "./platform";
 export * from "./protection";
 export * from "./catalogue";

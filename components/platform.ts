@@ -13,6 +13,7 @@ import { Waf } from "./waf";
 import { Services } from "./service";
 import { Cluster } from "./cluster";
 import { Backup, copyRegionOf } from "./backup";
+import { Monitoring } from "./monitoring";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
 export interface PlatformArgs {
@@ -37,6 +38,8 @@ export class Platform extends pulumi.ComponentResource {
     /** Application services (namespaces, workloads, ingress) from `strata:services`. */
     public readonly services?: Services;
     public readonly cluster: Cluster;
+    /** The in-cluster metrics stack: kube-prometheus-stack, Alertmanager, Grafana (`strata:monitoring`). */
+    public readonly monitoring: Monitoring;
     /** AWS Backup of the database and the data buckets (`strata:backup`). */
     public readonly backup?: Backup;
 
@@ -72,6 +75,22 @@ export class Platform extends pulumi.ComponentResource {
                 kmsKeyArns: { cluster: this.kms.arns.cluster, ebs: this.kms.arns.ebs, logs: this.kms.arns.logs },
             },
             withAws,
+        );
+
+        // -- metrics: kube-prometheus-stack on the cluster, in every environment --
+        const cluster = this.cluster;
+        this.monitoring = new Monitoring(
+            n.name("monitoring"),
+            {
+                ...base,
+                ...cfg.monitoring,
+                region,
+                identity: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
+                clusterReady: [cluster.loadBalancerControllerRelease, cluster.storageClass, ...Object.values(cluster.nodeGroups)],
+                kmsKeyArns: { notifications: this.kms.arns.notifications },
+                secretConfig: cfg.secretValues,
+            },
+            { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
         );
 
         // -- data tier --
@@ -135,7 +154,6 @@ export class Platform extends pulumi.ComponentResource {
             this.waf = new Waf(n.name("waf"), { ...base, ...cfg.waf, kmsKeyArns: this.kms.arns }, withAws);
         }
         if (Object.keys(cfg.services).length > 0) {
-            const cluster = this.cluster;
             this.services = new Services(
                 n.name("services"),
                 {

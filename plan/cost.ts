@@ -3,6 +3,7 @@ import type { WorkloadRequest } from "../components/capacity";
 import { allocatable, nodesNeeded, totalRequests } from "../components/capacity";
 import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
 import { PRICERS } from "./pricing";
+import { platformWorkloads } from "./platformWorkloads";
 
 /**
  * Public on-demand list prices, us-east-1, USD, as published in November 2026 on the AWS pricing pages:
@@ -247,6 +248,11 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
             });
         }
     }
+    // The platform's own pods inside Helm releases (the metrics stack): Deployments and StatefulSets once, a DaemonSet
+    // on every node of the desired sizes.
+    const desiredNodes = nodeGroups.reduce((n, g) => n + Number((g.inputs as Inputs).scalingConfig?.desiredSize ?? 0), 0);
+    for (const w of platformWorkloads(resources))
+        workloads.push({ replicas: w.kind === "DaemonSet" ? desiredNodes : w.replicas, cpu: w.cpu, memory: w.memory });
     const typesOf = (g: PlanResource) =>
         launchedInstanceTypes(
             g.inputs,
@@ -275,7 +281,7 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
             add(
                 nodeGroups[0],
                 extra * (hourly * (spot ? 1 - PRICE_TABLE.spotDiscount : 1) * H + gb * PRICE_TABLE.ebsGp3GbMonth),
-                `${extra} more x ${type} the cluster autoscaler adds: the Deployments request ${(need.milliCpu / 1000).toFixed(1)} vCPU / ${(need.memoryBytes / 2 ** 30).toFixed(1)} GiB (with add-ons) at their replica counts, the desired sizes offer ${(cpu / 1000).toFixed(1)} vCPU / ${(mem / 2 ** 30).toFixed(1)} GiB allocatable`,
+                `${extra} more x ${type} the cluster autoscaler adds: the Deployments and the platform's chart workloads request ${(need.milliCpu / 1000).toFixed(1)} vCPU / ${(need.memoryBytes / 2 ** 30).toFixed(1)} GiB (with add-ons) at their replica counts, the desired sizes offer ${(cpu / 1000).toFixed(1)} vCPU / ${(mem / 2 ** 30).toFixed(1)} GiB allocatable`,
             );
         }
     }

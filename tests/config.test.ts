@@ -138,6 +138,7 @@ describe("config errors name the key, the value and what is allowed", () => {
             expect.stringMatching(
                 /^strata:objectStore\.replicationRegion: is required when a bucket replicates and aws:region is "il-central-1"/,
             ),
+            "strata:backup.copyRegion: is required: aws:region il-central-1 has no default pair; name the region the copies go to",
         ]);
     });
 

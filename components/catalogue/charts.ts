@@ -6,6 +6,18 @@
 export const CHART_DEFAULTS = {
     loadBalancerController: { chart: "aws-load-balancer-controller", repository: "https://aws.github.io/eks-charts", version: "3.5.0" },
     clusterAutoscaler: { chart: "cluster-autoscaler", repository: "https://kubernetes.github.io/autoscaler", version: "9.59.0" },
+    /**
+     * The metrics stack (Prometheus operator, Prometheus, Alertmanager, Grafana, kube-state-metrics, node-exporter) from
+     * the prometheus-community repository: 88.5.3 is the `version` of charts/kube-prometheus-stack/Chart.yaml in
+     * github.com/prometheus-community/helm-charts at commit cf408a290aec489277a94450bb3511432477a53a (2026-08-22), the
+     * newest release there (operator appVersion v0.93.1; subcharts kube-state-metrics 8.4.0, prometheus-node-exporter
+     * 4.56.1, grafana 12.11.1 from the grafana-community repository).
+     */
+    kubePrometheusStack: {
+        chart: "kube-prometheus-stack",
+        repository: "https://prometheus-community.github.io/helm-charts",
+        version: "88.5.3",
+    },
 } as const;
 
 /**

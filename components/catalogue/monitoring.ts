@@ -23,3 +23,10 @@ export const OTLP_PORTS = { grpc: 4317, http: 4318 } as const;
 
 /** The standard Kubernetes namespace label (set by the API server since 1.22) that NetworkPolicies select namespaces by. */
 export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+/**
+ * The label Grafana's dashboard sidecar selects ConfigMaps by (in every namespace): a ConfigMap carrying it, with one
+ * JSON dashboard per key, appears in Grafana without a restart (kiwigrid/k8s-sidecar, as the Grafana chart configures it
+ * under `sidecar.dashboards`).
+ */
+export const GRAFANA_DASHBOARD_LABEL = { grafana_dashboard: "1" } as const;

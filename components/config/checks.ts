@@ -13,6 +13,7 @@ import type { QueuesSettings } from "./queues";
 import type { BackupSettings } from "./backup";
 import type { ServicesSettings } from "./services";
 import type { WafSettings } from "./waf";
+import type { MonitoringSettings } from "./monitoring";
 
 /** Reports one problem at a config path (relative to `strata:`); `message` follows the value, as in zod issues. */
 export type Report = (path: Array<string | number>, message: string) => void;
@@ -43,6 +44,7 @@ export interface SectionSettings {
     services: ServicesSettings;
     waf: WafSettings;
     backup: BackupSettings;
+    monitoring: MonitoringSettings;
 }
 export type SectionName = keyof SectionSettings;
 

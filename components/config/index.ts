@@ -59,4 +59,5 @@ export {
 export * from "./quantity";
 export { wafSchema, WafSettings, WAF_EVALUATION_WINDOWS, WAF_MANAGED_RULE_GROUPS } from "./waf";
 export { backupSchema, BackupSettings } from "./backup";
+export { monitoringSchema, MonitoringSettings, AlertReceiverSettings, monitoringSecretConfigKeys, GP3_SIZE_GIB } from "./monitoring";
 export * from "./pulumi";

@@ -7,6 +7,7 @@ import type { PlatformSettings } from "./schema";
 import { CHECKS, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
 import { foreignKeyProblems } from "./keys";
+import { monitoringSecretConfigKeys } from "./monitoring";
 import { Naming, namingPrefix } from "../naming";
 import type { Tags } from "../tags";
 import { buildDefaultTags } from "../tags";
@@ -26,7 +27,7 @@ export interface PlatformConfig extends PlatformSettings {
     naming: Naming;
     /** Default tags for the AWS providers. */
     defaultTags: Tags;
-    /** Values of the config keys services reference in `secretEnv`, as Pulumi secrets. */
+    /** Values of the config keys services reference in `secretEnv` (and Alertmanager receivers name), as Pulumi secrets. */
     secretValues: Record<string, pulumi.Output<string>>;
 }
 
@@ -148,7 +149,9 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         ...settings,
         context: { project: ctx.project, stack: ctx.stack, region: region! },
         naming: naming!,
-        secretValues: Object.fromEntries(secretEnvConfigKeys(settings.services).map((k) => [k, pulumi.secret(raw[k])])),
+        secretValues: Object.fromEntries(
+            [...secretEnvConfigKeys(settings.services), ...monitoringSecretConfigKeys(settings.monitoring)].map((k) => [k, pulumi.secret(raw[k])]),
+        ),
         defaultTags: buildDefaultTags({
             project: settings.name,
             environment: settings.environment,

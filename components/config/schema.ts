@@ -12,6 +12,7 @@ import { queues } from "./queues";
 import { backup } from "./backup";
 import { services } from "./services";
 import { waf } from "./waf";
+import { monitoring } from "./monitoring";
 import type { AnyCheck } from "./checks";
 import { allowed, descriptionOf } from "./meta";
 import { AWS_TAG_CHARACTERS, REQUIRED_TAG_KEYS, TAG_KEY_MAX, TAG_VALUE_MAX } from "../tags";
@@ -20,7 +21,7 @@ import { AWS_TAG_CHARACTERS, REQUIRED_TAG_KEYS, TAG_KEY_MAX, TAG_VALUE_MAX } fro
  * The config sections, by their `strata:` key, in the order of the reference and of their checks. Each section
  * module exports its schema and its checks; nothing registers itself on import.
  */
-export const SECTIONS = { protection, kms, network, cluster, database, cache, objectStore, queues, services, waf, backup } as const;
+export const SECTIONS = { protection, kms, network, cluster, database, cache, objectStore, queues, services, waf, backup, monitoring } as const;
 
 /** Every section's checks, in section order: `loadPlatformConfig` runs them after the schema has applied the presets. */
 export const CHECKS: readonly AnyCheck[] = Object.values(SECTIONS).flatMap((s): readonly AnyCheck[] => s.checks);
@@ -123,6 +124,7 @@ export function platformSchema(env: Environment) {
             services: SECTIONS.services.schema(env),
             waf: SECTIONS.waf.schema(env),
             backup: SECTIONS.backup.schema(env),
+            monitoring: SECTIONS.monitoring.schema(env),
         })
         .strict();
 }
