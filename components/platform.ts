@@ -14,6 +14,7 @@ import { Services } from "./service";
 import { Cluster } from "./cluster";
 import { Backup, copyRegionOf } from "./backup";
 import { Monitoring } from "./monitoring";
+import { AlertRules } from "./alertRules";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
 export interface PlatformArgs {
@@ -91,6 +92,17 @@ export class Platform extends pulumi.ComponentResource {
                 secretConfig: cfg.secretValues,
             },
             { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
+        );
+
+        new AlertRules(
+            n.name("alert-rules"),
+            {
+                ...base,
+                namespaces: [...new Set([cfg.name, ...Object.values(cfg.services).map((s) => s.namespace ?? cfg.name)])],
+                runbookBaseUrl: cfg.monitoring.runbookBaseUrl,
+                metricsRelease: this.monitoring.release,
+            },
+            { parent: this, providers: { kubernetes: cluster.k8sProvider } },
         );
 
         // -- data tier --

@@ -264,6 +264,14 @@ export function monitoringSchema(env: Environment) {
                 .strict()
                 .default({})
                 .describe("Grafana (ClusterIP only: reach it with kubectl port-forward)."),
+            runbookBaseUrl: allowed(
+                z.string().regex(/^https:\/\/\S+$/, "is not an https URL"),
+                "an https URL of docs/operations.md as your team reads it",
+            )
+                .optional()
+                .describe(
+                    "Where the alert rules' runbook_url links point: the URL of docs/operations.md in your copy of this repository (e.g. its GitHub page); unset: the repository path docs/operations.md.",
+                ),
         })
         .strict()
         .superRefine((m, ctx) => {

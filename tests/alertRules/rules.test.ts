@@ -1,0 +1,113 @@
+import * as fs from "fs";
+import * as path from "path";
+import { EditorState } from "@codemirror/state";
+import { syntaxTree } from "@codemirror/language";
+import { PromQLExtension } from "@prometheus-io/codemirror-promql";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Parser } = require("@prometheus-io/codemirror-promql/dist/cjs/parser") as {
+    Parser: new (state: EditorState) => { analyze(): void; getDiagnostics(): Array<{ message: string }> };
+};
+import { alertRules, DEFAULT_THRESHOLDS, METRIC_CONTRACT, prometheusRuleSpec, runbookBase } from "../../components/alertRules/rules";
+import { ROOT } from "../helpers";
+
+const extension = new PromQLExtension().asExtension();
+
+/** Every problem of an expression: syntax errors (error nodes of the tree) and type errors (the parser's analysis). */
+function promqlProblems(expr: string): string[] {
+    const state = EditorState.create({ doc: expr, extensions: extension });
+    const problems: string[] = [];
+    syntaxTree(state).iterate({
+        enter: (node) => {
+            if (node.type.isError) problems.push(`syntax error at ${node.from}`);
+        },
+    });
+    const parser = new Parser(state);
+    parser.analyze();
+    problems.push(...parser.getDiagnostics().map((d) => d.message));
+    return problems;
+}
+
+/** The metric names an expression selects (VectorSelector identifiers of the tree). */
+function metricsOf(expr: string): string[] {
+    const state = EditorState.create({ doc: expr, extensions: extension });
+    const names = new Set<string>();
+    syntaxTree(state).iterate({
+        enter: (node) => {
+            if (node.name === "Identifier" && node.node.parent?.name === "VectorSelector") names.add(expr.slice(node.from, node.to));
+        },
+    });
+    return [...names];
+}
+
+/** GitHub's anchor of a Markdown heading: lower case, punctuation dropped, spaces to hyphens. */
+const slug = (heading: string) =>
+    heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, "")
+        .replace(/ /g, "-");
+
+const rules = alertRules(DEFAULT_THRESHOLDS, ["strata", "shop"]);
+
+describe("the PromQL check can fail", () => {
+    test.each([
+        ["sum(rate(foo[5m])) > bar{", /syntax error/],
+        ["rate(sum(foo))", /expected type matrix/],
+    ])("%s", (expr, expected) => {
+        expect(promqlProblems(expr).join("; ")).toMatch(expected);
+    });
+});
+
+describe.each(rules.map((r) => [r.alert, r] as const))("%s", (_name, rule) => {
+    test("parses and type-checks with no diagnostics", () => {
+        expect(promqlProblems(rule.expr)).toEqual([]);
+    });
+
+    test("reads exactly the metrics it declares, and each has a source in the metric contract", () => {
+        expect(metricsOf(rule.expr).sort()).toEqual([...rule.metrics].sort());
+        for (const m of rule.metrics) expect([m, METRIC_CONTRACT[m] !== undefined]).toEqual([m, true]);
+    });
+});
+
+test("the metric contract check can fail: a metric no source provides", () => {
+    const unknown = metricsOf("http_requests_total{code=~'5..'} > 0").filter((m) => !(m in METRIC_CONTRACT));
+    expect(unknown).toEqual(["http_requests_total"]);
+});
+
+test("the rules: severities, durations and thresholds", () => {
+    expect(rules.map((r) => [r.alert, r.severity, r.for])).toEqual([
+        ["StrataServiceDown", "critical", "2m"],
+        ["StrataContainerMemoryNearLimit", "warning", "5m"],
+        ["StrataVolumeFillingUp", "warning", "5m"],
+        ["StrataPodCrashLooping", "warning", "15m"],
+        ["StrataAutoscalerAtMaximum", "warning", "15m"],
+        ["StrataPodPending", "warning", "10m"],
+        ["StrataNodeNotReady", "critical", "5m"],
+    ]);
+    expect(rules[1].expr).toMatch(/> 0\.9$/);
+    expect(rules[2].expr).toMatch(/< 0\.1$/);
+    expect(rules[0].expr).toContain('namespace=~"strata|shop"');
+});
+
+test("every rule's runbook anchor is a heading of docs/operations.md", () => {
+    const anchors = new Set(
+        fs
+            .readFileSync(path.join(ROOT, "docs/operations.md"), "utf8")
+            .split("\n")
+            .filter((l) => /^#{2,4} /.test(l))
+            .map((l) => slug(l.replace(/^#+ /, ""))),
+    );
+    for (const r of rules) expect([r.alert, anchors.has(r.anchor)]).toEqual([r.alert, true]);
+});
+
+test("prometheusRuleSpec: severity label and runbook_url per rule", () => {
+    const spec = prometheusRuleSpec(rules, runbookBase("https://git.example.com/ops/strata/docs/operations.md"));
+    expect(spec.groups[0].rules[0]).toEqual({
+        alert: "StrataServiceDown",
+        expr: rules[0].expr,
+        for: "2m",
+        labels: { severity: "critical" },
+        annotations: { summary: rules[0].summary, runbook_url: "https://git.example.com/ops/strata/docs/operations.md#strataservicedown" },
+    });
+    expect(runbookBase()).toBe("docs/operations.md");
+});
