@@ -47,3 +47,4 @@ export const serviceUrls = platform.services
 export const grafanaAdminPassword = platform.monitoring.grafanaAdminPassword;
 export const grafanaPortForward = platform.monitoring.grafanaPortForward;
 export const backupVaultName = platform.backup?.vaultName;
+export const alertTopicArn = platform.alarms.topicArn;

@@ -15,6 +15,7 @@ import { Cluster } from "./cluster";
 import { Backup, copyRegionOf } from "./backup";
 import { Monitoring } from "./monitoring";
 import { AlertRules } from "./alertRules";
+import { Alarms } from "./alarms";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
 export interface PlatformArgs {
@@ -41,6 +42,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly cluster: Cluster;
     /** The in-cluster metrics stack: kube-prometheus-stack, Alertmanager, Grafana (`strata:monitoring`). */
     public readonly monitoring: Monitoring;
+    /** CloudWatch alarms on the data tier and the alert topic (`strata:alarms`). */
+    public readonly alarms: Alarms;
     /** AWS Backup of the database and the data buckets (`strata:backup`). */
     public readonly backup?: Backup;
 
@@ -78,33 +81,6 @@ export class Platform extends pulumi.ComponentResource {
             withAws,
         );
 
-        // -- metrics: kube-prometheus-stack on the cluster, in every environment --
-        const cluster = this.cluster;
-        this.monitoring = new Monitoring(
-            n.name("monitoring"),
-            {
-                ...base,
-                ...cfg.monitoring,
-                region,
-                identity: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
-                clusterReady: [cluster.loadBalancerControllerRelease, cluster.storageClass, ...Object.values(cluster.nodeGroups)],
-                kmsKeyArns: { notifications: this.kms.arns.notifications },
-                secretConfig: cfg.secretValues,
-            },
-            { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
-        );
-
-        new AlertRules(
-            n.name("alert-rules"),
-            {
-                ...base,
-                namespaces: [...new Set([cfg.name, ...Object.values(cfg.services).map((s) => s.namespace ?? cfg.name)])],
-                runbookBaseUrl: cfg.monitoring.runbookBaseUrl,
-                metricsRelease: this.monitoring.release,
-            },
-            { parent: this, providers: { kubernetes: cluster.k8sProvider } },
-        );
-
         // -- data tier --
         // S3 and SQS need the data key only (not the network, not the cluster).
         this.objectStore = new ObjectStore(
@@ -132,6 +108,54 @@ export class Platform extends pulumi.ComponentResource {
         if (cfg.cache.enabled) {
             this.cache = new Cache(n.name("cache"), { ...base, ...cfg.cache, ...dataInputs }, withAws);
         }
+
+        // -- alarms: one encrypted topic; the data tier's CloudWatch alarms --
+        this.alarms = new Alarms(
+            n.name("alarms"),
+            {
+                ...base,
+                subscriptions: cfg.alarms.subscriptions,
+                thresholds: { database: cfg.alarms.database, cache: cfg.alarms.cache },
+                database: this.database
+                    ? {
+                          identifier: this.database.identifier,
+                          replicaIdentifiers: this.database.replicas.map((r) => r.identifier),
+                          allocatedStorageGiB: cfg.database.allocatedStorage,
+                      }
+                    : undefined,
+                cache: this.cache ? { replicationGroupId: this.cache.replicationGroupId, nodes: cfg.cache.numCacheClusters } : undefined,
+                kmsKeyArns: { notifications: this.kms.arns.notifications },
+            },
+            withAws,
+        );
+
+        // -- metrics: kube-prometheus-stack on the cluster, in every environment --
+        const cluster = this.cluster;
+        this.monitoring = new Monitoring(
+            n.name("monitoring"),
+            {
+                ...base,
+                ...cfg.monitoring,
+                region,
+                identity: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
+                clusterReady: [cluster.loadBalancerControllerRelease, cluster.storageClass, ...Object.values(cluster.nodeGroups)],
+                kmsKeyArns: { notifications: this.kms.arns.notifications },
+                secretConfig: cfg.secretValues,
+                alertTopicArn: this.alarms.topicArn,
+            },
+            { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
+        );
+
+        new AlertRules(
+            n.name("alert-rules"),
+            {
+                ...base,
+                namespaces: [...new Set([cfg.name, ...Object.values(cfg.services).map((s) => s.namespace ?? cfg.name)])],
+                runbookBaseUrl: cfg.monitoring.runbookBaseUrl,
+                metricsRelease: this.monitoring.release,
+            },
+            { parent: this, providers: { kubernetes: cluster.k8sProvider } },
+        );
 
         // -- backups: the database and the buckets that hold data, by ARN --
         const b = cfg.backup;

@@ -11,6 +11,7 @@ import type { CacheSettings } from "./cache";
 import type { ObjectStoreSettings } from "./objectStore";
 import type { QueuesSettings } from "./queues";
 import type { BackupSettings } from "./backup";
+import type { AlarmsSettings } from "./alarms";
 import type { ServicesSettings } from "./services";
 import type { WafSettings } from "./waf";
 import type { MonitoringSettings } from "./monitoring";
@@ -44,6 +45,7 @@ export interface SectionSettings {
     services: ServicesSettings;
     waf: WafSettings;
     backup: BackupSettings;
+    alarms: AlarmsSettings;
     monitoring: MonitoringSettings;
 }
 export type SectionName = keyof SectionSettings;

@@ -10,6 +10,7 @@ import { cache } from "./cache";
 import { objectStore } from "./objectStore";
 import { queues } from "./queues";
 import { backup } from "./backup";
+import { alarms } from "./alarms";
 import { services } from "./services";
 import { waf } from "./waf";
 import { monitoring } from "./monitoring";
@@ -21,7 +22,7 @@ import { AWS_TAG_CHARACTERS, REQUIRED_TAG_KEYS, TAG_KEY_MAX, TAG_VALUE_MAX } fro
  * The config sections, by their `strata:` key, in the order of the reference and of their checks. Each section
  * module exports its schema and its checks; nothing registers itself on import.
  */
-export const SECTIONS = { protection, kms, network, cluster, database, cache, objectStore, queues, services, waf, backup, monitoring } as const;
+export const SECTIONS = { protection, kms, network, cluster, database, cache, objectStore, queues, services, waf, backup, monitoring, alarms } as const;
 
 /** Every section's checks, in section order: `loadPlatformConfig` runs them after the schema has applied the presets. */
 export const CHECKS: readonly AnyCheck[] = Object.values(SECTIONS).flatMap((s): readonly AnyCheck[] => s.checks);
@@ -125,6 +126,7 @@ export function platformSchema(env: Environment) {
             waf: SECTIONS.waf.schema(env),
             backup: SECTIONS.backup.schema(env),
             monitoring: SECTIONS.monitoring.schema(env),
+            alarms: SECTIONS.alarms.schema(env),
         })
         .strict();
 }

@@ -705,6 +705,16 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         namedBy: "name",
         source: "unverified: internal/service/sns/topic.go not read; name auto-name (with .fifo suffix) read from pulumi/pulumi-aws provider/resource_overrides.go @ 015d3438",
     },
+    "aws:sns/topicPolicy:TopicPolicy": {
+        forceNew: ["arn"],
+        notes: ["policy updates in place (SetTopicAttributes Policy)"],
+        source: "unverified: internal/service/sns/topic_policy.go not read in the time available",
+    },
+    "aws:sns/topicSubscription:TopicSubscription": {
+        forceNew: ["topic", "protocol", "endpoint"],
+        notes: ["filter and delivery policies update in place; a new endpoint is a new subscription (e-mail ones must be confirmed again)"],
+        source: "unverified: internal/service/sns/topic_subscription.go not read in the time available",
+    },
     "aws:cloudwatch/metricAlarm:MetricAlarm": {
         forceNew: [],
         notes: ["alarm_name (Pulumi `name`) is believed ForceNew upstream (PutMetricAlarm keys on it); not verified, so not listed"],

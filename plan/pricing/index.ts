@@ -1,6 +1,7 @@
 import type { PlanResource } from "../types";
 import { backupPricer } from "./backup";
 import { monitoringPricer } from "./monitoring";
+import { alarmsPricer } from "./alarms";
 
 /** A monthly price and how it was reached (the rate, the quantity, the assumption). */
 export interface PricedItem {
@@ -16,4 +17,4 @@ export interface PricedItem {
 export type Pricer = (r: PlanResource, byUrn: ReadonlyMap<string, PlanResource>) => PricedItem | undefined;
 
 /** The registered pricers, tried in order before the core table; the first that prices a resource wins. */
-export const PRICERS: Pricer[] = [backupPricer, monitoringPricer];
+export const PRICERS: Pricer[] = [backupPricer, monitoringPricer, alarmsPricer];

@@ -1,0 +1,34 @@
+import type { PolicyStatement } from "../iam";
+
+/**
+ * The alert topic's policy: this account's principals and CloudWatch alarms of this account (`aws:SourceAccount`) may
+ * publish; nobody may use the topic without TLS (`aws:SecureTransport` false is denied). Amazon SNS Developer Guide,
+ * "Example cases for Amazon SNS access control" and "Enforce encryption of data in transit".
+ */
+export function topicPolicyStatements(topicArn: string, accountId: string): PolicyStatement[] {
+    return [
+        {
+            Sid: "AccountManagesAndPublishes",
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+            Action: ["sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"],
+            Resource: topicArn,
+        },
+        {
+            Sid: "CloudWatchAlarmsOfThisAccountPublish",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: "sns:Publish",
+            Resource: topicArn,
+            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+        },
+        {
+            Sid: "DenyWithoutTls",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "sns:*",
+            Resource: topicArn,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+    ];
+}
