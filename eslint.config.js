@@ -20,7 +20,16 @@ const pulumiTypesOnly = {
 };
 
 module.exports = tseslint.config(
-    { ignores: ["node_modules/**", "dist/**", "coverage/**", "**/*.generated.ts", "tests/fixtures/consumer/node_modules/**", "tests/fixtures/ts-consumer/**"] },
+    {
+        ignores: [
+            "node_modules/**",
+            "dist/**",
+            "coverage/**",
+            "**/*.generated.ts",
+            "tests/fixtures/consumer/node_modules/**",
+            "tests/fixtures/ts-consumer/**",
+        ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

@@ -84,7 +84,9 @@ describe("config errors name the key, the value and what is allowed", () => {
     });
 
     test("bad region", () => {
-        expect(problemsOf({ "aws:region": "us-east-9x" })[0]).toMatch(/^aws:region: "us-east-9x" is not an AWS region \(did you mean "us-east-1"\?\)/);
+        expect(problemsOf({ "aws:region": "us-east-9x" })[0]).toMatch(
+            /^aws:region: "us-east-9x" is not an AWS region \(did you mean "us-east-1"\?\)/,
+        );
     });
 
     test("wrong type", () => {

@@ -150,7 +150,10 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         context: { project: ctx.project, stack: ctx.stack, region: region! },
         naming: naming!,
         secretValues: Object.fromEntries(
-            [...secretEnvConfigKeys(settings.services), ...monitoringSecretConfigKeys(settings.monitoring)].map((k) => [k, pulumi.secret(raw[k])]),
+            [...secretEnvConfigKeys(settings.services), ...monitoringSecretConfigKeys(settings.monitoring)].map((k) => [
+                k,
+                pulumi.secret(raw[k]),
+            ]),
         ),
         defaultTags: buildDefaultTags({
             project: settings.name,

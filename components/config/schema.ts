@@ -22,7 +22,21 @@ import { AWS_TAG_CHARACTERS, REQUIRED_TAG_KEYS, TAG_KEY_MAX, TAG_VALUE_MAX } fro
  * The config sections, by their `strata:` key, in the order of the reference and of their checks. Each section
  * module exports its schema and its checks; nothing registers itself on import.
  */
-export const SECTIONS = { protection, kms, network, cluster, database, cache, objectStore, queues, services, waf, backup, monitoring, alarms } as const;
+export const SECTIONS = {
+    protection,
+    kms,
+    network,
+    cluster,
+    database,
+    cache,
+    objectStore,
+    queues,
+    services,
+    waf,
+    backup,
+    monitoring,
+    alarms,
+} as const;
 
 /** Every section's checks, in section order: `loadPlatformConfig` runs them after the schema has applied the presets. */
 export const CHECKS: readonly AnyCheck[] = Object.values(SECTIONS).flatMap((s): readonly AnyCheck[] => s.checks);

@@ -102,17 +102,15 @@ export class Monitoring extends pulumi.ComponentResource {
             Object.values(args.alertmanager.receivers).map((r) => [r.secretKey, args.secretConfig[r.secretKey]]),
         );
         const configYaml = pulumi.secret(
-            pulumi
-                .all([pulumi.all(receiverSecrets), pulumi.output(args.alertTopicArn)])
-                .apply(([secrets, topic]) =>
-                    alertmanagerConfigYaml(
-                        alertmanagerConfig(args.alertmanager, {
-                            region: args.region,
-                            alertTopicArn: topic,
-                            secrets: secrets as Record<string, string>,
-                        }),
-                    ),
+            pulumi.all([pulumi.all(receiverSecrets), pulumi.output(args.alertTopicArn)]).apply(([secrets, topic]) =>
+                alertmanagerConfigYaml(
+                    alertmanagerConfig(args.alertmanager, {
+                        region: args.region,
+                        alertTopicArn: topic,
+                        secrets: secrets as Record<string, string>,
+                    }),
                 ),
+            ),
         );
         const alertmanagerConfigSecret = new k8s.core.v1.Secret(
             n.name("alertmanager-config"),

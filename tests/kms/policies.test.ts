@@ -39,7 +39,11 @@ describe("key policies", () => {
     test.each([
         ["cluster", "EksThroughService", ["eks.us-east-1.amazonaws.com"]],
         ["ebs", "Ec2VolumesThroughService", ["ec2.us-east-1.amazonaws.com", "autoscaling.us-east-1.amazonaws.com"]],
-        ["data", "DataServices", ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup"].map((s) => `${s}.us-east-1.amazonaws.com`)],
+        [
+            "data",
+            "DataServices",
+            ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup"].map((s) => `${s}.us-east-1.amazonaws.com`),
+        ],
     ] as const)("%s: use and grants through exactly its services, by this account only", (purpose, sid, via) => {
         const [, use, grants] = keyPolicyStatements(purpose, ctx) as Stmt[];
         expect([use.Sid, grants.Sid]).toEqual([sid, `${sid}Grants`]);

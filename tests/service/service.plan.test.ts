@@ -349,7 +349,9 @@ test("Ingress: created with host + certificate, HTTPS only, TLS 1.3 policy, WAF 
     expect(np.spec.ingress[0].ports).toEqual([{ protocol: "TCP", port: 8080 }]);
     // target type ip: the controller's readiness gate keeps old pods until the new ones are healthy ALB targets, and
     // the pods of that namespace are created through its webhook, so the Deployment waits for the controller.
-    const namespaces = ofType(plan, "kubernetes:core/v1:Namespace").filter((r) => (r.inputs.metadata as { name?: string })?.name !== "monitoring");
+    const namespaces = ofType(plan, "kubernetes:core/v1:Namespace").filter(
+        (r) => (r.inputs.metadata as { name?: string })?.name !== "monitoring",
+    );
     expect(namespaces).toHaveLength(1);
     const ns = namespaces[0];
     expect(inputs(ns).metadata.labels[READINESS_GATE_LABEL]).toBe("enabled");
