@@ -46,7 +46,8 @@ const defaults: PerEnvironment<BackupDefaults> = {
     },
     prod: {
         rules: [
-            { name: "continuous", schedule: "cron(0 * ? * * *)", deleteAfterDays: 35, continuous: true },
+            // As long as prod's RDS automated backups (strata:database.backupRetentionDays): see the check below.
+            { name: "continuous", schedule: "cron(0 * ? * * *)", deleteAfterDays: 30, continuous: true },
             { name: "daily", schedule: DAILY, deleteAfterDays: 35, copy: true },
             { name: "weekly", schedule: WEEKLY, deleteAfterDays: 91 },
             { name: "monthly", schedule: MONTHLY, deleteAfterDays: 365, copy: true },
@@ -168,6 +169,22 @@ export const backup = {
                     );
                 else if (target === region)
                     report(["backup", "copyRegion"], `!is aws:region itself (${region}); copies must go to another region`);
+            },
+        }),
+        // AWS Backup's continuous backup of an RDS instance takes over its automated backups and sets their retention
+        // to the rule's (AWS Backup Developer Guide, "Continuous backups and point-in-time recovery (PITR)"): a
+        // different strata:database.backupRetentionDays would be reset by every later `pulumi up`, and back again.
+        sectionCheck<"backup" | "database">({
+            name: "a continuous rule keeps the database's automated backups as long as the database does",
+            check: ({ backup: b, database }, report) => {
+                if (!b.enabled || !database.enabled) return;
+                b.rules.forEach((r, i) => {
+                    if (r.continuous && r.deleteAfterDays !== database.backupRetentionDays)
+                        report(
+                            ["backup", "rules", i, "deleteAfterDays"],
+                            `!is ${r.deleteAfterDays}, but strata:database.backupRetentionDays is ${database.backupRetentionDays}: AWS Backup's continuous backup sets the instance's backup retention to the rule's, so the two must agree`,
+                        );
+                });
             },
         }),
         sectionCheck<"backup" | "objectStore">({

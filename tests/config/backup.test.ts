@@ -4,7 +4,7 @@ describe("strata:backup presets", () => {
     test("prod: continuous, daily 35 days, weekly 13 weeks, monthly 12 months, copies, governance lock, database backups replicated", () => {
         const b = loadConfig({ "strata:environment": "prod" }).backup;
         expect(b.rules.map((r) => [r.name, r.deleteAfterDays, r.continuous ?? false, r.copy ?? false])).toEqual([
-            ["continuous", 35, true, false],
+            ["continuous", 30, true, false],
             ["daily", 35, false, true],
             ["weekly", 91, false, false],
             ["monthly", 365, false, true],
@@ -42,6 +42,12 @@ describe("strata:backup refusals name the key", () => {
         [{ copy: true, copyRegion: "us-east-1" }, /^strata:backup\.copyRegion: is aws:region itself/],
     ])("%j", (backup, expected) => {
         expect(configProblems({ "strata:backup": backup })).toEqual([expect.stringMatching(expected)]);
+    });
+
+    test("a continuous rule and the database's backup retention must agree (AWS Backup takes the retention over)", () => {
+        expect(configProblems({ "strata:environment": "prod", "strata:database": { backupRetentionDays: 14 } })).toEqual([
+            expect.stringMatching(/^strata:backup\.rules\[0\]\.deleteAfterDays: is 30, but strata:database\.backupRetentionDays is 14/),
+        ]);
     });
 
     test("a prod rule outside the vault lock is refused", () => {
