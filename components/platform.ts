@@ -15,6 +15,7 @@ import { Cluster } from "./cluster";
 import { Backup, copyRegionOf } from "./backup";
 import { Monitoring } from "./monitoring";
 import { AlertRules } from "./alertRules";
+import { scrapedServices } from "./service/services";
 import { Alarms } from "./alarms";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
@@ -152,6 +153,7 @@ export class Platform extends pulumi.ComponentResource {
                 ...base,
                 namespaces: [...new Set([cfg.name, ...Object.values(cfg.services).map((s) => s.namespace ?? cfg.name)])],
                 runbookBaseUrl: cfg.monitoring.runbookBaseUrl,
+                scrapedServices: scrapedServices(cfg.services, cfg.name),
                 metricsRelease: this.monitoring.release,
             },
             { parent: this, providers: { kubernetes: cluster.k8sProvider } },
@@ -202,6 +204,7 @@ export class Platform extends pulumi.ComponentResource {
                     isolatedSubnetCidrs: this.network.subnetCidrs.isolated,
                     workloadRole: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
                     loadBalancerController: cluster.loadBalancerControllerRelease,
+                    metricsRelease: this.monitoring.release,
                     spotScheduling: {
                         tolerations: [{ ...SPOT_TOLERATION }],
                         preferNodeLabels: { ...SPOT_NODE_LABELS },

@@ -4,8 +4,13 @@
  * and check that some source provides each metric. Thresholds come from `AlertThresholds`.
  */
 
-/** Where a metric comes from: an exporter the metrics stack runs, or the kubelet's own endpoints. */
-export type MetricSource = "kube-state-metrics" | "cadvisor" | "kubelet" | "node-exporter";
+import { SERVICE_METRIC_LABEL } from "../service/metrics";
+
+/**
+ * Where a metric comes from: an exporter the metrics stack runs, the kubelet's own endpoints, or a service's declared
+ * scrape target (`strata:services.<name>.metrics`).
+ */
+export type MetricSource = "kube-state-metrics" | "cadvisor" | "kubelet" | "node-exporter" | "service";
 
 /**
  * The metric contract: every metric a rule may use and the source that exposes it (kube-state-metrics
@@ -35,9 +40,17 @@ export interface AlertThresholds {
     pendingMinutes: number;
     /** Minutes an autoscaler may sit at its maximum. */
     hpaAtMaxMinutes: number;
+    /** Share of a service's requests that may fail with a 5xx status (0-1). */
+    errorRatio: number;
 }
 
-export const DEFAULT_THRESHOLDS: AlertThresholds = { memoryRatio: 0.9, volumeFreeRatio: 0.1, pendingMinutes: 10, hpaAtMaxMinutes: 15 };
+export const DEFAULT_THRESHOLDS: AlertThresholds = {
+    memoryRatio: 0.9,
+    volumeFreeRatio: 0.1,
+    pendingMinutes: 10,
+    hpaAtMaxMinutes: 15,
+    errorRatio: 0.05,
+};
 
 export interface AlertRule {
     alert: string;
@@ -49,6 +62,8 @@ export interface AlertRule {
     anchor: string;
     /** The metrics the expression reads. */
     metrics: string[];
+    /** Labels the alert carries besides its severity (the service a per-service rule watches). */
+    labels?: Record<string, string>;
 }
 
 /** The rules, with the thresholds filled in; `namespaces` limits the workload rules to the platform's own. */
@@ -123,20 +138,89 @@ export function alertRules(t: AlertThresholds, namespaces: string[]): AlertRule[
     ];
 }
 
-/** A PrometheusRule object's spec: one group of the rules, each labelled with its severity and linked to its runbook. */
-export function prometheusRuleSpec(rules: AlertRule[], runbookBase: string) {
+/** A service Prometheus scrapes (`strata:services.<name>.metrics`), as its HTTP alerts need it. */
+export interface ScrapedService {
+    name: string;
+    namespace: string;
+    kind: "web" | "worker";
+    /** The request-duration histogram (without `_bucket` / `_count`) and its status-code label. */
+    requestDurationMetric: string;
+    statusCodeLabel: string;
+    /** The promised p95 latency, in milliseconds. */
+    latencyTargetMs?: number;
+}
+
+/**
+ * The HTTP rules of the scraped web services (workers serve no requests): the 5xx share of requests over 5 minutes
+ * above `errorRatio`, and, where the service declares `latencyTargetMs`, the p95 of the request-duration histogram
+ * above it for 10 minutes. Each rule carries the service's name and namespace as labels (the sums drop them).
+ */
+export function serviceAlertRules(t: Pick<AlertThresholds, "errorRatio">, services: ScrapedService[]): AlertRule[] {
+    return services
+        .filter((s) => s.kind === "web")
+        .flatMap((s) => {
+            const sel = `namespace="${s.namespace}", ${SERVICE_METRIC_LABEL}="${s.name}"`;
+            const count = `${s.requestDurationMetric}_count`;
+            const bucket = `${s.requestDurationMetric}_bucket`;
+            const labels = { service: s.name, namespace: s.namespace };
+            const rules: AlertRule[] = [
+                {
+                    alert: "StrataHighErrorRate",
+                    expr:
+                        `sum(rate(${count}{${sel}, ${s.statusCodeLabel}=~"5.."}[5m]))` +
+                        ` / sum(rate(${count}{${sel}}[5m])) > ${t.errorRatio}`,
+                    for: "5m",
+                    severity: "critical",
+                    summary: `Over ${Math.round(t.errorRatio * 100)}% of the requests to ${s.namespace}/${s.name} fail with a 5xx status`,
+                    anchor: "stratahigherrorrate",
+                    metrics: [count],
+                    labels,
+                },
+            ];
+            if (s.latencyTargetMs !== undefined) {
+                rules.push({
+                    alert: "StrataLatencyAboveTarget",
+                    expr: `histogram_quantile(0.95, sum by (le) (rate(${bucket}{${sel}}[5m]))) > ${s.latencyTargetMs / 1000}`,
+                    for: "10m",
+                    severity: "warning",
+                    summary: `The p95 latency of ${s.namespace}/${s.name} is above its ${s.latencyTargetMs} ms target`,
+                    anchor: "stratalatencyabovetarget",
+                    metrics: [bucket],
+                    labels,
+                });
+            }
+            return rules;
+        });
+}
+
+/** The metric contract of a stack: the exporters' metrics plus each scraped service's histogram series. */
+export function metricContract(services: ScrapedService[]): Readonly<Record<string, MetricSource>> {
+    const own = services.flatMap((s) => [`${s.requestDurationMetric}_count`, `${s.requestDurationMetric}_bucket`]);
+    return { ...METRIC_CONTRACT, ...Object.fromEntries(own.map((m) => [m, "service" as const])) };
+}
+
+/** The metrics a set of rules reads that no source of the contract provides (nothing would ever fire those rules). */
+export function unsourcedMetrics(rules: AlertRule[], contract: Readonly<Record<string, MetricSource>>): string[] {
+    return [...new Set(rules.flatMap((r) => r.metrics))].filter((m) => !(m in contract));
+}
+
+const ruleOf = (runbookBase: string) => (r: AlertRule) => ({
+    alert: r.alert,
+    expr: r.expr,
+    for: r.for,
+    labels: { severity: r.severity, ...r.labels },
+    annotations: { summary: r.summary, runbook_url: `${runbookBase}#${r.anchor}` },
+});
+
+/**
+ * A PrometheusRule object's spec: the platform group, and the services group when any service is scraped; each rule
+ * labelled with its severity and linked to its runbook.
+ */
+export function prometheusRuleSpec(rules: AlertRule[], runbookBase: string, serviceRules: AlertRule[] = []) {
     return {
         groups: [
-            {
-                name: "strata.platform",
-                rules: rules.map((r) => ({
-                    alert: r.alert,
-                    expr: r.expr,
-                    for: r.for,
-                    labels: { severity: r.severity },
-                    annotations: { summary: r.summary, runbook_url: `${runbookBase}#${r.anchor}` },
-                })),
-            },
+            { name: "strata.platform", rules: rules.map(ruleOf(runbookBase)) },
+            ...(serviceRules.length > 0 ? [{ name: "strata.services", rules: serviceRules.map(ruleOf(runbookBase)) }] : []),
         ],
     };
 }

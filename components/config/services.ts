@@ -398,6 +398,41 @@ function serviceSchema(env: Environment) {
                 .default(30)
                 .describe("Seconds Kubernetes waits after SIGTERM before killing the container."),
             spot: z.boolean().default(false).describe("Run on the spot node pool (tolerates its taint); for interruptible workers."),
+            metrics: z
+                .object({
+                    path: allowed(z.string().regex(HTTP_PATH, "is not an HTTP path starting with /"), "an HTTP path starting with /")
+                        .default("/metrics")
+                        .describe("Path of the Prometheus metrics endpoint."),
+                    port: containerPort.optional().describe("Port of the metrics endpoint; default: the service's `port`."),
+                    interval: allowed(
+                        z.string().regex(/^[1-9][0-9]*(s|m)$/, "is not a duration like 30s or 1m"),
+                        "a Prometheus duration in seconds or minutes (15s, 30s, 1m)",
+                    )
+                        .default("30s")
+                        .describe("How often Prometheus scrapes it."),
+                    requestDurationMetric: allowed(
+                        z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "is not a Prometheus metric name"),
+                        "a Prometheus histogram name (without _bucket/_count)",
+                    )
+                        .default("http_server_request_duration_seconds")
+                        .describe(
+                            "The service's request-duration histogram in seconds (OpenTelemetry's `http.server.request.duration`, as its Prometheus exporter names it); the error-rate and latency alerts read it.",
+                        ),
+                    statusCodeLabel: allowed(
+                        z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "is not a Prometheus label name"),
+                        "a Prometheus label name",
+                    )
+                        .default("http_response_status_code")
+                        .describe("The histogram's label holding the HTTP status code."),
+                })
+                .strict()
+                .optional()
+                .describe(
+                    "The service exposes Prometheus metrics: a ServiceMonitor scrapes them and its NetworkPolicy admits Prometheus; web services get error-rate (and with `latencyTargetMs` latency) alerts.",
+                ),
+            latencyTargetMs: allowed(z.number().int().min(1).max(60000), "integer 1-60000 milliseconds, with metrics set (web services)")
+                .optional()
+                .describe("The p95 request latency the service promises; an alert fires when it holds above this for 10 minutes."),
         })
         .strict()
         .superRefine((s, ctx) => {
@@ -491,6 +526,13 @@ export function servicesSchema(env: Environment) {
                             issue(["secretEnv", k], "!is set by Strata from the service's declared dependencies");
                         if (k in s.env) issue(["secretEnv", k], "!is also set in env; set it in one place");
                     }
+                    if (s.latencyTargetMs !== undefined && !s.metrics)
+                        issue(
+                            ["latencyTargetMs"],
+                            `!${s.latencyTargetMs} needs metrics set: the latency alert reads the service's own request-duration histogram`,
+                        );
+                    if (s.latencyTargetMs !== undefined && s.kind === "worker")
+                        issue(["latencyTargetMs"], "!workers serve no HTTP requests; set it on web services only");
                     const paths = new Set<string>();
                     for (const p of s.writablePaths) {
                         if (paths.has(p)) issue(["writablePaths"], `!lists "${p}" twice`);

@@ -75,6 +75,11 @@ export interface ServiceArgs extends BaseArgs {
     /** Scheduling onto the spot pool (workers with `spot: true`). */
     spotScheduling?: SpotScheduling;
     /**
+     * The metrics stack's release (it installs the ServiceMonitor CRD): a service with `metrics` needs it.
+     * @default undefined (no ServiceMonitor can be created: a service with `metrics` is refused)
+     */
+    metricsRelease?: pulumi.Resource;
+    /**
      * The namespace has the load balancer controller's pod readiness gate injection on: its pods are created through
      * the controller's webhook (failurePolicy Fail), so the Deployment waits for the controller.
      */
@@ -98,6 +103,8 @@ export interface ServicesArgs extends BaseArgs {
     podIdentityAgent?: boolean;
     /** The AWS Load Balancer Controller release; Services and Ingresses wait for it. */
     loadBalancerController?: pulumi.Resource;
+    /** The metrics stack's release (the ServiceMonitor CRD); services with `metrics` wait for it. */
+    metricsRelease?: pulumi.Resource;
     spotScheduling?: SpotScheduling;
     database?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };

@@ -7,6 +7,7 @@ import type { ServiceArgs, ServicesArgs } from "./args";
 import { hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";
 import { clusterIpServiceSpec } from "./clusterIp";
 import { hasIngress, ingressAnnotations, ingressGroupName, ingressSpec, publicUrl } from "./ingress";
+import { metricsServiceLabels, metricsServiceSpec, serviceMonitorSpec } from "./metrics";
 import { names, serviceComponentName, serviceLabels } from "./names";
 import { namespaceBudget } from "./namespace";
 import { networkPolicyAnnotations, networkPolicySpec, usesAwsApis } from "./networkPolicy";
@@ -22,6 +23,7 @@ export { ALB_SSL_POLICY, hasIngress, ingressGroupName, ingressGroupOrder } from 
 export { namespaceBudget, READINESS_GATE_LABEL, type ResourceAmounts } from "./namespace";
 export { DNS_PORTS, KUBE_DNS_PEER, POD_IDENTITY_AGENT_CIDR, PRIVATE_RANGES } from "./networkPolicy";
 export { PRE_STOP_SLEEP_SECONDS, preStopSleepSeconds } from "./podTemplate";
+export { METRICS_PORT_NAME, SCRAPE_LABEL, SERVICE_METRIC_LABEL } from "./metrics";
 export { Namespace, workloadStatements } from "./resources";
 export { namespaceOf } from "./services";
 
@@ -110,6 +112,30 @@ export class Service extends pulumi.ComponentResource {
                 rn.ingress,
                 { metadata: { ...metadata, annotations }, spec: ingressSpec(svc, s) },
                 { parent: this, dependsOn: [...lbDeps, this.service] },
+            );
+        }
+
+        // -- metrics: a headless Service of the pods and a ServiceMonitor of it (the CRD comes with the metrics stack) --
+        if (s.metrics) {
+            if (!args.metricsRelease) throw new Error(`service ${svc} declares metrics but no metrics stack release was given`);
+            const metricsService = new k8s.core.v1.Service(
+                rn.metricsService,
+                {
+                    metadata: { name: `${svc}-metrics`, namespace: ns, labels: metricsServiceLabels(labels) },
+                    spec: metricsServiceSpec(svc, s),
+                },
+                // Like the service's own Service: the load balancer controller's Service webhook must answer first.
+                { parent: this, dependsOn: lbDeps },
+            );
+            new k8s.apiextensions.CustomResource(
+                rn.serviceMonitor,
+                {
+                    apiVersion: "monitoring.coreos.com/v1",
+                    kind: "ServiceMonitor",
+                    metadata,
+                    spec: serviceMonitorSpec(svc, ns, s),
+                },
+                { parent: this, dependsOn: [...nsDeps, args.metricsRelease, metricsService] },
             );
         }
 
@@ -203,6 +229,7 @@ export class Services extends pulumi.ComponentResource {
                     wafAclArn: args.wafAclArn,
                     ingressGroup: ingressGroupName(n.prefix, ns),
                     loadBalancerController: args.loadBalancerController,
+                    metricsRelease: args.metricsRelease,
                     spotScheduling: args.spotScheduling,
                     readinessGateInjection: gated.has(ns),
                 },

@@ -21,6 +21,8 @@ export interface ServiceResourceNames {
     networkPolicy: string;
     hpa: string;
     pdb: string;
+    metricsService: string;
+    serviceMonitor: string;
 }
 
 /**
@@ -40,6 +42,8 @@ export function names(component: string): ServiceResourceNames {
         networkPolicy: `${component}-netpol`,
         hpa: `${component}-hpa`,
         pdb: `${component}-pdb`,
+        metricsService: `${component}-metrics`,
+        serviceMonitor: `${component}-servicemonitor`,
     };
 }
 

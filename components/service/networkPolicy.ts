@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ServiceSettings } from "../config/services";
 import type { ServicePeer } from "./args";
 import { SERVICE_NAME_LABEL, selectorLabels } from "./names";
+import { metricsPort, PROMETHEUS_PEER } from "./metrics";
 
 /** kube-dns in kube-system: every pod may resolve names (the namespace's allow-dns policy and each service's). */
 export const KUBE_DNS_PEER = {
@@ -44,7 +45,7 @@ export function usesAwsApis(p: { buckets: Record<string, unknown>; queues: Recor
 }
 
 export interface NetworkPolicyInput {
-    settings: Pick<ServiceSettings, "kind" | "port" | "database" | "cache" | "externalHosts">;
+    settings: Pick<ServiceSettings, "kind" | "port" | "database" | "cache" | "externalHosts" | "metrics">;
     /** The service has an Ingress (`hasIngress`): the ALB reaches its pods. */
     ingress: boolean;
     /** Sources of ALB traffic (target type ip): the public subnets' CIDRs. */
@@ -66,12 +67,17 @@ export interface NetworkPolicyInput {
     podIdentityAgent?: boolean;
 }
 
-/** Ingress rules: the ALB from the public subnets (only with an Ingress) and the declared callers, on the container port. */
+/**
+ * Ingress rules: the ALB from the public subnets (only with an Ingress) and the declared callers, on the container port;
+ * Prometheus on the metrics port when the service declares `metrics`.
+ */
 export function networkPolicyIngress(p: NetworkPolicyInput) {
     const isWeb = p.settings.kind === "web";
     const rules: Array<{ from: Array<Record<string, unknown>>; ports: Array<{ protocol: string; port: pulumi.Input<number> }> }> = [];
     if (isWeb && p.ingress) rules.push({ from: cidrPeers(p.albSourceCidrs), ports: [tcp(p.settings.port)] });
     if (isWeb && p.callers.length > 0) rules.push({ from: p.callers.map(servicePeer), ports: [tcp(p.settings.port)] });
+    const scrape = metricsPort(p.settings);
+    if (scrape !== undefined) rules.push({ from: [PROMETHEUS_PEER], ports: [tcp(scrape)] });
     return rules;
 }
 

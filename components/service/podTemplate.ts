@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ProbeSettings, ServiceSettings } from "../config/services";
 import { effectiveProbes } from "./probes";
 import { HTTP_PORT_NAME } from "./clusterIp";
+import { METRICS_PORT_NAME, metricsPort, needsMetricsContainerPort } from "./metrics";
 import { selectorLabels } from "./names";
 import type { SpotScheduling } from "./args";
 
@@ -128,6 +129,18 @@ export interface Placement {
 }
 
 /** Tolerations and node affinity of a `spot: true` service: tolerate the pool's taint, prefer its nodes. */
+/**
+ * The container's ports: `http` for a web service, and `metrics` where Prometheus scrapes another port (or a worker,
+ * which has no `http` port).
+ */
+export function containerPorts(s: Pick<ServiceSettings, "kind" | "port" | "metrics">) {
+    const ports = [
+        ...(s.kind === "web" ? [{ name: HTTP_PORT_NAME, containerPort: s.port, protocol: "TCP" }] : []),
+        ...(needsMetricsContainerPort(s) ? [{ name: METRICS_PORT_NAME, containerPort: metricsPort(s)!, protocol: "TCP" }] : []),
+    ];
+    return ports.length > 0 ? { ports } : {};
+}
+
 export function spotPlacement(spot: SpotScheduling | undefined): Placement {
     if (!spot) return {};
     return {
@@ -177,7 +190,6 @@ export interface PodTemplateInput {
  */
 export function podTemplate(p: PodTemplateInput) {
     const s = p.settings;
-    const isWeb = s.kind === "web";
     const probes = effectiveProbes(s);
     const { volumes, volumeMounts } = writableVolumes(s.writablePaths);
     const preStopSleep = servicePreStopSleep(s);
@@ -198,7 +210,7 @@ export function podTemplate(p: PodTemplateInput) {
                     imagePullPolicy: "IfNotPresent",
                     ...(s.command ? { command: s.command } : {}),
                     ...(s.args ? { args: s.args } : {}),
-                    ...(isWeb ? { ports: [{ name: HTTP_PORT_NAME, containerPort: s.port, protocol: "TCP" }] } : {}),
+                    ...containerPorts(s),
                     envFrom: [
                         { configMapRef: { name: p.configMapName } },
                         ...(p.secretName ? [{ secretRef: { name: p.secretName } }] : []),

@@ -1,4 +1,5 @@
 import type { ServicesSettings, ServiceSettings } from "../config/services";
+import type { ScrapedService } from "../alertRules/rules";
 import { inClusterUrl } from "../connectionStrings";
 import type { ServicePeer } from "./args";
 import { hasIngress } from "./ingress";
@@ -59,4 +60,18 @@ export function declared<T extends object, A extends string>(
 /** The values of a service's `secretEnv`, by variable name, from the secret config values by config key. */
 export function secretEnvValues<V>(secretEnv: Record<string, string>, secretConfig: Record<string, V>): Record<string, V> {
     return Object.fromEntries(Object.entries(secretEnv).map(([envName, key]) => [envName, secretConfig[key]]));
+}
+
+/** The services Prometheus scrapes (those declaring `metrics`), as the alert rules and dashboards need them. */
+export function scrapedServices(services: ServicesSettings, defaultNamespace: string): ScrapedService[] {
+    return Object.entries(services)
+        .filter(([, s]) => s.metrics)
+        .map(([name, s]) => ({
+            name,
+            namespace: namespaceOf(s, defaultNamespace),
+            kind: s.kind,
+            requestDurationMetric: s.metrics!.requestDurationMetric,
+            statusCodeLabel: s.metrics!.statusCodeLabel,
+            latencyTargetMs: s.latencyTargetMs,
+        }));
 }

@@ -610,6 +610,15 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         namedBy: "metadata.name",
         source: K8S_DIFF,
     },
+    "kubernetes:monitoring.coreos.com/v1:ServiceMonitor": {
+        forceNew: [...K8S_META],
+        notes: [
+            "a custom resource: the provider replaces it only when its name or namespace changes; spec changes are patched in place",
+            K8S_NOTE_VERSION,
+        ],
+        namedBy: "metadata.name",
+        source: K8S_DIFF,
+    },
     "kubernetes:monitoring.coreos.com/v1:PrometheusRule": {
         forceNew: [...K8S_META],
         notes: [

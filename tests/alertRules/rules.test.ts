@@ -7,7 +7,17 @@ import { PromQLExtension } from "@prometheus-io/codemirror-promql";
 const { Parser } = require("@prometheus-io/codemirror-promql/dist/cjs/parser") as {
     Parser: new (state: EditorState) => { analyze(): void; getDiagnostics(): Array<{ message: string }> };
 };
-import { alertRules, DEFAULT_THRESHOLDS, METRIC_CONTRACT, prometheusRuleSpec, runbookBase } from "../../components/alertRules/rules";
+import {
+    alertRules,
+    DEFAULT_THRESHOLDS,
+    METRIC_CONTRACT,
+    metricContract,
+    prometheusRuleSpec,
+    runbookBase,
+    ScrapedService,
+    serviceAlertRules,
+    unsourcedMetrics,
+} from "../../components/alertRules/rules";
 import { ROOT } from "../helpers";
 
 const extension = new PromQLExtension().asExtension();
@@ -47,7 +57,33 @@ const slug = (heading: string) =>
         .replace(/[^\p{L}\p{N} _-]/gu, "")
         .replace(/ /g, "-");
 
-const rules = alertRules(DEFAULT_THRESHOLDS, ["strata", "shop"]);
+const SCRAPED: ScrapedService[] = [
+    {
+        name: "api",
+        namespace: "shop",
+        kind: "web",
+        requestDurationMetric: "http_server_request_duration_seconds",
+        statusCodeLabel: "http_response_status_code",
+        latencyTargetMs: 300,
+    },
+    {
+        name: "legacy",
+        namespace: "shop",
+        kind: "web",
+        requestDurationMetric: "http_server_requests_seconds",
+        statusCodeLabel: "status",
+    },
+    {
+        name: "worker",
+        namespace: "shop",
+        kind: "worker",
+        requestDurationMetric: "http_server_request_duration_seconds",
+        statusCodeLabel: "http_response_status_code",
+    },
+];
+const serviceRules = serviceAlertRules(DEFAULT_THRESHOLDS, SCRAPED);
+const contract = metricContract(SCRAPED);
+const rules = [...alertRules(DEFAULT_THRESHOLDS, ["strata", "shop"]), ...serviceRules];
 
 describe("the PromQL check can fail", () => {
     test.each([
@@ -65,17 +101,40 @@ describe.each(rules.map((r) => [r.alert, r] as const))("%s", (_name, rule) => {
 
     test("reads exactly the metrics it declares, and each has a source in the metric contract", () => {
         expect(metricsOf(rule.expr).sort()).toEqual([...rule.metrics].sort());
-        for (const m of rule.metrics) expect([m, METRIC_CONTRACT[m] !== undefined]).toEqual([m, true]);
+        for (const m of rule.metrics) expect([m, contract[m] !== undefined]).toEqual([m, true]);
     });
 });
 
 test("the metric contract check can fail: a metric no source provides", () => {
     const unknown = metricsOf("http_requests_total{code=~'5..'} > 0").filter((m) => !(m in METRIC_CONTRACT));
     expect(unknown).toEqual(["http_requests_total"]);
+    // A service's HTTP rules without the service in the contract: its histogram has no source.
+    expect(unsourcedMetrics(serviceRules, METRIC_CONTRACT)).toEqual([
+        "http_server_request_duration_seconds_count",
+        "http_server_request_duration_seconds_bucket",
+        "http_server_requests_seconds_count",
+    ]);
+    expect(unsourcedMetrics(rules, contract)).toEqual([]);
+});
+
+test("service rules: an error-rate rule per scraped web service, a latency rule where a target is declared, none for workers", () => {
+    expect(serviceRules.map((r) => [r.alert, r.labels, r.severity, r.for])).toEqual([
+        ["StrataHighErrorRate", { service: "api", namespace: "shop" }, "critical", "5m"],
+        ["StrataLatencyAboveTarget", { service: "api", namespace: "shop" }, "warning", "10m"],
+        ["StrataHighErrorRate", { service: "legacy", namespace: "shop" }, "critical", "5m"],
+    ]);
+    expect(serviceRules[0].expr).toBe(
+        'sum(rate(http_server_request_duration_seconds_count{namespace="shop", strata_service="api", http_response_status_code=~"5.."}[5m]))' +
+            ' / sum(rate(http_server_request_duration_seconds_count{namespace="shop", strata_service="api"}[5m])) > 0.05',
+    );
+    expect(serviceRules[1].expr).toBe(
+        'histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket{namespace="shop", strata_service="api"}[5m]))) > 0.3',
+    );
+    expect(serviceRules[2].expr).toContain('status=~"5.."');
 });
 
 test("the rules: severities, durations and thresholds", () => {
-    expect(rules.map((r) => [r.alert, r.severity, r.for])).toEqual([
+    expect(alertRules(DEFAULT_THRESHOLDS, ["strata", "shop"]).map((r) => [r.alert, r.severity, r.for])).toEqual([
         ["StrataServiceDown", "critical", "2m"],
         ["StrataContainerMemoryNearLimit", "warning", "5m"],
         ["StrataVolumeFillingUp", "warning", "5m"],
@@ -110,4 +169,8 @@ test("prometheusRuleSpec: severity label and runbook_url per rule", () => {
         annotations: { summary: rules[0].summary, runbook_url: "https://git.example.com/ops/strata/docs/operations.md#strataservicedown" },
     });
     expect(runbookBase()).toBe("docs/operations.md");
+    expect(spec.groups).toHaveLength(1);
+    const withServices = prometheusRuleSpec(alertRules(DEFAULT_THRESHOLDS, ["shop"]), "ops.md", serviceRules);
+    expect(withServices.groups.map((g) => g.name)).toEqual(["strata.platform", "strata.services"]);
+    expect(withServices.groups[1].rules[0].labels).toEqual({ severity: "critical", service: "api", namespace: "shop" });
 });

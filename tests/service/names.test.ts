@@ -14,6 +14,8 @@ test("the resource names of a Service component", () => {
         networkPolicy: "shop-prod-svc-api-netpol",
         hpa: "shop-prod-svc-api-hpa",
         pdb: "shop-prod-svc-api-pdb",
+        metricsService: "shop-prod-svc-api-metrics",
+        serviceMonitor: "shop-prod-svc-api-servicemonitor",
     });
     expect(serviceComponentName(new Naming("shop-prod"), "api")).toBe("shop-prod-svc-api");
 });
