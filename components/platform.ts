@@ -16,6 +16,9 @@ import { Backup, copyRegionOf } from "./backup";
 import { Monitoring } from "./monitoring";
 import { AlertRules } from "./alertRules";
 import { scrapedServices } from "./service/services";
+import { hasIngress } from "./service/ingress";
+import { Dashboards } from "./dashboards";
+import { memberClusterIds } from "./alarms/catalogue";
 import { Alarms } from "./alarms";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
@@ -147,13 +150,33 @@ export class Platform extends pulumi.ComponentResource {
             { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
         );
 
+        const workloadNamespaces = [...new Set([cfg.name, ...Object.values(cfg.services).map((s) => s.namespace ?? cfg.name)])];
+        const scraped = scrapedServices(cfg.services, cfg.name);
         new AlertRules(
             n.name("alert-rules"),
             {
                 ...base,
-                namespaces: [...new Set([cfg.name, ...Object.values(cfg.services).map((s) => s.namespace ?? cfg.name)])],
+                namespaces: workloadNamespaces,
                 runbookBaseUrl: cfg.monitoring.runbookBaseUrl,
-                scrapedServices: scrapedServices(cfg.services, cfg.name),
+                scrapedServices: scraped,
+                metricsRelease: this.monitoring.release,
+            },
+            { parent: this, providers: { kubernetes: cluster.k8sProvider } },
+        );
+
+        // -- dashboards: the services (Prometheus) and the data tier (CloudWatch) --
+        new Dashboards(
+            n.name("dashboards"),
+            {
+                ...base,
+                scrapedServices: scraped,
+                namespaces: workloadNamespaces,
+                dataTier: {
+                    databaseInstances: this.database ? [this.database.identifier, ...this.database.replicas.map((r) => r.identifier)] : [],
+                    cacheMembers: this.cache ? memberClusterIds(this.cache.replicationGroupId, cfg.cache.numCacheClusters) : [],
+                    queues: Object.values(this.queues.queues).map((q) => ({ name: q.name, deadLetterQueue: q.dlqName })),
+                    loadBalancers: Object.values(cfg.services).some(hasIngress),
+                },
                 metricsRelease: this.monitoring.release,
             },
             { parent: this, providers: { kubernetes: cluster.k8sProvider } },

@@ -15,7 +15,7 @@ export type MetricSource = "kube-state-metrics" | "cadvisor" | "kubelet" | "node
 /**
  * The metric contract: every metric a rule may use and the source that exposes it (kube-state-metrics
  * docs/metrics, cAdvisor's container metrics via the kubelet's /metrics/cadvisor, the kubelet's volume stats).
- * A rule that reads a metric not listed here fails its test: nothing would ever fire it.
+ * A rule (or dashboard panel) that reads a metric not listed here fails its test: nothing would ever fire it (or draw it).
  */
 export const METRIC_CONTRACT: Readonly<Record<string, MetricSource>> = {
     kube_deployment_spec_replicas: "kube-state-metrics",
@@ -26,7 +26,9 @@ export const METRIC_CONTRACT: Readonly<Record<string, MetricSource>> = {
     kube_horizontalpodautoscaler_spec_max_replicas: "kube-state-metrics",
     kube_pod_status_phase: "kube-state-metrics",
     kube_node_status_condition: "kube-state-metrics",
+    kube_pod_container_status_restarts_total: "kube-state-metrics",
     container_memory_working_set_bytes: "cadvisor",
+    container_cpu_usage_seconds_total: "cadvisor",
     kubelet_volume_stats_available_bytes: "kubelet",
     kubelet_volume_stats_capacity_bytes: "kubelet",
 };

@@ -30,3 +30,12 @@ export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
  * under `sidecar.dashboards`).
  */
 export const GRAFANA_DASHBOARD_LABEL = { grafana_dashboard: "1" } as const;
+
+/**
+ * The uid of the Prometheus data source kube-prometheus-stack provisions in Grafana (`grafana.sidecar.datasources.uid`,
+ * set explicitly in the chart values): dashboards name their data source by it.
+ */
+export const PROMETHEUS_DATASOURCE_UID = "prometheus";
+
+/** The uid of the CloudWatch data source the metrics stack adds to Grafana. */
+export const CLOUDWATCH_DATASOURCE_UID = "cloudwatch";

@@ -3,7 +3,7 @@
  * names them; the Grafana, kube-state-metrics and prometheus-node-exporter keys are those subcharts' values).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { GRAFANA_DASHBOARD_LABEL } from "../catalogue/monitoring";
+import { CLOUDWATCH_DATASOURCE_UID, GRAFANA_DASHBOARD_LABEL, PROMETHEUS_DATASOURCE_UID } from "../catalogue/monitoring";
 import type { ContainerResources, MonitoringSizing } from "./workloads";
 import { CONTAINER_RESOURCES } from "./workloads";
 
@@ -86,7 +86,7 @@ export const PVC_RETENTION = { whenDeleted: "Delete", whenScaled: "Retain" } as 
 export function cloudWatchDataSource(region: string) {
     return {
         name: "CloudWatch",
-        uid: "cloudwatch",
+        uid: CLOUDWATCH_DATASOURCE_UID,
         type: "cloudwatch",
         access: "proxy",
         editable: false,
@@ -214,7 +214,7 @@ export function metricsValues(s: MetricsSettings, c: MetricsContext) {
                     labelValue: Object.values(GRAFANA_DASHBOARD_LABEL)[0],
                     searchNamespace: "ALL",
                 },
-                datasources: { enabled: true },
+                datasources: { enabled: true, uid: PROMETHEUS_DATASOURCE_UID },
             },
             additionalDataSources: [cloudWatchDataSource(c.region)],
         },

@@ -25,7 +25,7 @@ export { DNS_PORTS, KUBE_DNS_PEER, POD_IDENTITY_AGENT_CIDR, PRIVATE_RANGES } fro
 export { PRE_STOP_SLEEP_SECONDS, preStopSleepSeconds } from "./podTemplate";
 export { METRICS_PORT_NAME, SCRAPE_LABEL, SERVICE_METRIC_LABEL } from "./metrics";
 export { Namespace, workloadStatements } from "./resources";
-export { namespaceOf } from "./services";
+export { namespaceOf, scrapedServices } from "./services";
 
 /**
  * One application service on EKS: Deployment (pinned image, restricted security context, read-only root with

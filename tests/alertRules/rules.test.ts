@@ -1,12 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { EditorState } from "@codemirror/state";
-import { syntaxTree } from "@codemirror/language";
-import { PromQLExtension } from "@prometheus-io/codemirror-promql";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Parser } = require("@prometheus-io/codemirror-promql/dist/cjs/parser") as {
-    Parser: new (state: EditorState) => { analyze(): void; getDiagnostics(): Array<{ message: string }> };
-};
+import { metricsOf, promqlProblems } from "../promql";
+import type {
+    ScrapedService} from "../../components/alertRules/rules";
 import {
     alertRules,
     DEFAULT_THRESHOLDS,
@@ -14,41 +10,10 @@ import {
     metricContract,
     prometheusRuleSpec,
     runbookBase,
-    ScrapedService,
     serviceAlertRules,
     unsourcedMetrics,
 } from "../../components/alertRules/rules";
 import { ROOT } from "../helpers";
-
-const extension = new PromQLExtension().asExtension();
-
-/** Every problem of an expression: syntax errors (error nodes of the tree) and type errors (the parser's analysis). */
-function promqlProblems(expr: string): string[] {
-    const state = EditorState.create({ doc: expr, extensions: extension });
-    const problems: string[] = [];
-    syntaxTree(state).iterate({
-        enter: (node) => {
-            if (node.type.isError) problems.push(`syntax error at ${node.from}`);
-        },
-    });
-    const parser = new Parser(state);
-    parser.analyze();
-    problems.push(...parser.getDiagnostics().map((d) => d.message));
-    return problems;
-}
-
-/** The metric names an expression selects (VectorSelector identifiers of the tree). */
-function metricsOf(expr: string): string[] {
-    const state = EditorState.create({ doc: expr, extensions: extension });
-    const names = new Set<string>();
-    syntaxTree(state).iterate({
-        enter: (node) => {
-            if (node.name === "Identifier" && node.node.parent?.name === "VectorSelector") names.add(expr.slice(node.from, node.to));
-        },
-    });
-    return [...names];
-}
-
 /** GitHub's anchor of a Markdown heading: lower case, punctuation dropped, spaces to hyphens. */
 const slug = (heading: string) =>
     heading
