@@ -1,8 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { metricsOf, promqlProblems } from "../promql";
-import type {
-    ScrapedService} from "../../components/alertRules/rules";
+import type { ScrapedService } from "../../components/alertRules/rules";
 import {
     alertRules,
     DEFAULT_THRESHOLDS,
