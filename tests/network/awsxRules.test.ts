@@ -2,6 +2,7 @@ import fc from "fast-check";
 import type { NetworkSettings } from "../../components/config/network";
 import { awsxAzMask, NAT_STRATEGIES, networkSchema } from "../../components/config/network";
 import { formatIp, parseCidr } from "../../components/config/common";
+import { cidrsOverlap, RESERVED_IPV4_BLOCKS } from "../../components/cidr";
 import { SUBNET_TIERS, vpcArgs } from "../../components/network/vpc";
 import type { LaidOutSubnet } from "../../components/subnetLayout";
 import { awsxSubnetLayout } from "../../components/subnetLayout";
@@ -112,6 +113,8 @@ describe("awsx rule: the AZ block (getSubnetSpecs: 'Subnets are too large for VP
             fc.property(networkInput, (input) => {
                 const vpc = parseCidr(input.cidr)!;
                 fc.pre(vpc.mask >= 16 && vpc.mask <= 24);
+                // (Nor one overlapping a reserved block such as the Docker bridge network.)
+                fc.pre(Object.keys(RESERVED_IPV4_BLOCKS).every((b) => !cidrsOverlap(vpc, parseCidr(b)!)));
                 const azMask = awsxAzMask(vpc.mask, input.availabilityZones);
                 const perAz = size(input.privateSubnetMask) + size(input.publicSubnetMask) + size(input.isolatedSubnetMask);
                 // (A VPC outside private address space is refused for another reason: keep that out of this rule.)
