@@ -21,6 +21,7 @@ export * from "./monitoring";
 export * from "./dashboards";
 export * from "./alarms";
 export * from "./alertRules";
+export * from "./audit";
 export * from "./platform";
 export * from "./protection";
 export * from "./catalogue";

@@ -18,8 +18,10 @@ import { AlertRules } from "./alertRules";
 import { scrapedServices } from "./service/services";
 import { hasIngress } from "./service/ingress";
 import { Dashboards } from "./dashboards";
-import { memberClusterIds } from "./alarms/catalogue";
+import { memberClusterIds, postgresMaxConnections } from "./alarms/catalogue";
+import { queueNames } from "./queue/names";
 import { Alarms } from "./alarms";
+import { Audit } from "./audit";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
 export interface PlatformArgs {
@@ -50,6 +52,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly alarms: Alarms;
     /** AWS Backup of the database and the data buckets (`strata:backup`). */
     public readonly backup?: Backup;
+    /** The audit trail and threat detection (`strata:audit`). */
+    public readonly audit: Audit;
 
     constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:platform:Platform", name, {}, opts);
@@ -119,15 +123,27 @@ export class Platform extends pulumi.ComponentResource {
             {
                 ...base,
                 subscriptions: cfg.alarms.subscriptions,
-                thresholds: { database: cfg.alarms.database, cache: cfg.alarms.cache },
+                thresholds: {
+                    database: cfg.alarms.database,
+                    cache: cfg.alarms.cache,
+                    queues: cfg.alarms.queues,
+                    loadBalancers: cfg.alarms.loadBalancers,
+                },
                 database: this.database
                     ? {
                           identifier: this.database.identifier,
                           replicaIdentifiers: this.database.replicas.map((r) => r.identifier),
                           allocatedStorageGiB: cfg.database.allocatedStorage,
+                          maxConnections: postgresMaxConnections(cfg.database.instanceClass, cfg.database.parameters),
                       }
                     : undefined,
                 cache: this.cache ? { replicationGroupId: this.cache.replicationGroupId, nodes: cfg.cache.numCacheClusters } : undefined,
+                queues: Object.entries(cfg.queues.queues).map(([key, q]) => {
+                    const names = queueNames((...parts) => n.name(...parts), key, q.fifo);
+                    return { key, name: names.queue, deadLetterQueue: names.dlq };
+                }),
+                natGateways: { count: this.network.natGatewayCount, ids: this.network.natGatewayIds },
+                loadBalancers: Object.values(cfg.services).some(hasIngress),
                 kmsKeyArns: { notifications: this.kms.arns.notifications },
             },
             withAws,
@@ -209,6 +225,20 @@ export class Platform extends pulumi.ComponentResource {
                 withAws,
             );
         }
+
+        // -- audit: the trail into the audit bucket, GuardDuty, Security Hub, AWS Config --
+        this.audit = new Audit(
+            n.name("audit"),
+            {
+                ...base,
+                ...cfg.audit,
+                region,
+                dataBucketArns: Object.values(this.objectStore.buckets).map((b) => b.arn),
+                kmsKeyArns: { audit: this.kms.arns.audit },
+                alertTopicArn: this.alarms.topicArn,
+            },
+            withAws,
+        );
 
         // -- services --
         if (cfg.waf.enabled) {

@@ -4,7 +4,7 @@ import type { BaseArgs } from "../base";
 import type { KmsKeyArns } from "../kms";
 import { policyDocument } from "../iam";
 import type { AlarmSpec, AlarmThresholds } from "./catalogue";
-import { cacheAlarms, databaseAlarms, memberClusterIds } from "./catalogue";
+import { cacheAlarms, databaseAlarms, loadBalancerAlarms, memberClusterIds, natGatewayAlarms, queueAlarms } from "./catalogue";
 import { topicPolicyStatements } from "./topic";
 
 export * from "./catalogue";
@@ -14,10 +14,16 @@ export interface AlarmsArgs extends BaseArgs {
     /** Thresholds of the alarms (`strata:alarms.database`, `.cache`). */
     thresholds: AlarmThresholds;
     subscriptions: Array<{ protocol: string; endpoint: string }>;
-    /** The primary database and its read replicas, by identifier, with the allocated storage. */
-    database?: { identifier: string; replicaIdentifiers: pulumi.Input<string>[]; allocatedStorageGiB: number };
+    /** The primary database and its read replicas, by identifier, with the allocated storage and max_connections. */
+    database?: { identifier: string; replicaIdentifiers: pulumi.Input<string>[]; allocatedStorageGiB: number; maxConnections?: number };
     /** The cache's replication group id and its number of nodes. */
     cache?: { replicationGroupId: string; nodes: number };
+    /** The queues and their dead-letter queues, by key and physical name (`queueNames`). */
+    queues?: Array<{ key: string; name: string; deadLetterQueue: string }>;
+    /** The NAT gateways: how many (known up front) and their ids. */
+    natGateways?: { count: number; ids: pulumi.Input<string[]> };
+    /** Whether the stack has load balancers (a service with an ingress): the Metrics Insights alarms. */
+    loadBalancers?: boolean;
     /** The notifications key (its policy lets CloudWatch encrypt for the topic). */
     kmsKeyArns: Pick<KmsKeyArns, "notifications">;
 }
@@ -59,11 +65,18 @@ export class Alarms extends pulumi.ComponentResource {
                 {
                     name: `${n.prefix}-${target}-${spec.suffix}`,
                     alarmDescription: spec.description,
-                    namespace: spec.namespace,
-                    metricName: spec.metricName,
-                    dimensions,
-                    statistic: spec.statistic,
-                    period: spec.period,
+                    ...(spec.query
+                        ? {
+                              // A Metrics Insights query alarm: one query, its result is what the threshold compares.
+                              metricQueries: [{ id: "q", expression: spec.query, period: spec.period, returnData: true }],
+                          }
+                        : {
+                              namespace: spec.namespace,
+                              metricName: spec.metricName,
+                              dimensions,
+                              statistic: spec.statistic,
+                              period: spec.period,
+                          }),
                     evaluationPeriods: spec.evaluationPeriods,
                     datapointsToAlarm: spec.datapointsToAlarm,
                     comparisonOperator: spec.comparisonOperator,
@@ -77,15 +90,25 @@ export class Alarms extends pulumi.ComponentResource {
             );
         if (args.database) {
             const db = args.database;
-            for (const spec of databaseAlarms(db.identifier, db.allocatedStorageGiB, args.thresholds.database)) alarm("db", spec);
+            for (const spec of databaseAlarms(db.identifier, db.allocatedStorageGiB, args.thresholds.database, false, db.maxConnections))
+                alarm("db", spec);
             db.replicaIdentifiers.forEach((id, i) => {
-                for (const spec of databaseAlarms("replica", db.allocatedStorageGiB, args.thresholds.database, true))
+                for (const spec of databaseAlarms("replica", db.allocatedStorageGiB, args.thresholds.database, true, db.maxConnections))
                     alarm(`db-replica-${i + 1}`, spec, { DBInstanceIdentifier: id });
             });
         }
         if (args.cache)
             for (const id of memberClusterIds(args.cache.replicationGroupId, args.cache.nodes))
-                for (const spec of cacheAlarms(id, args.thresholds.cache)) alarm(`cache-${id.slice(-3)}`, spec);
+                for (const spec of cacheAlarms(id, args.thresholds.cache, args.cache.nodes > 1)) alarm(`cache-${id.slice(-3)}`, spec);
+        for (const q of args.queues ?? [])
+            for (const spec of queueAlarms(q.name, q.deadLetterQueue, args.thresholds.queues)) alarm(`queue-${q.key}`, spec);
+        if (args.natGateways) {
+            const ids = pulumi.output(args.natGateways.ids);
+            for (let i = 0; i < args.natGateways.count; i++)
+                for (const spec of natGatewayAlarms(`NAT gateway ${i + 1}`))
+                    alarm(`nat-${i + 1}`, spec, { NatGatewayId: ids.apply((all) => all[i]) });
+        }
+        if (args.loadBalancers) for (const spec of loadBalancerAlarms(args.thresholds.loadBalancers)) alarm("alb", spec);
         this.registerOutputs({ topicArn: this.topicArn });
     }
 }

@@ -2,7 +2,7 @@ import type { PolicyStatement } from "../iam";
 
 /**
  * The alert topic's policy: this account's principals and CloudWatch alarms of this account (`aws:SourceAccount`) may
- * publish; nobody may use the topic without TLS (`aws:SecureTransport` false is denied). Amazon SNS Developer Guide,
+ * publish, and so may EventBridge rules of this account; nobody may use the topic without TLS (`aws:SecureTransport` false is denied). Amazon SNS Developer Guide,
  * "Example cases for Amazon SNS access control" and "Enforce encryption of data in transit".
  */
 export function topicPolicyStatements(topicArn: string, accountId: string): PolicyStatement[] {
@@ -18,6 +18,15 @@ export function topicPolicyStatements(topicArn: string, accountId: string): Poli
             Sid: "CloudWatchAlarmsOfThisAccountPublish",
             Effect: "Allow",
             Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: "sns:Publish",
+            Resource: topicArn,
+            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+        },
+        {
+            // The EventBridge rules of strata:audit forward security findings here.
+            Sid: "EventBridgeRulesOfThisAccountPublish",
+            Effect: "Allow",
+            Principal: { Service: "events.amazonaws.com" },
             Action: "sns:Publish",
             Resource: topicArn,
             Condition: { StringEquals: { "aws:SourceAccount": accountId } },

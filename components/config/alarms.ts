@@ -7,16 +7,22 @@ import type { AlarmThresholds } from "../alarms/catalogue";
 /** `strata:alarms`: CloudWatch alarms on the data tier to one encrypted SNS topic, in every environment. */
 const thresholds: PerEnvironment<AlarmThresholds> = {
     dev: {
-        database: { cpuPercent: 90, freeStoragePercent: 10, freeableMemoryMiB: 64, replicaLagSeconds: 300 },
-        cache: { engineCpuPercent: 90, memoryPercent: 90, evictionsPerPeriod: 1000 },
+        database: { cpuPercent: 90, freeStoragePercent: 10, freeableMemoryMiB: 64, replicaLagSeconds: 300, connectionsPercent: 90 },
+        cache: { engineCpuPercent: 90, memoryPercent: 90, evictionsPerPeriod: 1000, replicationLagSeconds: 60 },
+        queues: { oldestMessageAgeSeconds: 3600 },
+        loadBalancers: { elb5xxPerPeriod: 50, target5xxPerPeriod: 100 },
     },
     staging: {
-        database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 128, replicaLagSeconds: 120 },
-        cache: { engineCpuPercent: 80, memoryPercent: 85, evictionsPerPeriod: 100 },
+        database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 128, replicaLagSeconds: 120, connectionsPercent: 80 },
+        cache: { engineCpuPercent: 80, memoryPercent: 85, evictionsPerPeriod: 100, replicationLagSeconds: 30 },
+        queues: { oldestMessageAgeSeconds: 1800 },
+        loadBalancers: { elb5xxPerPeriod: 20, target5xxPerPeriod: 50 },
     },
     prod: {
-        database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 256, replicaLagSeconds: 60 },
-        cache: { engineCpuPercent: 75, memoryPercent: 80, evictionsPerPeriod: 0 },
+        database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 256, replicaLagSeconds: 60, connectionsPercent: 80 },
+        cache: { engineCpuPercent: 75, memoryPercent: 80, evictionsPerPeriod: 0, replicationLagSeconds: 10 },
+        queues: { oldestMessageAgeSeconds: 900 },
+        loadBalancers: { elb5xxPerPeriod: 10, target5xxPerPeriod: 25 },
     },
 };
 
@@ -73,6 +79,10 @@ export function alarmsSchema(env: Environment) {
                         .min(1)
                         .default(t.database.replicaLagSeconds)
                         .describe("Read replica lag above this."),
+                    connectionsPercent: percent(
+                        t.database.connectionsPercent,
+                        "Connections above this share of max_connections (the parameter group's, or RDS's default for the instance class), for 10 minutes.",
+                    ),
                 })
                 .strict()
                 .default({})
@@ -87,14 +97,54 @@ export function alarmsSchema(env: Environment) {
                         .min(0)
                         .default(t.cache.evictionsPerPeriod)
                         .describe("Evictions per 5 minutes above this."),
+                    replicationLagSeconds: z
+                        .number()
+                        .int()
+                        .min(1)
+                        .default(t.cache.replicationLagSeconds)
+                        .describe("A replica more than this many seconds behind the primary (groups with replicas)."),
                 })
                 .strict()
                 .default({})
                 .describe("Thresholds of the cache alarms."),
+            queues: z
+                .object({
+                    oldestMessageAgeSeconds: z
+                        .number()
+                        .int()
+                        .min(60)
+                        .default(t.queues.oldestMessageAgeSeconds)
+                        .describe("A queue's oldest message older than this for 15 minutes (any dead letter alarms at once)."),
+                })
+                .strict()
+                .default({})
+                .describe("Thresholds of the queue alarms (every queue of strata:queues, and its dead-letter queue)."),
+            loadBalancers: z
+                .object({
+                    elb5xxPerPeriod: z
+                        .number()
+                        .int()
+                        .min(0)
+                        .default(t.loadBalancers.elb5xxPerPeriod)
+                        .describe("ELB 5xx responses per 5 minutes above this, twice in a row."),
+                    target5xxPerPeriod: z
+                        .number()
+                        .int()
+                        .min(0)
+                        .default(t.loadBalancers.target5xxPerPeriod)
+                        .describe("Target 5xx responses per 5 minutes above this, twice in a row."),
+                })
+                .strict()
+                .default({})
+                .describe(
+                    "Thresholds of the load balancer alarms (Metrics Insights over every ALB of the account and region; created when a service has an ingress).",
+                ),
         })
         .strict()
         .default({})
-        .describe("CloudWatch alarms on the database and the cache, to one KMS-encrypted SNS topic. See docs/components/alarms.md.");
+        .describe(
+            "CloudWatch alarms on the database, the cache, the queues, the NAT gateways and the load balancers, to one KMS-encrypted SNS topic. See docs/components/alarms.md.",
+        );
 }
 export type AlarmsSettings = z.output<ReturnType<typeof alarmsSchema>>;
 

@@ -11,6 +11,7 @@ import type { CacheSettings } from "./cache";
 import type { ObjectStoreSettings } from "./objectStore";
 import type { QueuesSettings } from "./queues";
 import type { BackupSettings } from "./backup";
+import type { AuditSettings } from "./audit";
 import type { AlarmsSettings } from "./alarms";
 import type { ServicesSettings } from "./services";
 import type { WafSettings } from "./waf";
@@ -45,6 +46,7 @@ export interface SectionSettings {
     services: ServicesSettings;
     waf: WafSettings;
     backup: BackupSettings;
+    audit: AuditSettings;
     alarms: AlarmsSettings;
     monitoring: MonitoringSettings;
 }

@@ -28,7 +28,7 @@ const IA_MINIMUM_DAYS = 30;
 
 export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 
-import { ACCESS_LOG_BUCKET_KEY, REPLICA_SUFFIX } from "../objectStore/names";
+import { ACCESS_LOG_BUCKET_KEY, AUDIT_BUCKET_KEY, REPLICA_SUFFIX } from "../objectStore/names";
 
 export { ACCESS_LOG_BUCKET_KEY, REPLICA_SUFFIX } from "../objectStore/names";
 
@@ -119,7 +119,8 @@ const defaults: PerEnvironment<ObjectStoreDefaults> = {
     },
 };
 
-function lifecycleSchema(d: ObjectStoreDefaults) {
+/** The lifecycle rules of a bucket (also the audit bucket's, strata:audit.bucket.lifecycle). */
+export function lifecycleSchema(d: Pick<ObjectStoreDefaults, "noncurrentVersionExpirationDays">) {
     return z
         .object({
             transitions: allowed(
@@ -201,6 +202,18 @@ function lifecycleSchema(d: ObjectStoreDefaults) {
         });
 }
 
+/** Object lock (WORM) default retention of a bucket. */
+export function objectLockSchema() {
+    return z
+        .object({
+            mode: z
+                .enum(OBJECT_LOCK_MODES)
+                .describe("GOVERNANCE (users with a special permission may shorten it) or COMPLIANCE (no one can)."),
+            days: z.number().int().min(1).max(36500).describe("Default retention of every new object version, in days."),
+        })
+        .strict();
+}
+
 function bucketSchema(d: ObjectStoreDefaults) {
     return z
         .object({
@@ -208,14 +221,7 @@ function bucketSchema(d: ObjectStoreDefaults) {
             lifecycle: lifecycleSchema(d)
                 .default({})
                 .describe("Lifecycle rules: transitions, expiry of current and noncurrent versions, incomplete uploads."),
-            objectLock: z
-                .object({
-                    mode: z
-                        .enum(OBJECT_LOCK_MODES)
-                        .describe("GOVERNANCE (users with a special permission may shorten it) or COMPLIANCE (no one can)."),
-                    days: z.number().int().min(1).max(36500).describe("Default retention of every new object version, in days."),
-                })
-                .strict()
+            objectLock: objectLockSchema()
                 .optional()
                 .describe(
                     "Object lock (WORM) default retention. Can be switched on for an existing bucket (the bucket stays; S3 keeps object lock on for good once enabled); removing it drops the default retention only.",
@@ -245,7 +251,7 @@ export function objectStoreSchema(env: Environment) {
                     )
                     .default(d.buckets)
                     .describe("S3 buckets by key; the key becomes part of the bucket name. Setting it replaces the environment's buckets."),
-                `keys of 3 or more lower-case letters, digits and single hyphens, starting and ending with a letter or digit; not "${ACCESS_LOG_BUCKET_KEY}" or ending in "-${REPLICA_SUFFIX}"`,
+                `keys of 3 or more lower-case letters, digits and single hyphens, starting and ending with a letter or digit; not "${ACCESS_LOG_BUCKET_KEY}" or "${AUDIT_BUCKET_KEY}", nor ending in "-${REPLICA_SUFFIX}"`,
             ),
             accessLogs: z
                 .boolean()
@@ -273,11 +279,11 @@ export function objectStoreSchema(env: Environment) {
                         path: ["buckets", key],
                         message: `!bucket key ${JSON.stringify(key)} is not allowed; bucket keys become part of S3 bucket names: 3 or more lower-case letters, digits and single hyphens, starting and ending with a letter or digit`,
                     });
-                } else if (key === ACCESS_LOG_BUCKET_KEY || key.endsWith(`-${REPLICA_SUFFIX}`)) {
+                } else if (key === ACCESS_LOG_BUCKET_KEY || key === AUDIT_BUCKET_KEY || key.endsWith(`-${REPLICA_SUFFIX}`)) {
                     ctx.addIssue({
                         code: z.ZodIssueCode.custom,
                         path: ["buckets", key],
-                        message: `!bucket key ${JSON.stringify(key)} is reserved (the object store names its access log bucket "${ACCESS_LOG_BUCKET_KEY}" and replicas "<key>-${REPLICA_SUFFIX}"); choose another key`,
+                        message: `!bucket key ${JSON.stringify(key)} is reserved (the object store names its access log bucket "${ACCESS_LOG_BUCKET_KEY}" and replicas "<key>-${REPLICA_SUFFIX}", strata:audit its bucket "${AUDIT_BUCKET_KEY}"); choose another key`,
                     });
                 }
                 const lock = o.buckets[key].objectLock;

@@ -10,6 +10,7 @@ import { cache } from "./cache";
 import { objectStore } from "./objectStore";
 import { queues } from "./queues";
 import { backup } from "./backup";
+import { audit } from "./audit";
 import { alarms } from "./alarms";
 import { services } from "./services";
 import { waf } from "./waf";
@@ -34,6 +35,7 @@ export const SECTIONS = {
     services,
     waf,
     backup,
+    audit,
     monitoring,
     alarms,
 } as const;
@@ -139,6 +141,7 @@ export function platformSchema(env: Environment) {
             services: SECTIONS.services.schema(env),
             waf: SECTIONS.waf.schema(env),
             backup: SECTIONS.backup.schema(env),
+            audit: SECTIONS.audit.schema(env),
             monitoring: SECTIONS.monitoring.schema(env),
             alarms: SECTIONS.alarms.schema(env),
         })

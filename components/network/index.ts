@@ -54,6 +54,10 @@ export class Network extends pulumi.ComponentResource {
     public readonly defaultSecurityGroupId: pulumi.Output<string>;
     public readonly flowLogGroupName: pulumi.Output<string>;
     public readonly interfaceEndpoints: string[];
+    /** How many NAT gateways the VPC has (one, or one per AZ), known before they exist. */
+    public readonly natGatewayCount: number;
+    /** The NAT gateways' ids, in AZ order. */
+    public readonly natGatewayIds: pulumi.Output<string[]>;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:network:Network", name, {}, opts);
@@ -68,6 +72,8 @@ export class Network extends pulumi.ComponentResource {
             parent: this,
             ...(awsProvider ? { providers: [awsProvider] } : {}),
         });
+        this.natGatewayCount = args.natGateways === "onePerAz" ? this.availabilityZoneCount : 1;
+        this.natGatewayIds = this.vpc.natGateways.apply((gateways) => pulumi.all(gateways.map((g) => g.id)));
         this.vpcId = this.vpc.vpcId;
         this.publicSubnetIds = this.vpc.publicSubnetIds;
         this.privateSubnetIds = this.vpc.privateSubnetIds;

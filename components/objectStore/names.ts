@@ -1,6 +1,8 @@
 /** Names the object store takes for itself: a bucket key may not be one of them or end like them. */
 export const ACCESS_LOG_BUCKET_KEY = "access-logs";
 export const REPLICA_SUFFIX = "replica";
+/** The audit bucket (strata:audit) is named like a data bucket of this key, so no data bucket may take it. */
+export const AUDIT_BUCKET_KEY = "audit-trail";
 
 /**
  * Logical name parts of what the object store creates (pass them to `naming.autoNamed` / `naming.name`). The config

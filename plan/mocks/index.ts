@@ -13,9 +13,10 @@ import { k8s } from "./k8s";
 import { wafv2 } from "./wafv2";
 import { eks } from "./eks";
 import { backup } from "./backup";
+import { audit } from "./audit";
 
 /** Every service's mocks. Add a module here when a component starts using a new service. */
-export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random, s3, sqs, k8s, wafv2, eks, backup];
+export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random, s3, sqs, k8s, wafv2, eks, backup, audit];
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
@@ -91,6 +92,7 @@ export const UNIQUE_NAMES: Readonly<
     "aws:kms/alias:Alias": { input: "name", scope: "region", error: "AlreadyExistsException" },
     "aws:backup/vault:Vault": { input: "name", scope: "region", error: "AlreadyExistsException" },
     "aws:backup/plan:Plan": { input: "name", scope: "region", error: "AlreadyExistsException" },
+    "aws:cloudtrail/trail:Trail": { input: "name", scope: "region", error: "TrailAlreadyExistsException" },
 };
 
 function claimName(args: pulumi.runtime.MockResourceArgs, ctx: MockContext): void {

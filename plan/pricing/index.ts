@@ -2,6 +2,7 @@ import type { PlanResource } from "../types";
 import { backupPricer } from "./backup";
 import { monitoringPricer } from "./monitoring";
 import { alarmsPricer } from "./alarms";
+import { auditPricer } from "./audit";
 
 /** A monthly price and how it was reached (the rate, the quantity, the assumption). */
 export interface PricedItem {
@@ -17,4 +18,4 @@ export interface PricedItem {
 export type Pricer = (r: PlanResource, byUrn: ReadonlyMap<string, PlanResource>) => PricedItem | undefined;
 
 /** The registered pricers, tried in order before the core table; the first that prices a resource wins. */
-export const PRICERS: Pricer[] = [backupPricer, monitoringPricer, alarmsPricer];
+export const PRICERS: Pricer[] = [backupPricer, monitoringPricer, alarmsPricer, auditPricer];

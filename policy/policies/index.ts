@@ -3,6 +3,9 @@
  * server): policy/index.ts does, and tests and the offline plan (policy/evaluate.ts) use these objects directly.
  */
 import type { StrataPolicy } from "../lib/metadata";
+import { awsCloudtrailTrailRequireKmsEncryption } from "./aws-cloudtrail-trail-require-kms-encryption";
+import { awsCloudtrailTrailRequireLogFileValidation } from "./aws-cloudtrail-trail-require-log-file-validation";
+import { awsCloudtrailTrailRequireMultiRegion } from "./aws-cloudtrail-trail-require-multi-region";
 import { awsCloudwatchLoggroupRequireKmsEncryption } from "./aws-cloudwatch-loggroup-require-kms-encryption";
 import { awsDatastoreSubnetgroupRequirePrivateSubnets } from "./aws-datastore-subnetgroup-require-private-subnets";
 import { awsEbsVolumeRequireEncryption } from "./aws-ebs-volume-require-encryption";
@@ -43,6 +46,7 @@ import { pulumiStatefulResourceRequireProtect } from "./pulumi-stateful-resource
 
 export const policies: StrataPolicy[] = [
     // encryption
+    awsCloudtrailTrailRequireKmsEncryption,
     awsCloudwatchLoggroupRequireKmsEncryption,
     awsEbsVolumeRequireEncryption,
     awsEc2LaunchtemplateRequireEbsEncryption,
@@ -67,6 +71,8 @@ export const policies: StrataPolicy[] = [
     awsRdsInstanceDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
     // data-protection
+    awsCloudtrailTrailRequireLogFileValidation,
+    awsCloudtrailTrailRequireMultiRegion,
     awsElasticacheReplicationgroupRequireMultiAz,
     awsRdsInstanceRequireBackupRetention,
     awsRdsInstanceRequireDeletionProtection,

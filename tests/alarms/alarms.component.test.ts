@@ -4,6 +4,14 @@ import { configProblems, loadConfig } from "../helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/notifications";
 
+const PROD = () => {
+    const cfg = loadConfig({
+        "strata:environment": "prod",
+        "strata:alarms": { subscriptions: [{ protocol: "email", endpoint: "oncall@example.com" }] },
+    });
+    return cfg;
+};
+
 test("Alarms (component), prod: an encrypted topic, subscriptions, alarms on each database instance and cache node notifying it", async () => {
     const cfg = loadConfig({
         "strata:environment": "prod",
@@ -19,11 +27,12 @@ test("Alarms (component), prod: an encrypted topic, subscriptions, alarms on eac
                     protection: cfg.protection,
                     defaultTags: cfg.defaultTags,
                     subscriptions: cfg.alarms.subscriptions,
-                    thresholds: { database: cfg.alarms.database, cache: cfg.alarms.cache },
+                    thresholds: cfg.alarms,
                     database: {
                         identifier: "strata-prod-postgres",
                         replicaIdentifiers: ["strata-prod-postgres-replica-1"],
                         allocatedStorageGiB: 100,
+                        maxConnections: 901,
                     },
                     cache: { replicationGroupId: "strata-prod-cache", nodes: 3 },
                     kmsKeyArns: { notifications: KEY },
@@ -38,7 +47,9 @@ test("Alarms (component), prod: an encrypted topic, subscriptions, alarms on eac
         endpoint: "oncall@example.com",
     });
     const alarms = r.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
-    expect(alarms).toHaveLength(3 + 4 + 9);
+    // Per database instance: CPU, storage, memory, connections (+ replica lag); per cache node: engine CPU, memory,
+    // evictions, replication lag.
+    expect(alarms).toHaveLength(4 + 5 + 12);
     for (const a of alarms) {
         expect(a.propertyDependencies.alarmActions).toContain(topic.urn);
         expect(a.inputs.actionsEnabled).toBe(true);
@@ -62,4 +73,65 @@ test("strata:alarms refuses a subscription endpoint that does not fit its protoc
     expect(configProblems({ "strata:alarms": { subscriptions: [{ protocol: "http", endpoint: "http://x" }] } })[0]).toMatch(
         /^strata:alarms\.subscriptions\[0\]\.protocol: "http" is not allowed/,
     );
+});
+
+test("Alarms (component): connections at a share of max_connections, queues and their dead letters, NAT ports, and the ALBs through Metrics Insights", async () => {
+    const cfg = PROD();
+    const r = await render(
+        ({ awsProvider }) =>
+            new Alarms(
+                cfg.naming.name("alarms"),
+                {
+                    naming: cfg.naming,
+                    environment: cfg.environment,
+                    protection: cfg.protection,
+                    defaultTags: cfg.defaultTags,
+                    subscriptions: [],
+                    thresholds: cfg.alarms,
+                    database: { identifier: "strata-prod-postgres", replicaIdentifiers: [], allocatedStorageGiB: 100, maxConnections: 901 },
+                    queues: [{ key: "jobs", name: "strata-prod-jobs", deadLetterQueue: "strata-prod-jobs-dlq" }],
+                    natGateways: { count: 2, ids: ["nat-0aaa", "nat-0bbb"] },
+                    loadBalancers: true,
+                    kmsKeyArns: { notifications: KEY },
+                },
+                { providers: { aws: awsProvider() } },
+            ),
+    );
+    const byName = (name: string) => r.one("aws:cloudwatch/metricAlarm:MetricAlarm", name).inputs;
+    expect(byName("strata-prod-db-connections")).toMatchObject({
+        metricName: "DatabaseConnections",
+        statistic: "Maximum",
+        threshold: 720, // 80 % of 901
+        comparisonOperator: "GreaterThanThreshold",
+    });
+    expect(byName("strata-prod-queue-jobs-dead-letters")).toMatchObject({
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: "strata-prod-jobs-dlq" },
+        threshold: 0,
+    });
+    expect(byName("strata-prod-queue-jobs-oldest-message")).toMatchObject({
+        metricName: "ApproximateAgeOfOldestMessage",
+        dimensions: { QueueName: "strata-prod-jobs" },
+        threshold: 900,
+    });
+    expect(byName("strata-prod-nat-2-port-allocation")).toMatchObject({
+        namespace: "AWS/NATGateway",
+        metricName: "ErrorPortAllocation",
+        dimensions: { NatGatewayId: "nat-0bbb" },
+        statistic: "Sum",
+        threshold: 0,
+    });
+    const alb = byName("strata-prod-alb-target-5xx");
+    expect(alb.metricQueries).toEqual([
+        {
+            id: "q",
+            expression: 'SELECT SUM(HTTPCode_Target_5XX_Count) FROM SCHEMA("AWS/ApplicationELB", LoadBalancer)',
+            period: 300,
+            returnData: true,
+        },
+    ]);
+    // A query alarm names no metric of its own (PutMetricAlarm refuses both).
+    expect([alb.metricName, alb.namespace, alb.statistic, alb.dimensions]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(byName("strata-prod-alb-unhealthy-targets").threshold).toBe(0);
 });

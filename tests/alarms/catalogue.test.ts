@@ -1,8 +1,16 @@
-import { cacheAlarms, databaseAlarms, memberClusterIds, topicPolicyStatements } from "../../components/alarms";
+import {
+    cacheAlarms,
+    databaseAlarms,
+    memberClusterIds,
+    postgresMaxConnections,
+    queueAlarms,
+    topicPolicyStatements,
+} from "../../components/alarms";
 
 const T = {
-    database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 256, replicaLagSeconds: 60 },
-    cache: { engineCpuPercent: 75, memoryPercent: 80, evictionsPerPeriod: 0 },
+    database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 256, replicaLagSeconds: 60, connectionsPercent: 80 },
+    cache: { engineCpuPercent: 75, memoryPercent: 80, evictionsPerPeriod: 0, replicationLagSeconds: 10 },
+    queues: { oldestMessageAgeSeconds: 900 },
 };
 
 test("database alarms: metric, dimension, threshold in the metric's unit", () => {
@@ -14,6 +22,33 @@ test("database alarms: metric, dimension, threshold in the metric's unit", () =>
     ]);
     const replica = databaseAlarms("r", 100, T.database, true).find((x) => x.metricName === "ReplicaLag")!;
     expect([replica.threshold, replica.treatMissingData]).toEqual([60, "breaching"]);
+});
+
+test("max_connections: RDS's default LEAST(memory / 9531392, 5000) per class, or the parameter group's number", () => {
+    expect(postgresMaxConnections("db.t4g.micro")).toBe(112); // 1 GiB
+    expect(postgresMaxConnections("db.m7g.large")).toBe(901); // 8 GiB
+    expect(postgresMaxConnections("db.r7g.16xlarge")).toBe(5000); // capped
+    expect(postgresMaxConnections("db.m7g.large", { max_connections: "300" })).toBe(300);
+    // A formula value is RDS's to evaluate: the default applies.
+    expect(postgresMaxConnections("db.m7g.large", { max_connections: "{DBInstanceClassMemory/9531392}" })).toBe(901);
+});
+
+test("connections alarm only with a known max_connections, at its share", () => {
+    expect(databaseAlarms("d", 100, T.database).map((x) => x.suffix)).not.toContain("connections");
+    const c = databaseAlarms("d", 100, T.database, false, 901).find((x) => x.suffix === "connections")!;
+    expect([c.metricName, c.statistic, c.threshold]).toEqual(["DatabaseConnections", "Maximum", 720]);
+});
+
+test("cache replication lag only in groups with replicas; the primary's silence is not breaching", () => {
+    expect(cacheAlarms("c-001", T.cache).map((x) => x.metricName)).not.toContain("ReplicationLag");
+    const lag = cacheAlarms("c-001", T.cache, true).find((x) => x.metricName === "ReplicationLag")!;
+    expect([lag.threshold, lag.treatMissingData, lag.statistic]).toEqual([10, "notBreaching", "Maximum"]);
+});
+
+test("queue alarms: any dead letter at once, the oldest message for 15 minutes", () => {
+    const [dlq, oldest] = queueAlarms("q", "q-dlq", T.queues);
+    expect([dlq.dimensions, dlq.threshold, dlq.evaluationPeriods]).toEqual([{ QueueName: "q-dlq" }, 0, 1]);
+    expect([oldest.dimensions, oldest.threshold, oldest.evaluationPeriods * oldest.period]).toEqual([{ QueueName: "q" }, 900, 900]);
 });
 
 test("cache alarms per member cluster: engine CPU, memory, evictions", () => {
@@ -30,6 +65,12 @@ test("the topic policy: CloudWatch of this account may publish; no access withou
     const cw = s.find((x) => x.Sid === "CloudWatchAlarmsOfThisAccountPublish")!;
     expect([cw.Principal, cw.Action, cw.Condition]).toEqual([
         { Service: "cloudwatch.amazonaws.com" },
+        "sns:Publish",
+        { StringEquals: { "aws:SourceAccount": "123456789012" } },
+    ]);
+    const events = s.find((x) => x.Sid === "EventBridgeRulesOfThisAccountPublish")!;
+    expect([events.Principal, events.Action, events.Condition]).toEqual([
+        { Service: "events.amazonaws.com" },
         "sns:Publish",
         { StringEquals: { "aws:SourceAccount": "123456789012" } },
     ]);

@@ -64,15 +64,31 @@ describe("key policies", () => {
         });
     });
 
-    test("the notifications key: CloudWatch may encrypt for the alert topics of this account, the account through SNS", () => {
+    test("the notifications key: CloudWatch alarms and EventBridge rules may encrypt for the alert topics of this account, the account through SNS", () => {
         const statements = keyPolicyStatements("notifications", ctx) as Stmt[];
         const cw = statements.find((s) => s.Sid === "AwsServicesPublishToEncryptedTopics")!;
-        expect(cw.Principal!.Service).toEqual(["cloudwatch.amazonaws.com"]);
+        expect(cw.Principal!.Service).toEqual(["cloudwatch.amazonaws.com", "events.amazonaws.com"]);
         expect(cw.Action).toEqual(["kms:Decrypt", "kms:GenerateDataKey*"]);
         expect(cw.Condition).toEqual({ StringEquals: { "aws:SourceAccount": ctx.accountId } });
         expect(statements.find((s) => s.Sid === "SnsThroughService")!.Condition!.StringEquals["kms:ViaService"]).toEqual([
             serviceEndpoint("sns", ctx.region),
         ]);
+    });
+
+    test("the audit key: CloudTrail generates data keys for this account's trails only, AWS Config for this account only", () => {
+        const statements = keyPolicyStatements("audit", ctx) as Stmt[];
+        const trail = statements.find((s) => s.Sid === "CloudTrailEncryptsLogs")!;
+        expect(trail.Principal).toEqual({ Service: "cloudtrail.amazonaws.com" });
+        expect(trail.Action).toBe("kms:GenerateDataKey*");
+        expect(trail.Condition).toEqual({
+            StringEquals: { "aws:SourceAccount": ctx.accountId },
+            StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${ctx.accountId}:trail/*` },
+            ArnLike: { "aws:SourceArn": `arn:aws:cloudtrail:*:${ctx.accountId}:trail/*` },
+        });
+        expect(statements.find((s) => s.Sid === "CloudTrailDescribesKey")!.Action).toBe("kms:DescribeKey");
+        const config = statements.find((s) => s.Sid === "ConfigEncryptsDeliveries")!;
+        expect(config.Principal).toEqual({ Service: "config.amazonaws.com" });
+        expect(config.Condition).toEqual({ StringEquals: { "aws:SourceAccount": ctx.accountId } });
     });
 
     test("the EBS key names no service-linked role (it may not exist yet in a fresh account)", () => {

@@ -25,6 +25,22 @@ describe("mocks refuse what the services refuse", () => {
         expect(() => mocks().create("aws:rds/instance:Instance", "a", { identifier: "x" })).not.toThrow();
     });
 
+    it("per-account-and-region singletons: a second GuardDuty detector, Security Hub subscription, recorder or delivery channel in a region", () => {
+        const { create } = mocks();
+        const singletons: Array<[string, RegExp]> = [
+            ["aws:guardduty/detector:Detector", /BadRequestException: GuardDuty detector .* already exists \(a\)/],
+            ["aws:securityhub/account:Account", /ResourceConflictException/],
+            ["aws:cfg/recorder:Recorder", /MaxNumberOfConfigurationRecordersExceededException/],
+            ["aws:cfg/deliveryChannel:DeliveryChannel", /MaxNumberOfDeliveryChannelsExceededException/],
+        ];
+        for (const [type, error] of singletons) {
+            create(type, "a", { name: "first" });
+            expect(() => create(type, "b", { name: "second" })).toThrow(error);
+        }
+        // Another run (a new set of mocks) starts from an empty account.
+        expect(() => mocks("eu-west-1").create("aws:guardduty/detector:Detector", "c", {})).not.toThrow();
+    });
+
     it("SQS queue names are case-sensitive; S3 bucket names are unique across regions", () => {
         const { create } = mocks();
         create("aws:sqs/queue:Queue", "q1", { name: "Jobs" });

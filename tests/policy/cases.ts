@@ -14,7 +14,17 @@ export interface PolicyCase {
 }
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+/** The baseline trail every CloudTrail case changes one property of. */
+const TRAIL = {
+    name: "t",
+    s3BucketName: "audit",
+    kmsKeyId: KEY as string | undefined,
+    enableLogFileValidation: true,
+    isMultiRegionTrail: true,
+    includeGlobalServiceEvents: true,
+};
 const T = {
+    trail: "aws:cloudtrail/trail:Trail",
     bucket: "aws:s3/bucket:Bucket",
     bucketV2: "aws:s3/bucketV2:BucketV2",
     sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
@@ -226,6 +236,26 @@ export const CASES: Record<string, PolicyCase> = {
         violating: [res("aws:sqs/queue:Queue", "q", { sqsManagedSseEnabled: true })],
         urn: res("aws:sqs/queue:Queue", "q", {}).urn,
         message: /kmsMasterKeyId/,
+    },
+    "aws-cloudtrail-trail-require-kms-encryption": {
+        compliant: [res(T.trail, "t", { ...TRAIL })],
+        violating: [res(T.trail, "t", { ...TRAIL, kmsKeyId: undefined })],
+        urn: res(T.trail, "t", {}).urn,
+        message: /kmsKeyId/,
+    },
+    "aws-cloudtrail-trail-require-log-file-validation": {
+        compliant: [res(T.trail, "t", { ...TRAIL })],
+        violating: [res(T.trail, "t", { ...TRAIL, enableLogFileValidation: false })],
+        urn: res(T.trail, "t", {}).urn,
+        message: /enableLogFileValidation/,
+        environment: "prod",
+    },
+    "aws-cloudtrail-trail-require-multi-region": {
+        compliant: [res(T.trail, "t", { ...TRAIL })],
+        violating: [res(T.trail, "t", { ...TRAIL, isMultiRegionTrail: false })],
+        urn: res(T.trail, "t", {}).urn,
+        message: /isMultiRegionTrail/,
+        environment: "prod",
     },
     "aws-sns-topic-require-kms-encryption": {
         compliant: [res("aws:sns/topic:Topic", "t", { kmsMasterKeyId: KEY })],
