@@ -22,6 +22,7 @@ export * from "./dashboards";
 export * from "./alarms";
 export * from "./alertRules";
 export * from "./audit";
+export * from "./tracing";
 export * from "./platform";
 export * from "./protection";
 export * from "./catalogue";

@@ -22,6 +22,7 @@ import { memberClusterIds, postgresMaxConnections } from "./alarms/catalogue";
 import { queueNames } from "./queue/names";
 import { Alarms } from "./alarms";
 import { Audit } from "./audit";
+import { Tracing } from "./tracing";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
 export interface PlatformArgs {
@@ -52,6 +53,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly alarms: Alarms;
     /** AWS Backup of the database and the data buckets (`strata:backup`). */
     public readonly backup?: Backup;
+    /** The tracing collectors (`strata:tracing`), when on. */
+    public readonly tracing?: Tracing;
     /** The audit trail and threat detection (`strata:audit`). */
     public readonly audit: Audit;
 
@@ -168,6 +171,23 @@ export class Platform extends pulumi.ComponentResource {
 
         const workloadNamespaces = [...new Set([cfg.name, ...Object.values(cfg.services).map((s) => s.namespace ?? cfg.name)])];
         const scraped = scrapedServices(cfg.services, cfg.name);
+
+        // -- tracing: OpenTelemetry collectors (router, gateway with tail sampling) exporting to X-Ray --
+        if (cfg.tracing.enabled) {
+            this.tracing = new Tracing(
+                n.name("tracing"),
+                {
+                    ...base,
+                    ...cfg.tracing,
+                    region,
+                    identity: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
+                    clusterReady: [cluster.loadBalancerControllerRelease, ...Object.values(cluster.nodeGroups)],
+                    sourceNamespaces: workloadNamespaces,
+                    vpcCidr: this.network.cidrBlock,
+                },
+                { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
+            );
+        }
         new AlertRules(
             n.name("alert-rules"),
             {
@@ -258,6 +278,7 @@ export class Platform extends pulumi.ComponentResource {
                     workloadRole: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
                     loadBalancerController: cluster.loadBalancerControllerRelease,
                     metricsRelease: this.monitoring.release,
+                    tracing: cfg.tracing.enabled,
                     spotScheduling: {
                         tolerations: [{ ...SPOT_TOLERATION }],
                         preferNodeLabels: { ...SPOT_NODE_LABELS },

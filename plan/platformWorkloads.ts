@@ -20,6 +20,16 @@ export const CHART_WORKLOADS: Readonly<Record<string, (values: Values) => Platfo
             },
             alertmanager: { replicas: Number(v.alertmanager?.alertmanagerSpec?.replicas ?? 1) },
         }),
+    // One Deployment per release (mode deployment), named by fullnameOverride, sized by the values' requests.
+    "opentelemetry-collector": (v) => [
+        {
+            name: String(v.fullnameOverride),
+            kind: "Deployment",
+            replicas: Number(v.replicaCount ?? 1),
+            cpu: String(v.resources?.requests?.cpu),
+            memory: String(v.resources?.requests?.memory),
+        },
+    ],
 };
 
 /** Every platform workload of a plan's releases. */

@@ -18,6 +18,16 @@ export const CHART_DEFAULTS = {
         repository: "https://prometheus-community.github.io/helm-charts",
         version: "88.5.3",
     },
+    /**
+     * The OpenTelemetry collector (both tracing tiers) from the open-telemetry repository: 0.170.0 is the `version` of
+     * charts/opentelemetry-collector/Chart.yaml in github.com/open-telemetry/opentelemetry-helm-charts at commit
+     * dd5665c06f376c00a5e2147aa84b70c3d105ecfb (2026-08-20), appVersion 0.158.0 (the collector image's default tag).
+     */
+    openTelemetryCollector: {
+        chart: "opentelemetry-collector",
+        repository: "https://open-telemetry.github.io/opentelemetry-helm-charts",
+        version: "0.170.0",
+    },
 } as const;
 
 /**

@@ -12,6 +12,7 @@ import type { ObjectStoreSettings } from "./objectStore";
 import type { QueuesSettings } from "./queues";
 import type { BackupSettings } from "./backup";
 import type { AuditSettings } from "./audit";
+import type { TracingSettings } from "./tracing";
 import type { AlarmsSettings } from "./alarms";
 import type { ServicesSettings } from "./services";
 import type { WafSettings } from "./waf";
@@ -49,6 +50,7 @@ export interface SectionSettings {
     audit: AuditSettings;
     alarms: AlarmsSettings;
     monitoring: MonitoringSettings;
+    tracing: TracingSettings;
 }
 export type SectionName = keyof SectionSettings;
 

@@ -15,6 +15,7 @@ import { alarms } from "./alarms";
 import { services } from "./services";
 import { waf } from "./waf";
 import { monitoring } from "./monitoring";
+import { tracing } from "./tracing";
 import type { AnyCheck } from "./checks";
 import { allowed, descriptionOf } from "./meta";
 import { AWS_TAG_CHARACTERS, REQUIRED_TAG_KEYS, TAG_KEY_MAX, TAG_VALUE_MAX } from "../tags";
@@ -37,6 +38,7 @@ export const SECTIONS = {
     backup,
     audit,
     monitoring,
+    tracing,
     alarms,
 } as const;
 
@@ -143,6 +145,7 @@ export function platformSchema(env: Environment) {
             backup: SECTIONS.backup.schema(env),
             audit: SECTIONS.audit.schema(env),
             monitoring: SECTIONS.monitoring.schema(env),
+            tracing: SECTIONS.tracing.schema(env),
             alarms: SECTIONS.alarms.schema(env),
         })
         .strict();

@@ -80,6 +80,12 @@ export interface ServiceArgs extends BaseArgs {
      */
     metricsRelease?: pulumi.Resource;
     /**
+     * The stack runs the tracing collectors (`strata:tracing.enabled`): the service gets the OpenTelemetry SDK
+     * environment and egress to the routers.
+     * @default false
+     */
+    tracing?: boolean;
+    /**
      * The namespace has the load balancer controller's pod readiness gate injection on: its pods are created through
      * the controller's webhook (failurePolicy Fail), so the Deployment waits for the controller.
      */
@@ -105,6 +111,11 @@ export interface ServicesArgs extends BaseArgs {
     loadBalancerController?: pulumi.Resource;
     /** The metrics stack's release (the ServiceMonitor CRD); services with `metrics` wait for it. */
     metricsRelease?: pulumi.Resource;
+    /**
+     * The tracing collectors run: every service gets the OpenTelemetry SDK environment and egress to the routers.
+     * @default false
+     */
+    tracing?: boolean;
     spotScheduling?: SpotScheduling;
     database?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };

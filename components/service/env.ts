@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ServiceSettings } from "../config/services";
 import type { ServicePeer } from "./args";
+import { otelEnvironment } from "../tracing/collector";
 
 /** An environment variable name from a key: runs of other characters become `_`, upper case (`user-data` -> `USER_DATA`). */
 export function upperSnake(s: string): string {
@@ -16,14 +17,23 @@ export interface ConfigMapDataInput {
     buckets: Record<string, { bucket: pulumi.Input<string> }>;
     /** Queue URLs by key (passed through). */
     queues: Record<string, { url: pulumi.Input<string> }>;
+    /** With tracing: the service's name and namespace for the OpenTelemetry SDK environment. */
+    tracing?: boolean;
+    serviceName?: string;
+    namespace?: string;
 }
 
 /**
  * The plain environment of a service (its ConfigMap): derived values first (`<CALLEE>_URL`, `BUCKET_<NAME>`,
- * `QUEUE_<NAME>_URL`), which the service's own `env` may override, then `AWS_REGION` and `STRATA_ENVIRONMENT`.
+ * `QUEUE_<NAME>_URL`, and with tracing the OpenTelemetry SDK's `OTEL_*`), which the service's own `env` may override,
+ * then `AWS_REGION` and `STRATA_ENVIRONMENT`.
  */
 export function configMapData(p: ConfigMapDataInput): Record<string, pulumi.Input<string>> {
     const data: Record<string, pulumi.Input<string>> = {};
+    if (p.tracing) {
+        if (!p.serviceName || !p.namespace) throw new Error("tracing needs the service's name and namespace");
+        Object.assign(data, otelEnvironment({ service: p.serviceName, namespace: p.namespace, environment: p.environment }));
+    }
     for (const callee of p.callees) if (callee.url) data[`${upperSnake(callee.name)}_URL`] = callee.url;
     for (const [bucketName, b] of Object.entries(p.buckets)) data[`BUCKET_${upperSnake(bucketName)}`] = b.bucket;
     for (const [queueName, q] of Object.entries(p.queues)) data[`QUEUE_${upperSnake(queueName)}_URL`] = q.url;

@@ -152,6 +152,7 @@ export class Service extends pulumi.ComponentResource {
             cache: args.cache,
             usesAws: usesAwsApis(args),
             podIdentityAgent: args.podIdentityAgent,
+            tracing: args.tracing,
         });
         new k8s.networking.v1.NetworkPolicy(
             rn.networkPolicy,
@@ -230,6 +231,7 @@ export class Services extends pulumi.ComponentResource {
                     ingressGroup: ingressGroupName(n.prefix, ns),
                     loadBalancerController: args.loadBalancerController,
                     metricsRelease: args.metricsRelease,
+                    tracing: args.tracing,
                     spotScheduling: args.spotScheduling,
                     readinessGateInjection: gated.has(ns),
                 },

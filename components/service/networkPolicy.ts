@@ -3,6 +3,8 @@ import type { ServiceSettings } from "../config/services";
 import type { ServicePeer } from "./args";
 import { SERVICE_NAME_LABEL, selectorLabels } from "./names";
 import { metricsPort, PROMETHEUS_PEER } from "./metrics";
+import { NAMESPACE_NAME_LABEL, OTLP_PORTS, TRACING_NAMESPACE } from "../catalogue/monitoring";
+import { collectorPodLabels } from "../tracing/collector";
 
 /** kube-dns in kube-system: every pod may resolve names (the namespace's allow-dns policy and each service's). */
 export const KUBE_DNS_PEER = {
@@ -65,7 +67,15 @@ export interface NetworkPolicyInput {
     usesAws: boolean;
     /** The cluster uses EKS Pod Identity: egress to its agent. */
     podIdentityAgent?: boolean;
+    /** The tracing collectors run: egress to the routers' OTLP ports. */
+    tracing?: boolean;
 }
+
+/** The tracing routers as a peer: their namespace and pods (the chart's selector labels). */
+export const TRACING_ROUTER_PEER = {
+    namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: TRACING_NAMESPACE } },
+    podSelector: { matchLabels: collectorPodLabels("router") },
+};
 
 /**
  * Ingress rules: the ALB from the public subnets (only with an Ingress) and the declared callers, on the container port;
@@ -84,8 +94,8 @@ export function networkPolicyIngress(p: NetworkPolicyInput) {
 /**
  * Egress rules: kube-dns, each callee on its container port, the data stores on the isolated subnets, AWS APIs over
  * HTTPS (interface endpoints in the VPC, or the regional public endpoints: the S3 gateway endpoint still uses S3's
- * public addresses; a NetworkPolicy names addresses, not services), the Pod Identity agent, and for external hosts
- * HTTPS to public addresses only.
+ * public addresses; a NetworkPolicy names addresses, not services), the Pod Identity agent, the tracing routers when
+ * tracing is on, and for external hosts HTTPS to public addresses only.
  */
 export function networkPolicyEgress(p: NetworkPolicyInput) {
     const s = p.settings;
@@ -99,6 +109,7 @@ export function networkPolicyEgress(p: NetworkPolicyInput) {
         rules.push({ to: [{ ipBlock: { cidr: p.vpcCidr } }, PUBLIC_INTERNET], ports: [tcp(443)] });
         if (p.podIdentityAgent) rules.push({ to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT_CIDR } }], ports: [tcp(80)] });
     }
+    if (p.tracing) rules.push({ to: [TRACING_ROUTER_PEER], ports: [tcp(OTLP_PORTS.grpc), tcp(OTLP_PORTS.http)] });
     // The AWS rule above already opens HTTPS to public addresses.
     if (s.externalHosts.length > 0 && !p.usesAws) rules.push({ to: [PUBLIC_INTERNET], ports: [tcp(443)] });
     return rules;

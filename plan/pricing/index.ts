@@ -3,6 +3,7 @@ import { backupPricer } from "./backup";
 import { monitoringPricer } from "./monitoring";
 import { alarmsPricer } from "./alarms";
 import { auditPricer } from "./audit";
+import { tracingPricer } from "./tracing";
 
 /** A monthly price and how it was reached (the rate, the quantity, the assumption). */
 export interface PricedItem {
@@ -18,4 +19,4 @@ export interface PricedItem {
 export type Pricer = (r: PlanResource, byUrn: ReadonlyMap<string, PlanResource>) => PricedItem | undefined;
 
 /** The registered pricers, tried in order before the core table; the first that prices a resource wins. */
-export const PRICERS: Pricer[] = [backupPricer, monitoringPricer, alarmsPricer, auditPricer];
+export const PRICERS: Pricer[] = [backupPricer, monitoringPricer, alarmsPricer, auditPricer, tracingPricer];

@@ -37,6 +37,24 @@ describe("ConfigMap data", () => {
         });
     });
 
+    test("with tracing: the OpenTelemetry SDK environment, which the service's env may override", () => {
+        const data = configMapData({ ...base, tracing: true, serviceName: "api", namespace: "shop" });
+        expect([data.OTEL_EXPORTER_OTLP_ENDPOINT, data.OTEL_SERVICE_NAME, data.OTEL_TRACES_SAMPLER]).toEqual([
+            "http://otel-router.tracing.svc.cluster.local:4318",
+            "api",
+            "parentbased_always_on",
+        ]);
+        const own = configMapData({
+            ...base,
+            tracing: true,
+            serviceName: "api",
+            namespace: "shop",
+            settings: { env: { OTEL_SERVICE_NAME: "storefront" } },
+        });
+        expect(own.OTEL_SERVICE_NAME).toBe("storefront");
+        expect(Object.keys(configMapData(base)).filter((k) => k.startsWith("OTEL_"))).toEqual([]);
+    });
+
     test("the service's env overrides derived values, but never the region or environment", () => {
         const data = configMapData({ ...base, settings: { env: { AGENT_URL: "http://elsewhere", LOG_LEVEL: "debug", AWS_REGION: "x" } } });
         expect([data.AGENT_URL, data.LOG_LEVEL, data.AWS_REGION]).toEqual(["http://elsewhere", "debug", "us-east-1"]);

@@ -87,6 +87,24 @@ describe("egress rules", () => {
         expect(networkPolicyEgress(base()).length).toBe(1);
     });
 
+    test("with tracing: the tracing routers' pods, OTLP/gRPC and OTLP/HTTP", () => {
+        const rules = networkPolicyEgress({ ...base(), tracing: true });
+        expect(rules[1]).toEqual({
+            to: [
+                {
+                    namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "tracing" } },
+                    podSelector: {
+                        matchLabels: { "app.kubernetes.io/name": "opentelemetry-collector", "app.kubernetes.io/instance": "otel-router" },
+                    },
+                },
+            ],
+            ports: [
+                { protocol: "TCP", port: 4317 },
+                { protocol: "TCP", port: 4318 },
+            ],
+        });
+    });
+
     test.each<[string, Partial<NetworkPolicyInput>, Partial<NetworkPolicyInput["settings"]>, ReturnType<typeof summary>]>([
         [
             "callees on their container ports",

@@ -192,8 +192,11 @@ describe("Service objects in the prod plan (root prod stack)", () => {
         expect(redis.to.map((t) => t.ipBlock.cidr)).toEqual(isolated);
         const https = rules.find((r) => r.ports[0].port === 443)!;
         expect(https.to).toEqual([{ ipBlock: { cidr: "10.0.0.0/16" } }, { ipBlock: { cidr: "0.0.0.0/0", except: PRIVATE_RANGES } }]);
-        const callees = rules.filter((r) => r.to[0].podSelector).map((r) => r.to[0].podSelector.matchLabels["app.kubernetes.io/name"]);
+        // Peers by service name label: the callees (the tracing routers are selected by the chart's labels).
+        const peers = rules.filter((r) => r.to[0].podSelector).map((r) => r.to[0].podSelector.matchLabels);
+        const callees = peers.filter((l) => l["app.kubernetes.io/instance"] === undefined).map((l) => l["app.kubernetes.io/name"]);
         expect(callees.sort()).toEqual(["agent", "validation"]);
+        expect(peers.filter((l) => l["app.kubernetes.io/instance"] === "otel-router")).toHaveLength(1);
         // A service without AWS or external hosts gets no 443 at all.
         const val = inputs(byName("kubernetes:networking.k8s.io/v1:NetworkPolicy", "validation"));
         expect(val.spec.egress.some((r: { ports: Array<{ port: number }> }) => r.ports[0].port === 443)).toBe(false);
@@ -350,7 +353,7 @@ test("Ingress: created with host + certificate, HTTPS only, TLS 1.3 policy, WAF 
     // target type ip: the controller's readiness gate keeps old pods until the new ones are healthy ALB targets, and
     // the pods of that namespace are created through its webhook, so the Deployment waits for the controller.
     const namespaces = ofType(plan, "kubernetes:core/v1:Namespace").filter(
-        (r) => (r.inputs.metadata as { name?: string })?.name !== "monitoring",
+        (r) => !["monitoring", "tracing"].includes(String((r.inputs.metadata as { name?: string })?.name)),
     );
     expect(namespaces).toHaveLength(1);
     const ns = namespaces[0];
