@@ -22,6 +22,7 @@ import { memberClusterIds, postgresMaxConnections } from "./alarms/catalogue";
 import { queueNames } from "./queue/names";
 import { Alarms } from "./alarms";
 import { Audit } from "./audit";
+import { controlPlaneLogGroupName } from "./cluster/controlPlane";
 import { Tracing } from "./tracing";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
@@ -246,6 +247,10 @@ export class Platform extends pulumi.ComponentResource {
             );
         }
 
+        // -- services --
+        if (cfg.waf.enabled) {
+            this.waf = new Waf(n.name("waf"), { ...base, ...cfg.waf, kmsKeyArns: this.kms.arns }, withAws);
+        }
         // -- audit: the trail into the audit bucket, GuardDuty, Security Hub, AWS Config --
         this.audit = new Audit(
             n.name("audit"),
@@ -256,14 +261,14 @@ export class Platform extends pulumi.ComponentResource {
                 dataBucketArns: Object.values(this.objectStore.buckets).map((b) => b.arn),
                 kmsKeyArns: { audit: this.kms.arns.audit },
                 alertTopicArn: this.alarms.topicArn,
+                archiveLogGroups: {
+                    eks: { name: cluster.clusterName.apply(controlPlaneLogGroupName), createdBy: cluster.cluster },
+                    ...(this.waf ? { waf: { name: this.waf.logGroupName } } : {}),
+                },
             },
             withAws,
         );
 
-        // -- services --
-        if (cfg.waf.enabled) {
-            this.waf = new Waf(n.name("waf"), { ...base, ...cfg.waf, kmsKeyArns: this.kms.arns }, withAws);
-        }
         if (Object.keys(cfg.services).length > 0) {
             this.services = new Services(
                 n.name("services"),

@@ -10,9 +10,12 @@ import { AUDIT_BUCKET_KEY } from "../objectStore/names";
 import { secureBucket } from "../objectStore/resources";
 import { dataStoreTags } from "../tags";
 import { CONFIG_ROLE_MANAGED_POLICY, GUARDDUTY_RUNTIME_FEATURE, recordingGroup, securityHubArn, securityHubStandardArn } from "./detection";
+import type { ArchiveSource } from "./archive";
+import { archivePrefixes, archiveStreamName, firehoseDeliveryStatements, logsToFirehoseStatements, logsTrustPolicy } from "./archive";
 import { guardDutyFindingPattern, securityHubFindingPattern } from "./findings";
 import { auditBucketStatements, configLogPrefix, trailArn, trailEventSelectors, trailName } from "./trail";
 
+export * from "./archive";
 export * from "./detection";
 export * from "./findings";
 export * from "./trail";
@@ -28,6 +31,12 @@ export interface AuditArgs extends BaseArgs, AuditSettings {
     kmsKeyArns: Pick<KmsKeyArns, "audit">;
     /** The alert topic high and critical GuardDuty and Security Hub findings go to; none: findings stay in the consoles. */
     alertTopicArn?: pulumi.Input<string>;
+    /**
+     * Log groups whose records are archived into the audit bucket (with `logArchive.enabled`), by source, with what
+     * creates them (the subscription filter waits for it).
+     * @default {} (nothing archived)
+     */
+    archiveLogGroups?: Partial<Record<ArchiveSource, { name: pulumi.Input<string>; createdBy?: pulumi.Resource }>>;
 }
 
 /**
@@ -48,6 +57,8 @@ export class Audit extends pulumi.ComponentResource {
     /** The Security Hub hub's ARN (subscribed here or adopted). */
     public readonly securityHubArn?: pulumi.Output<string>;
     public readonly recorder?: aws.cfg.Recorder;
+    /** The log archive's delivery streams, by source. */
+    public readonly archiveStreams: Partial<Record<ArchiveSource, aws.kinesis.FirehoseDeliveryStream>> = {};
 
     constructor(name: string, args: AuditArgs, opts?: pulumi.ComponentResourceOptions) {
         super("strata:audit:Audit", name, {}, opts);
@@ -58,11 +69,16 @@ export class Audit extends pulumi.ComponentResource {
         const auditKeyArn = args.kmsKeyArns.audit;
         const ownTrail = args.trail.enabled;
         const ownConfig = args.config.mode === "own";
+        const archived = args.logArchive.enabled
+            ? (Object.entries(args.archiveLogGroups ?? {}) as Array<
+                  [ArchiveSource, { name: pulumi.Input<string>; createdBy?: pulumi.Resource }]
+              >)
+            : [];
         const name_ = trailName(n.prefix);
 
         // -- the audit bucket: what CloudTrail and AWS Config deliver --
         let bucket: ReturnType<typeof secureBucket> | undefined;
-        if (ownTrail || ownConfig) {
+        if (ownTrail || ownConfig || archived.length > 0) {
             bucket = secureBucket(this, n.autoNamed("s3Bucket", AUDIT_BUCKET_KEY), {
                 tags: dataStoreTags("confidential", { ...AUDIT_PURPOSE_TAG }),
                 kmsKeyArn: auditKeyArn,
@@ -158,6 +174,89 @@ export class Audit extends pulumi.ComponentResource {
                 { name: this.recorder.name, isEnabled: true },
                 { parent: this, dependsOn: [channel] },
             );
+        }
+
+        // -- the log archive: subscription filter -> Firehose -> the audit bucket, per source --
+        if (bucket && archived.length > 0) {
+            const firehoseRole = new aws.iam.Role(
+                n.name("archive-firehose"),
+                {
+                    // Firehose assumes it for this account only (sts:ExternalId is the account id Firehose passes).
+                    assumeRolePolicy: accountId.apply((id) =>
+                        JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: [
+                                {
+                                    Effect: "Allow",
+                                    Principal: { Service: "firehose.amazonaws.com" },
+                                    Action: "sts:AssumeRole",
+                                    Condition: { StringEquals: { "sts:ExternalId": id } },
+                                },
+                            ],
+                        }),
+                    ),
+                    description: `${n.prefix}: Firehose writes the log archive into the audit bucket`,
+                },
+                { parent: this },
+            );
+            const firehosePolicy = new aws.iam.RolePolicy(
+                n.name("archive-firehose"),
+                {
+                    role: firehoseRole.name,
+                    policy: pulumi
+                        .all([bucket.bucket.arn, auditKeyArn])
+                        .apply(([bucketArn, kmsKeyArn]) => policyDocument(firehoseDeliveryStatements({ bucketArn, kmsKeyArn, region }))),
+                },
+                { parent: this },
+            );
+            for (const [source] of archived) {
+                this.archiveStreams[source] = new aws.kinesis.FirehoseDeliveryStream(
+                    n.name("archive", source),
+                    {
+                        name: archiveStreamName(n.prefix, source),
+                        destination: "extended_s3",
+                        serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: auditKeyArn },
+                        extendedS3Configuration: {
+                            roleArn: firehoseRole.arn,
+                            bucketArn: bucket.bucket.arn,
+                            ...archivePrefixes(source),
+                            bufferingInterval: 300,
+                            bufferingSize: 5,
+                            // Subscription records arrive gzip-compressed already.
+                            compressionFormat: "UNCOMPRESSED",
+                            kmsKeyArn: auditKeyArn,
+                        },
+                    },
+                    { parent: this, dependsOn: [firehosePolicy, bucket.policy] },
+                );
+            }
+            const streamArns = Object.values(this.archiveStreams).map((st) => st!.arn);
+            const logsRole = new aws.iam.Role(
+                n.name("archive-logs"),
+                {
+                    assumeRolePolicy: accountId.apply((id) => logsTrustPolicy(region, id)),
+                    description: `${n.prefix}: CloudWatch Logs sends archived log groups to Firehose`,
+                },
+                { parent: this },
+            );
+            const logsPolicy = new aws.iam.RolePolicy(
+                n.name("archive-logs"),
+                { role: logsRole.name, policy: pulumi.all(streamArns).apply((arns) => policyDocument(logsToFirehoseStatements(arns))) },
+                { parent: this },
+            );
+            for (const [source, group] of archived) {
+                new aws.cloudwatch.LogSubscriptionFilter(
+                    n.name("archive", source),
+                    {
+                        name: `${n.prefix}-archive`,
+                        logGroup: group.name,
+                        filterPattern: "",
+                        destinationArn: this.archiveStreams[source]!.arn,
+                        roleArn: logsRole.arn,
+                    },
+                    { parent: this, dependsOn: [logsPolicy, ...(group.createdBy ? [group.createdBy] : [])] },
+                );
+            }
         }
 
         // -- GuardDuty --

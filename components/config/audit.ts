@@ -15,6 +15,7 @@ import { GUARDDUTY_FEATURE_NAMES, SECURITY_HUB_STANDARDS, SINGLETON_MODES } from
  */
 interface AuditDefaults {
     dataEvents: boolean;
+    logArchive: boolean;
     lifecycle: {
         transitions: Array<{ days: number; storageClass: S3TransitionStorageClass }>;
         expirationDays: number;
@@ -27,18 +28,21 @@ interface AuditDefaults {
 const defaults: PerEnvironment<AuditDefaults> = {
     dev: {
         dataEvents: true,
+        logArchive: false,
         lifecycle: { transitions: [], expirationDays: 90, noncurrentVersionExpirationDays: 7 },
         objectLock: null,
         singletons: "off",
     },
     staging: {
         dataEvents: true,
+        logArchive: true,
         lifecycle: { transitions: [{ days: 90, storageClass: "GLACIER_IR" }], expirationDays: 365, noncurrentVersionExpirationDays: 30 },
         objectLock: null,
         singletons: "off",
     },
     prod: {
         dataEvents: true,
+        logArchive: true,
         // Ten years, in cold storage after the first quarter; write-once for as long.
         lifecycle: {
             transitions: [
@@ -92,6 +96,18 @@ export function auditSchema(env: Environment) {
                 .strict()
                 .default({})
                 .describe("The audit bucket CloudTrail and AWS Config write into (SSE-KMS with the audit key)."),
+            logArchive: z
+                .object({
+                    enabled: z
+                        .boolean()
+                        .default(d.logArchive)
+                        .describe(
+                            "Copy the EKS control-plane log (audit included) and the WAF log into the audit bucket through Firehose, kept as the bucket's lifecycle says.",
+                        ),
+                })
+                .strict()
+                .default({})
+                .describe("The log archive: log groups CloudWatch keeps shorter than their records must be kept."),
             guardDuty: z
                 .object({
                     mode: mode(d.singletons, "The GuardDuty detector"),

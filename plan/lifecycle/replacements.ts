@@ -745,6 +745,19 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         namedBy: "name",
         source: "unverified: internal/service/events/rule.go not read in the time available",
     },
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": {
+        forceNew: ["name", "destination", "kinesisSourceConfiguration", "mskSourceConfiguration"],
+        notes: [
+            "the S3 destination's settings and server-side encryption update in place (UpdateDestination, Start/StopDeliveryStreamEncryption); a new name replaces the stream (delete first: it is named)",
+        ],
+        namedBy: "name",
+        source: "unverified: internal/service/firehose/delivery_stream.go not read in the time available",
+    },
+    "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": {
+        forceNew: ["name", "logGroup"],
+        notes: ["destination, role and pattern update in place (PutSubscriptionFilter keyed by the filter name)"],
+        source: "unverified: internal/service/logs/subscription_filter.go not read in the time available",
+    },
     "aws:cloudwatch/eventTarget:EventTarget": {
         forceNew: ["rule", "targetId", "eventBusName"],
         notes: ["arn and input settings update in place (PutTargets)"],

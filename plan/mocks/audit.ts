@@ -12,7 +12,8 @@ import type { MockContext, MockModule } from "./types";
  *   a standards subscription by `arn:<p>:securityhub:<region>:<account>:subscription/<standard>`;
  * - a configuration recorder and a delivery channel by name; a second one in a region fails with
  *   MaxNumberOfConfigurationRecordersExceededException / MaxNumberOfDeliveryChannelsExceededException (AWS Config
- *   API reference, PutConfigurationRecorder, PutDeliveryChannel: one of each per account and region).
+ *   API reference, PutConfigurationRecorder, PutDeliveryChannel: one of each per account and region);
+ * - a Firehose delivery stream by its ARN, `arn:<p>:firehose:<region>:<account>:deliverystream/<name>`.
  */
 function claimSingleton(ctx: MockContext, what: string, by: string, error: string): void {
     const key = `singleton:${what}:${ctx.accountId}:${ctx.region}`;
@@ -54,6 +55,20 @@ export const audit: MockModule = {
             return { id: String(args.inputs.name) };
         },
         "aws:cfg/recorderStatus:RecorderStatus": (args) => ({ id: String(args.inputs.name) }),
+        "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": (args, ctx) => {
+            const name = String(args.inputs.name);
+            const arn = ctx.arn("firehose", `deliverystream/${name}`);
+            return { id: arn, state: { arn, versionId: "1" } };
+        },
+        // PutSubscriptionFilter: at most two subscription filters per log group (CloudWatch Logs quotas, LimitExceededException).
+        "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": (args, ctx) => {
+            const group = String(args.inputs.logGroup);
+            const key = `subscription-filters:${ctx.region}:${group}`;
+            const count = Number(ctx.registry.get(key)?.count ?? 0);
+            if (count >= 2) throw new Error(`LimitExceededException: log group ${group} already has 2 subscription filters`);
+            ctx.registry.set(key, { count: count + 1 });
+            return { id: `cwlsf-${ctx.hex(`${group}/${String(args.inputs.name)}`, 10)}` };
+        },
         "aws:cloudwatch/eventRule:EventRule": (args, ctx) => {
             const name = String(args.inputs.name ?? `${args.name}-${ctx.hex(args.name, 7)}`);
             return { id: name, state: { name, arn: ctx.arn("events", `rule/${name}`) } };

@@ -93,6 +93,7 @@ export const UNIQUE_NAMES: Readonly<
     "aws:backup/vault:Vault": { input: "name", scope: "region", error: "AlreadyExistsException" },
     "aws:backup/plan:Plan": { input: "name", scope: "region", error: "AlreadyExistsException" },
     "aws:cloudtrail/trail:Trail": { input: "name", scope: "region", error: "TrailAlreadyExistsException" },
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": { input: "name", scope: "region", error: "ResourceInUseException" },
 };
 
 function claimName(args: pulumi.runtime.MockResourceArgs, ctx: MockContext): void {

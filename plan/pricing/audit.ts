@@ -11,6 +11,8 @@ import type { Pricer } from "./index";
  *   and region). Assumed: 20,000 checks (about 100 resources, each evaluated by a handful of controls daily).
  * - AWS Config (aws.amazon.com/config/pricing): 0.003 per configuration item recorded continuously. Assumed: 2,000
  *   items (every change of every recorded resource is one).
+ * - Amazon Data Firehose (aws.amazon.com/firehose/pricing): direct-put ingestion at 0.029 per GB (first 500 TB).
+ *   Assumed: 5 GB a month per archived log group.
  * Log storage in the audit bucket is usage-based (S3 rates, the bucket's lifecycle).
  */
 export const AUDIT_PRICES = {
@@ -19,6 +21,7 @@ export const AUDIT_PRICES = {
     guardDutyFlowAndDnsLogsPerGb: 1.0,
     securityHubCheck: 0.001,
     configItem: 0.003,
+    firehoseIngestGb: 0.029,
 };
 export const AUDIT_USAGE = {
     trailDataEvents: 1_000_000,
@@ -26,6 +29,7 @@ export const AUDIT_USAGE = {
     guardDutyFlowAndDnsLogsGb: 5,
     securityHubChecks: 20_000,
     configItems: 2_000,
+    archivedGbPerStream: 5,
 };
 
 const recordsDataEvents = (selectors: unknown) => JSON.stringify(selectors ?? []).includes('"Data"');
@@ -57,6 +61,11 @@ export const auditPricer: Pricer = (r) => {
             return {
                 monthlyUsd: u.configItems * p.configItem,
                 basis: `assumed ${u.configItems.toLocaleString("en-US")} configuration items at ${p.configItem}/item`,
+            };
+        case "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream":
+            return {
+                monthlyUsd: u.archivedGbPerStream * p.firehoseIngestGb,
+                basis: `assumed ${u.archivedGbPerStream} GB archived at ${p.firehoseIngestGb}/GB ingested`,
             };
         default:
             return undefined;

@@ -6,6 +6,7 @@ import type { StrataPolicy } from "../lib/metadata";
 import { awsCloudtrailTrailRequireKmsEncryption } from "./aws-cloudtrail-trail-require-kms-encryption";
 import { awsCloudtrailTrailRequireLogFileValidation } from "./aws-cloudtrail-trail-require-log-file-validation";
 import { awsCloudtrailTrailRequireMultiRegion } from "./aws-cloudtrail-trail-require-multi-region";
+import { awsFirehoseDeliverystreamRequireKmsEncryption } from "./aws-firehose-deliverystream-require-kms-encryption";
 import { awsCloudwatchLoggroupRequireKmsEncryption } from "./aws-cloudwatch-loggroup-require-kms-encryption";
 import { awsDatastoreSubnetgroupRequirePrivateSubnets } from "./aws-datastore-subnetgroup-require-private-subnets";
 import { awsEbsVolumeRequireEncryption } from "./aws-ebs-volume-require-encryption";
@@ -51,6 +52,7 @@ export const policies: StrataPolicy[] = [
     awsEbsVolumeRequireEncryption,
     awsEc2LaunchtemplateRequireEbsEncryption,
     awsEksClusterRequireSecretsEncryption,
+    awsFirehoseDeliverystreamRequireKmsEncryption,
     awsElasticacheReplicationgroupRequireAtRestEncryption,
     awsElasticacheReplicationgroupRequireTransitEncryption,
     awsKmsKeyRequireRotation,

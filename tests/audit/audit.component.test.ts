@@ -23,6 +23,7 @@ function renderAudit(environment: string, overrides: Record<string, unknown> = {
                     dataBucketArns: DATA_BUCKETS,
                     kmsKeyArns: { audit: AUDIT_KEY },
                     alertTopicArn: TOPIC,
+                    archiveLogGroups: { eks: { name: "/aws/eks/strata-prod-eks/cluster" }, waf: { name: "aws-waf-logs-strata-prod" } },
                 },
                 { providers: { aws: awsProvider() } },
             ),
@@ -116,7 +117,7 @@ describe("Audit (component), prod", () => {
         expect(r.dependenciesOf(status).map((d) => d.urn)).toContain(channel.urn);
         const attachment = r.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
         expect(attachment.inputs.policyArn).toBe("arn:aws:iam::aws:policy/service-role/AWS_ConfigRole");
-        const role = JSON.parse(String(r.one("aws:iam/role:Role").inputs.assumeRolePolicy));
+        const role = JSON.parse(String(r.byName("strata-prod-config-role", "aws:iam/role:Role").inputs.assumeRolePolicy));
         expect(role.Statement[0].Principal).toEqual({ Service: "config.amazonaws.com" });
     });
 
@@ -151,6 +152,56 @@ describe("Audit (component), prod", () => {
     });
 });
 
+describe("Audit (component), prod: the log archive", () => {
+    let r: RenderResult<Audit>;
+    beforeAll(async () => {
+        r = await renderAudit("prod");
+    });
+
+    test("a Firehose stream per archived log group into the audit bucket under logs/<source>/, encrypted with the audit key", () => {
+        const streams = r.ofType("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream");
+        expect(streams.map((s) => s.inputs.name).sort()).toEqual(["strata-prod-archive-eks", "strata-prod-archive-waf"]);
+        const eks = streams.find((s) => s.inputs.name === "strata-prod-archive-eks")!;
+        expect(eks.inputs.serverSideEncryption).toEqual({ enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: AUDIT_KEY });
+        expect(eks.inputs.extendedS3Configuration).toMatchObject({
+            prefix: "logs/eks/!{timestamp:yyyy/MM/dd}/",
+            compressionFormat: "UNCOMPRESSED",
+            kmsKeyArn: AUDIT_KEY,
+        });
+        const bucket = r.one("aws:s3/bucket:Bucket");
+        expect(r.transitiveDependenciesOf(eks).has(bucket.urn)).toBe(true);
+        expect(r.dependenciesOf(eks).map((d) => d.type)).toContain("aws:s3/bucketPolicy:BucketPolicy");
+    });
+
+    test("a subscription filter on each log group sends every record (empty pattern) through a role CloudWatch Logs assumes", () => {
+        const filters = r.ofType("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter");
+        expect(filters.map((f) => [f.inputs.logGroup, f.inputs.filterPattern]).sort()).toEqual([
+            ["/aws/eks/strata-prod-eks/cluster", ""],
+            ["aws-waf-logs-strata-prod", ""],
+        ]);
+        const logsRole = r.byName("strata-prod-archive-logs", "aws:iam/role:Role");
+        const trust = JSON.parse(String(logsRole.inputs.assumeRolePolicy)).Statement[0];
+        expect([trust.Principal, trust.Condition]).toEqual([
+            { Service: "logs.amazonaws.com" },
+            { StringLike: { "aws:SourceArn": "arn:aws:logs:us-east-1:123456789012:*" } },
+        ]);
+        const put = JSON.parse(String(r.byName("strata-prod-archive-logs", "aws:iam/rolePolicy:RolePolicy").inputs.policy)).Statement[0];
+        expect(put.Action).toEqual(["firehose:PutRecord", "firehose:PutRecordBatch"]);
+        expect(put.Resource).toHaveLength(2);
+    });
+
+    test("Firehose's role: assumed for this account only, writes under logs/ of the audit bucket with the audit key through S3", () => {
+        const trust = JSON.parse(String(r.byName("strata-prod-archive-firehose", "aws:iam/role:Role").inputs.assumeRolePolicy))
+            .Statement[0];
+        expect(trust.Condition).toEqual({ StringEquals: { "sts:ExternalId": "123456789012" } });
+        const doc = JSON.parse(String(r.byName("strata-prod-archive-firehose", "aws:iam/rolePolicy:RolePolicy").inputs.policy));
+        const write = doc.Statement.find((x: { Sid: string }) => x.Sid === "WriteArchive");
+        expect(write.Resource.every((x: string) => /\/logs(-errors)?\/\*$/.test(x))).toBe(true);
+        const kms = doc.Statement.find((x: { Sid: string }) => x.Sid === "EncryptArchive");
+        expect(kms.Condition.StringEquals["kms:ViaService"]).toBe("s3.us-east-1.amazonaws.com");
+    });
+});
+
 describe("Audit (component), dev: the trail only", () => {
     let r: RenderResult<Audit>;
     beforeAll(async () => {
@@ -166,6 +217,7 @@ describe("Audit (component), dev: the trail only", () => {
             "aws:securityhub/account:Account",
             "aws:cfg/recorder:Recorder",
             "aws:cloudwatch/eventRule:EventRule",
+            "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
         ])
             expect(r.ofType(type)).toEqual([]);
         // Without AWS Config the bucket policy grants CloudTrail only.

@@ -14,6 +14,12 @@ export interface PolicyCase {
 }
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+/** The baseline delivery stream. */
+const STREAM = {
+    name: "s",
+    destination: "extended_s3",
+    serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY } as Record<string, unknown>,
+};
 /** The baseline trail every CloudTrail case changes one property of. */
 const TRAIL = {
     name: "t",
@@ -24,6 +30,7 @@ const TRAIL = {
     includeGlobalServiceEvents: true,
 };
 const T = {
+    firehose: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
     trail: "aws:cloudtrail/trail:Trail",
     bucket: "aws:s3/bucket:Bucket",
     bucketV2: "aws:s3/bucketV2:BucketV2",
@@ -256,6 +263,12 @@ export const CASES: Record<string, PolicyCase> = {
         urn: res(T.trail, "t", {}).urn,
         message: /isMultiRegionTrail/,
         environment: "prod",
+    },
+    "aws-firehose-deliverystream-require-kms-encryption": {
+        compliant: [res(T.firehose, "s", { ...STREAM })],
+        violating: [res(T.firehose, "s", { ...STREAM, serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK" } })],
+        urn: res(T.firehose, "s", {}).urn,
+        message: /CUSTOMER_MANAGED_CMK/,
     },
     "aws-sns-topic-require-kms-encryption": {
         compliant: [res("aws:sns/topic:Topic", "t", { kmsMasterKeyId: KEY })],
