@@ -132,6 +132,7 @@ export class Platform extends pulumi.ComponentResource {
                     cache: cfg.alarms.cache,
                     queues: cfg.alarms.queues,
                     loadBalancers: cfg.alarms.loadBalancers,
+                    certificates: cfg.alarms.certificates,
                 },
                 database: this.database
                     ? {
@@ -148,6 +149,9 @@ export class Platform extends pulumi.ComponentResource {
                 }),
                 natGateways: { count: this.network.natGatewayCount, ids: this.network.natGatewayIds },
                 loadBalancers: Object.values(cfg.services).some(hasIngress),
+                certificateArns: Object.values(cfg.services)
+                    .filter(hasIngress)
+                    .map((s) => s.ingress!.certificateArn!),
                 kmsKeyArns: { notifications: this.kms.arns.notifications },
             },
             withAws,
@@ -295,6 +299,10 @@ export class Platform extends pulumi.ComponentResource {
                     kmsKeyArns: this.kms.arns,
                     secretConfig: cfg.secretValues,
                     wafAclArn: this.waf?.webAclArn,
+                    albAccessLogs:
+                        this.objectStore.accessLogBucket && this.objectStore.accessLogBucketPolicy
+                            ? { bucket: this.objectStore.accessLogBucket.bucket, policy: this.objectStore.accessLogBucketPolicy }
+                            : undefined,
                 },
                 { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
             );

@@ -95,6 +95,18 @@ describe.each(FILES)("%s", (file) => {
                     ]);
                 continue;
             }
+            // A ServiceMonitor: a selector of the metrics Service and endpoints naming its port, a path and an interval.
+            if (r.type === "kubernetes:monitoring.coreos.com/v1:ServiceMonitor") {
+                const spec = inputs(r).spec as {
+                    selector: { matchLabels: Record<string, string> };
+                    endpoints: Array<{ port: string; path: string; interval: string }>;
+                };
+                expect(Object.keys(spec.selector.matchLabels).length).toBeGreaterThan(0);
+                expect(spec.endpoints.length).toBeGreaterThan(0);
+                for (const e of spec.endpoints)
+                    expect([typeof e.port, e.path.startsWith("/"), /^\d+[smh]$/.test(e.interval)]).toEqual(["string", true, true]);
+                continue;
+            }
             const Model = modelOf(r.type);
             expect({ type: r.type, model: !!Model }).toEqual({ type: r.type, model: true });
             const obj = manifest(r);
@@ -120,6 +132,19 @@ describe.each(FILES)("%s", (file) => {
                     labels["pod-security.kubernetes.io/warn"],
                     labels["pod-security.kubernetes.io/audit"],
                 ]).toEqual(["privileged", "restricted", "restricted"]);
+                continue;
+            }
+            if (name === "tracing") {
+                // A platform namespace: restricted, default deny, each collector tier's policy allows DNS itself.
+                expect(labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+                expect(inputs(byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "default-deny", name)!).spec).toEqual({
+                    podSelector: {},
+                    policyTypes: ["Ingress", "Egress"],
+                });
+                for (const tier of ["otel-router", "otel-gateway"]) {
+                    const policy = byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", tier, name)!;
+                    expect(inputs(policy).spec.egress[0].to[0].podSelector.matchLabels["k8s-app"]).toBe("kube-dns");
+                }
                 continue;
             }
             expect(labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
@@ -302,7 +327,7 @@ describe("seed 004: the eight services of the deployment matrix, one namespace p
         expect(
             ofType(plan, "kubernetes:core/v1:Namespace")
                 .map((n) => inputs(n).metadata.name)
-                .filter((n) => n !== "monitoring")
+                .filter((n) => !["monitoring", "tracing"].includes(n))
                 .sort(),
         ).toEqual([...new Set(matrix.map((m) => m[1]))].sort());
         for (const [name, ns, replicas, cpu, memory] of matrix) {

@@ -1,5 +1,5 @@
 import type { PlanDocument, PlanResource } from "../plan";
-import { loadConfig, ofType, one, planOf, problemsOf } from "./helpers";
+import { loadConfig, ofType, one, planOf, planOfFile, problemsOf, stackFile } from "./helpers";
 import { estimateCost } from "../plan/cost";
 
 const ADDON = "aws:eks/addon:Addon";
@@ -92,8 +92,18 @@ describe("CloudWatch Container Insights in the prod plan (on by default)", () =>
 });
 
 describe("CloudWatch Container Insights per environment", () => {
-    test("dev: no add-on, no Container Insights log groups, no cloudwatch-agent role", async () => {
+    test("dev: container logs too (never absent), kept 7 days", async () => {
         const plan = await planOf("dev");
+        expect(observabilityAddons(plan)).toHaveLength(1);
+        const groups = containerInsightsLogGroups(plan);
+        expect(groups).toHaveLength(4);
+        for (const g of groups) expect(g.inputs.retentionInDays).toBe(7);
+    });
+
+    test("turned off: no add-on, no Container Insights log groups, no cloudwatch-agent role", async () => {
+        const plan = await planOfFile(
+            stackFile({ "strata:environment": "dev", "strata:cluster": { observability: { containerInsights: false } } }),
+        );
         expect(observabilityAddons(plan)).toEqual([]);
         expect(containerInsightsLogGroups(plan)).toEqual([]);
         expect(ofType(plan, ROLE).filter((r) => String(r.inputs.assumeRolePolicy).includes("cloudwatch-agent"))).toEqual([]);
@@ -112,8 +122,8 @@ describe("strata:cluster.observability validation", () => {
     const load = (env: string, cluster: unknown) => loadConfig({ "strata:environment": env, "strata:cluster": cluster });
     const problems = problemsOf;
 
-    test("per-environment defaults: dev off / 30, staging on / 90, prod on / 365", () => {
-        expect(load("dev", {}).cluster.observability).toEqual({ containerInsights: false, logRetentionDays: 30 });
+    test("per-environment defaults: dev on / 7, staging on / 90, prod on / 365; a stack may turn it off", () => {
+        expect(load("dev", {}).cluster.observability).toEqual({ containerInsights: true, logRetentionDays: 7 });
         expect(load("staging", {}).cluster.observability).toEqual({ containerInsights: true, logRetentionDays: 90 });
         expect(load("prod", {}).cluster.observability).toEqual({ containerInsights: true, logRetentionDays: 365 });
         expect(load("prod", { observability: { containerInsights: false } }).cluster.observability).toEqual({

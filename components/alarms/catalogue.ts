@@ -21,12 +21,13 @@ export interface AlarmThresholds {
     cache: { engineCpuPercent: number; memoryPercent: number; evictionsPerPeriod: number; replicationLagSeconds: number };
     queues: { oldestMessageAgeSeconds: number };
     loadBalancers: { elb5xxPerPeriod: number; target5xxPerPeriod: number };
+    certificates: { daysToExpiry: number };
 }
 
 export interface AlarmSpec {
     /** Suffix of the alarm's name (`<prefix>-<target>-<suffix>`). */
     suffix: string;
-    namespace: "AWS/RDS" | "AWS/ElastiCache" | "AWS/SQS" | "AWS/NATGateway" | "AWS/ApplicationELB";
+    namespace: "AWS/RDS" | "AWS/ElastiCache" | "AWS/SQS" | "AWS/NATGateway" | "AWS/ApplicationELB" | "AWS/CertificateManager";
     metricName: string;
     dimensions: Record<string, string>;
     /**
@@ -305,6 +306,30 @@ export function loadBalancerAlarms(t: AlarmThresholds["loadBalancers"]): AlarmSp
             datapointsToAlarm: 3,
             threshold: 0,
             description: "load balancers: a target group has an unhealthy target for 15 minutes",
+        },
+    ];
+}
+
+/**
+ * An ACM certificate of an Ingress close to expiry (AWS Certificate Manager User Guide, "Supported CloudWatch metrics":
+ * DaysToExpiry, per CertificateArn, published daily). A certificate ACM renews itself never gets there; an imported
+ * one, or one whose DNS validation record was removed, does.
+ */
+export function certificateAlarms(certificateArn: string, t: AlarmThresholds["certificates"]): AlarmSpec[] {
+    return [
+        {
+            suffix: "days-to-expiry",
+            namespace: "AWS/CertificateManager",
+            metricName: "DaysToExpiry",
+            dimensions: { CertificateArn: certificateArn },
+            statistic: "Minimum",
+            period: 86400,
+            evaluationPeriods: 1,
+            datapointsToAlarm: 1,
+            comparisonOperator: "LessThanThreshold",
+            threshold: t.daysToExpiry,
+            treatMissingData: "missing",
+            description: `${certificateArn}: expires in less than ${t.daysToExpiry} days`,
         },
     ];
 }

@@ -4,7 +4,15 @@ import type { BaseArgs } from "../base";
 import type { KmsKeyArns } from "../kms";
 import { policyDocument } from "../iam";
 import type { AlarmSpec, AlarmThresholds } from "./catalogue";
-import { cacheAlarms, databaseAlarms, loadBalancerAlarms, memberClusterIds, natGatewayAlarms, queueAlarms } from "./catalogue";
+import {
+    cacheAlarms,
+    certificateAlarms,
+    databaseAlarms,
+    loadBalancerAlarms,
+    memberClusterIds,
+    natGatewayAlarms,
+    queueAlarms,
+} from "./catalogue";
 import { topicPolicyStatements } from "./topic";
 
 export * from "./catalogue";
@@ -24,6 +32,8 @@ export interface AlarmsArgs extends BaseArgs {
     natGateways?: { count: number; ids: pulumi.Input<string[]> };
     /** Whether the stack has load balancers (a service with an ingress): the Metrics Insights alarms. */
     loadBalancers?: boolean;
+    /** The ACM certificates of the Ingresses. */
+    certificateArns?: string[];
     /** The notifications key (its policy lets CloudWatch encrypt for the topic). */
     kmsKeyArns: Pick<KmsKeyArns, "notifications">;
 }
@@ -109,6 +119,9 @@ export class Alarms extends pulumi.ComponentResource {
                     alarm(`nat-${i + 1}`, spec, { NatGatewayId: ids.apply((all) => all[i]) });
         }
         if (args.loadBalancers) for (const spec of loadBalancerAlarms(args.thresholds.loadBalancers)) alarm("alb", spec);
+        [...new Set(args.certificateArns ?? [])].forEach((arn, i) => {
+            for (const spec of certificateAlarms(arn, args.thresholds.certificates)) alarm(`cert-${i + 1}`, spec);
+        });
         this.registerOutputs({ topicArn: this.topicArn });
     }
 }

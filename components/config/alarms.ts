@@ -11,18 +11,21 @@ const thresholds: PerEnvironment<AlarmThresholds> = {
         cache: { engineCpuPercent: 90, memoryPercent: 90, evictionsPerPeriod: 1000, replicationLagSeconds: 60 },
         queues: { oldestMessageAgeSeconds: 3600 },
         loadBalancers: { elb5xxPerPeriod: 50, target5xxPerPeriod: 100 },
+        certificates: { daysToExpiry: 14 },
     },
     staging: {
         database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 128, replicaLagSeconds: 120, connectionsPercent: 80 },
         cache: { engineCpuPercent: 80, memoryPercent: 85, evictionsPerPeriod: 100, replicationLagSeconds: 30 },
         queues: { oldestMessageAgeSeconds: 1800 },
         loadBalancers: { elb5xxPerPeriod: 20, target5xxPerPeriod: 50 },
+        certificates: { daysToExpiry: 21 },
     },
     prod: {
         database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 256, replicaLagSeconds: 60, connectionsPercent: 80 },
         cache: { engineCpuPercent: 75, memoryPercent: 80, evictionsPerPeriod: 0, replicationLagSeconds: 10 },
         queues: { oldestMessageAgeSeconds: 900 },
         loadBalancers: { elb5xxPerPeriod: 10, target5xxPerPeriod: 25 },
+        certificates: { daysToExpiry: 30 },
     },
 };
 
@@ -139,6 +142,19 @@ export function alarmsSchema(env: Environment) {
                 .describe(
                     "Thresholds of the load balancer alarms (Metrics Insights over every ALB of the account and region; created when a service has an ingress).",
                 ),
+            certificates: z
+                .object({
+                    daysToExpiry: z
+                        .number()
+                        .int()
+                        .min(1)
+                        .max(395)
+                        .default(t.certificates.daysToExpiry)
+                        .describe("An Ingress's ACM certificate with fewer days to expiry than this."),
+                })
+                .strict()
+                .default({})
+                .describe("Thresholds of the certificate alarms (one per ACM certificate an Ingress names)."),
         })
         .strict()
         .default({})

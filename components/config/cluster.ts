@@ -133,7 +133,8 @@ const defaults: PerEnvironment<ClusterDefaults> = {
         ],
         logRetentionDays: 30,
         autoscaler: { scaleDownUtilizationThreshold: 0.5, scaleDownUnneededTime: "10m", scaleDownDelayAfterAdd: "10m", maxNodesTotal: 10 },
-        observability: { containerInsights: false, logRetentionDays: 30 },
+        // Container logs reach CloudWatch in every environment; dev keeps them a week.
+        observability: { containerInsights: true, logRetentionDays: 7 },
     },
     staging: {
         nodeGroups: [
@@ -340,7 +341,7 @@ export function clusterSchema(env: Environment) {
                 .strict()
                 .default({})
                 .describe(
-                    "CloudWatch Container Insights with enhanced observability and Fluent Bit application logs: the EKS add-on amazon-cloudwatch-observability with its own IRSA role, and its four log groups (`/aws/containerinsights/<cluster>/{application,dataplane,host,performance}`) created first with the logs key and `logRetentionDays`. Usage-priced (observations, log ingestion): off in dev by default.",
+                    "CloudWatch Container Insights with enhanced observability and Fluent Bit application logs: the EKS add-on amazon-cloudwatch-observability with its own IRSA role, and its four log groups (`/aws/containerinsights/<cluster>/{application,dataplane,host,performance}`) created first with the logs key and `logRetentionDays`. Usage-priced (observations, log ingestion): on in every environment, dev keeping its logs 7 days.",
                 ),
             charts: z
                 .object({

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { albAccessLogStatements } from "../catalogue/elb";
 import type { BaseArgs } from "../base";
 import type { KmsKeyArns } from "../kms";
 import { statefulOptions } from "../base";
@@ -53,6 +54,8 @@ export class ObjectStore extends pulumi.ComponentResource {
     public readonly buckets: Record<string, BucketOutputs>;
     public readonly bucketResources: Record<string, aws.s3.Bucket>;
     public readonly accessLogBucket?: { bucket: pulumi.Output<string>; arn: pulumi.Output<string> };
+    /** The access-log bucket's policy: a load balancer writing there waits for it (the controller checks access). */
+    public readonly accessLogBucketPolicy?: aws.s3.BucketPolicy;
     /** Region of the replica buckets, if any bucket replicates. */
     public readonly replicationRegion?: string;
     /** Provider of the replication region, if any bucket replicates. */
@@ -87,12 +90,15 @@ export class ObjectStore extends pulumi.ComponentResource {
                 kmsKeyArn: undefined,
                 lifecycle: lifecycleRules(accessLogLifecycle(args.accessLogRetentionDays)),
                 policyStatements: (arn) =>
-                    pulumi
-                        .all([arn, accountId, sourceArns])
-                        .apply(([logArn, account, sources]) => [accessLogDeliveryStatement(logArn, account, sources)]),
+                    pulumi.all([arn, accountId, sourceArns]).apply(([logArn, account, sources]) => [
+                        accessLogDeliveryStatement(logArn, account, sources),
+                        // ALB access logs of the services' load balancers (under alb/<group>/).
+                        ...albAccessLogStatements({ bucketArn: logArn, accountId: account, region: args.region }),
+                    ]),
                 protection,
             });
             this.accessLogBucket = { bucket: logs.bucket.bucket, arn: logs.bucket.arn };
+            this.accessLogBucketPolicy = logs.policy;
             for (const [key, c] of Object.entries(created)) {
                 new aws.s3.BucketLogging(
                     n.name(key),

@@ -70,6 +70,11 @@ export interface ServiceArgs extends BaseArgs {
     wafAclArn?: pulumi.Input<string>;
     /** ALB group name (one ALB per namespace group). */
     ingressGroup: string;
+    /**
+     * Where the ALB writes access logs, and the bucket policy that lets it (the Ingress waits for it).
+     * @default undefined (no access logs)
+     */
+    albAccessLogs?: { bucket: pulumi.Input<string>; policy: pulumi.Resource };
     /** The AWS Load Balancer Controller's release: Services and Ingresses wait for its webhook. */
     loadBalancerController?: pulumi.Resource;
     /** Scheduling onto the spot pool (workers with `spot: true`). */
@@ -126,6 +131,8 @@ export interface ServicesArgs extends BaseArgs {
     /** Secret config values by config key (`PlatformConfig.secretValues`). */
     secretConfig: Record<string, pulumi.Input<string>>;
     wafAclArn?: pulumi.Input<string>;
+    /** The access-log bucket the ALBs write to, and its policy. */
+    albAccessLogs?: { bucket: pulumi.Input<string>; policy: pulumi.Resource };
     /** Labels per namespace (e.g. the business context). */
     namespaceLabels?: Record<string, Record<string, string>>;
 }

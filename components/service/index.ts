@@ -6,7 +6,15 @@ import { inClusterUrl } from "../connectionStrings";
 import type { ServiceArgs, ServicesArgs } from "./args";
 import { hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";
 import { clusterIpServiceSpec } from "./clusterIp";
-import { hasIngress, ingressAnnotations, ingressGroupName, ingressSpec, publicUrl } from "./ingress";
+import {
+    ALB_ANNOTATION,
+    hasIngress,
+    ingressAnnotations,
+    ingressGroupName,
+    ingressSpec,
+    loadBalancerAttributes,
+    publicUrl,
+} from "./ingress";
 import { metricsServiceLabels, metricsServiceSpec, serviceMonitorSpec } from "./metrics";
 import { names, serviceComponentName, serviceLabels } from "./names";
 import { namespaceBudget } from "./namespace";
@@ -107,11 +115,16 @@ export class Service extends pulumi.ComponentResource {
                 defaultTags: args.defaultTags,
                 wafAclArn: args.wafAclArn,
             });
+            // The access-log bucket's name is known once it exists: the attributes follow it.
+            if (args.albAccessLogs)
+                annotations[`${ALB_ANNOTATION}/load-balancer-attributes`] = pulumi
+                    .output(args.albAccessLogs.bucket)
+                    .apply((bucket) => loadBalancerAttributes(args.protection.loadBalancerDeletionProtection, args.ingressGroup, bucket));
             this.publicUrl = publicUrl(s.ingress!);
             this.ingress = new k8s.networking.v1.Ingress(
                 rn.ingress,
                 { metadata: { ...metadata, annotations }, spec: ingressSpec(svc, s) },
-                { parent: this, dependsOn: [...lbDeps, this.service] },
+                { parent: this, dependsOn: [...lbDeps, this.service, ...(args.albAccessLogs ? [args.albAccessLogs.policy] : [])] },
             );
         }
 
@@ -229,6 +242,7 @@ export class Services extends pulumi.ComponentResource {
                     podIdentityAgent: args.podIdentityAgent,
                     wafAclArn: args.wafAclArn,
                     ingressGroup: ingressGroupName(n.prefix, ns),
+                    albAccessLogs: args.albAccessLogs,
                     loadBalancerController: args.loadBalancerController,
                     metricsRelease: args.metricsRelease,
                     tracing: args.tracing,

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { ALB_ACCESS_LOG_PREFIX } from "../catalogue/elb";
 import type { ServiceSettings } from "../config/services";
 import { effectiveProbes } from "./probes";
 
@@ -49,12 +50,33 @@ export interface IngressAnnotationsInput {
     defaultTags: Record<string, string>;
     /** The environment's WAF web ACL (passed through). */
     wafAclArn?: pulumi.Input<string>;
+    /** The bucket the ALB writes access logs to, under `alb/<group>/` (none: no access logs). */
+    accessLogBucket?: string;
+}
+
+/**
+ * The ALB's attributes: invalid header fields dropped, deletion protection as configured, and with a bucket the access
+ * logs under `alb/<group>/` (ELB appends `AWSLogs/<account>/...`).
+ */
+export function loadBalancerAttributes(deletionProtection: boolean, group: string, accessLogBucket?: string): string {
+    return [
+        "routing.http.drop_invalid_header_fields.enabled=true",
+        `deletion_protection.enabled=${deletionProtection}`,
+        ...(accessLogBucket
+            ? [
+                  "access_logs.s3.enabled=true",
+                  `access_logs.s3.bucket=${accessLogBucket}`,
+                  `access_logs.s3.prefix=${ALB_ACCESS_LOG_PREFIX}/${group}`,
+              ]
+            : []),
+    ].join(",");
 }
 
 /**
  * The annotations of a service's Ingress on its namespace's shared ALB: internet-facing, ip targets, HTTP 80 only to
  * redirect to HTTPS 443, the certificate and the TLS 1.3 policy, health check on the readiness path, invalid header
- * fields dropped, deletion protection as configured, the default tags and the WAF web ACL.
+ * fields dropped, deletion protection as configured, access logs to the access-log bucket when there is one, the
+ * default tags and the WAF web ACL.
  */
 export function ingressAnnotations(p: IngressAnnotationsInput): Record<string, pulumi.Input<string>> {
     const ing = p.settings.ingress!;
@@ -71,10 +93,8 @@ export function ingressAnnotations(p: IngressAnnotationsInput): Record<string, p
         [a("backend-protocol")]: "HTTP",
         [a("healthcheck-path")]: healthcheckPath(p.settings),
         [a("healthcheck-port")]: "traffic-port",
-        [a("load-balancer-attributes")]: [
-            "routing.http.drop_invalid_header_fields.enabled=true",
-            `deletion_protection.enabled=${p.deletionProtection}`,
-        ].join(","),
+        // Load balancer attributes apply to the group's ALB: every Ingress of the group sets the same ones.
+        [a("load-balancer-attributes")]: loadBalancerAttributes(p.deletionProtection, p.group, p.accessLogBucket),
     };
     const tags = albTags(p.defaultTags);
     if (tags) annotations[a("tags")] = tags;

@@ -92,6 +92,10 @@ test("Alarms (component): connections at a share of max_connections, queues and 
                     queues: [{ key: "jobs", name: "strata-prod-jobs", deadLetterQueue: "strata-prod-jobs-dlq" }],
                     natGateways: { count: 2, ids: ["nat-0aaa", "nat-0bbb"] },
                     loadBalancers: true,
+                    certificateArns: [
+                        "arn:aws:acm:us-east-1:123456789012:certificate/c1",
+                        "arn:aws:acm:us-east-1:123456789012:certificate/c1",
+                    ],
                     kmsKeyArns: { notifications: KEY },
                 },
                 { providers: { aws: awsProvider() } },
@@ -134,4 +138,10 @@ test("Alarms (component): connections at a share of max_connections, queues and 
     // A query alarm names no metric of its own (PutMetricAlarm refuses both).
     expect([alb.metricName, alb.namespace, alb.statistic, alb.dimensions]).toEqual([undefined, undefined, undefined, undefined]);
     expect(byName("strata-prod-alb-unhealthy-targets").threshold).toBe(0);
+    // One alarm per certificate, however many Ingresses share it.
+    expect(byName("strata-prod-cert-1-days-to-expiry")).toMatchObject({
+        dimensions: { CertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/c1" },
+        threshold: 30,
+    });
+    expect(r.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((x) => x.name.includes("-cert-"))).toHaveLength(1);
 });

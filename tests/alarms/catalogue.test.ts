@@ -1,5 +1,6 @@
 import {
     cacheAlarms,
+    certificateAlarms,
     databaseAlarms,
     memberClusterIds,
     postgresMaxConnections,
@@ -43,6 +44,20 @@ test("cache replication lag only in groups with replicas; the primary's silence 
     expect(cacheAlarms("c-001", T.cache).map((x) => x.metricName)).not.toContain("ReplicationLag");
     const lag = cacheAlarms("c-001", T.cache, true).find((x) => x.metricName === "ReplicationLag")!;
     expect([lag.threshold, lag.treatMissingData, lag.statistic]).toEqual([10, "notBreaching", "Maximum"]);
+});
+
+test("certificate alarm: ACM's daily DaysToExpiry of the certificate below the threshold", () => {
+    const arn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
+    const [c] = certificateAlarms(arn, { daysToExpiry: 30 });
+    expect([c.namespace, c.metricName, c.dimensions, c.statistic, c.period, c.comparisonOperator, c.threshold]).toEqual([
+        "AWS/CertificateManager",
+        "DaysToExpiry",
+        { CertificateArn: arn },
+        "Minimum",
+        86400,
+        "LessThanThreshold",
+        30,
+    ]);
 });
 
 test("queue alarms: any dead letter at once, the oldest message for 15 minutes", () => {

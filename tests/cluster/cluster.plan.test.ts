@@ -170,7 +170,7 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
     });
 
     test("every IAM role of the cluster is one of the roles its names list (the list the config name check verifies)", () => {
-        const settings = { nodeGroups: [], observability: { containerInsights: stack !== "dev" } };
+        const settings = { nodeGroups: [], observability: { containerInsights: true } };
         const expected = Object.values(clusterNameSet(new Naming(`strata-${stack}`), settings).roles).sort();
         const clusterUrn = plan.resources.find((r) => r.type === "strata:cluster:Cluster")!.urn;
         expect(
@@ -216,10 +216,10 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
         }
     });
 
-    test("six managed add-ons (seven with Container Insights in staging and prod): vpc-cni and the pod identity agent before the node groups, the rest after them", () => {
+    test("seven managed add-ons (Container Insights in every environment): vpc-cni and the pod identity agent before the node groups, the rest after them", () => {
         const addons = ofType(plan, ADDON);
-        const expected = stack === "dev" ? [...CLUSTER_ADDONS] : [...CLUSTER_ADDONS, "amazon-cloudwatch-observability"];
-        expect(addons).toHaveLength(stack === "dev" ? 6 : 7);
+        const expected = [...CLUSTER_ADDONS, "amazon-cloudwatch-observability"];
+        expect(addons).toHaveLength(7);
         expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(expected.sort());
         const groups = ofType(plan, NODE_GROUP);
         for (const g of groups) {

@@ -25,8 +25,14 @@ describe("a new service with an Ingress in a new group (dev)", () => {
 
     it("lists only creations: the namespace with its policies, quota and limits, and the service's objects", () => {
         const a = actions(s.diffed);
-        // The alert rules watch the platform's namespaces: the new one is added to their expressions, in place.
-        expect(Object.entries(a).filter(([, action]) => action !== "create")).toEqual([["strata-dev-alert-rules", "update"]]);
+        // The alert rules watch the platform's namespaces: the new one is added to their expressions, in place. The
+        // dashboards' ConfigMaps list the namespaces too: a ConfigMap's data replaces it (deleted first, it is named),
+        // which Grafana's sidecar follows (the dashboard file goes, then comes back).
+        expect(Object.entries(a).filter(([, action]) => action !== "create")).toEqual([
+            ["strata-dev-alert-rules", "update"],
+            ["strata-dev-dashboard-services", "replace"],
+            ["strata-dev-dashboard-data-tier", "replace"],
+        ]);
         const created = s.diffed.diff!.changes.filter((c) => c.action === "create").map((c) => c.type);
         for (const type of [
             "kubernetes:core/v1:Namespace",
@@ -41,7 +47,7 @@ describe("a new service with an Ingress in a new group (dev)", () => {
         ]) {
             expect([type, created.includes(type)]).toEqual([type, true]);
         }
-        expect(s.diffed.diff!.summary).toMatchObject({ update: 1, replace: 0, delete: 0 });
+        expect(s.diffed.diff!.summary).toMatchObject({ update: 1, replace: 2, delete: 0 });
     });
 
     it("the Ingress is in a group of its own", () => {

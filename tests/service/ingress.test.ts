@@ -64,6 +64,15 @@ describe("annotations", () => {
         expect(annotations({ deletionProtection })[A("load-balancer-attributes")]).toBe(attributes);
     });
 
+    test("with an access-log bucket: ALB access logs there under alb/<group>/", () => {
+        const attributes = annotations({ accessLogBucket: "shop-prod-access-logs-1234567" })[A("load-balancer-attributes")];
+        expect(String(attributes).split(",").slice(2)).toEqual([
+            "access_logs.s3.enabled=true",
+            "access_logs.s3.bucket=shop-prod-access-logs-1234567",
+            "access_logs.s3.prefix=alb/shop-prod-shop",
+        ]);
+    });
+
     test("no WAF, no tags: no such annotations", () => {
         const a = annotations({ wafAclArn: undefined, defaultTags: { "bad,key": "x", ok: "a=b" } });
         expect([A("wafv2-acl-arn") in a, A("tags") in a]).toEqual([false, false]);

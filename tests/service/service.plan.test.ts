@@ -340,6 +340,11 @@ test("Ingress: created with host + certificate, HTTPS only, TLS 1.3 policy, WAF 
     expect(a["alb.ingress.kubernetes.io/healthcheck-path"]).toBe("/healthz");
     // prod's protection preset keeps the ALB from being deleted.
     expect(a["alb.ingress.kubernetes.io/load-balancer-attributes"]).toContain("deletion_protection.enabled=true");
+    // Access logs to the stack's access-log bucket, under alb/<group>/, once its policy admits ELB.
+    expect(a["alb.ingress.kubernetes.io/load-balancer-attributes"]).toMatch(
+        /access_logs\.s3\.bucket=shop-prod-access-logs-[0-9a-f]{7},access_logs\.s3\.prefix=alb\/shop-prod-shop$/,
+    );
+    expect(ing.dependencies.some((u) => u.endsWith("aws:s3/bucketPolicy:BucketPolicy::shop-prod-access-logs"))).toBe(true);
     expect(a["alb.ingress.kubernetes.io/wafv2-acl-arn"]).toMatch(/^arn:aws:wafv2:us-east-1:123456789012:regional\/webacl\//);
     expect(inputs(ing).spec.rules[0].host).toBe("shop.example.com");
     expect(ing.dependencies.some((u) => u.includes("lb-controller"))).toBe(true);
