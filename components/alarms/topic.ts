@@ -6,11 +6,13 @@ import type { PolicyStatement } from "../iam";
  * "Example cases for Amazon SNS access control" and "Enforce encryption of data in transit".
  */
 export function topicPolicyStatements(topicArn: string, accountId: string): PolicyStatement[] {
+    // The topic's partition (aws, aws-cn, aws-us-gov) names the account root too.
+    const partition = topicArn.split(":")[1] || "aws";
     return [
         {
             Sid: "AccountManagesAndPublishes",
             Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+            Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
             Action: ["sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"],
             Resource: topicArn,
         },

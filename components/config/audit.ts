@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Environment, PerEnvironment } from "./environment";
 import type { Section } from "./checks";
 import { allowed } from "./meta";
+import { checkName, sectionCheck } from "./checks";
+import { AUDIT_BUCKET_KEY } from "../objectStore/names";
 import type { S3TransitionStorageClass } from "./objectStore";
 import { lifecycleSchema, objectLockSchema, yearsInDays } from "./objectStore";
 import type { SingletonMode } from "../audit/detection";
@@ -193,5 +195,19 @@ export type AuditSettings = z.output<ReturnType<typeof auditSchema>>;
 
 export const audit = {
     schema: auditSchema,
-    checks: [],
+    checks: [
+        // The audit bucket and the roles are auto-named from these logical names (components/audit/index.ts).
+        sectionCheck<"audit">({
+            name: "the audit bucket's and roles' names fit AWS's limits",
+            check: ({ audit: a }, report, { naming }) => {
+                const bucket = a.trail.enabled || a.config.mode === "own" || a.logArchive.enabled;
+                if (bucket) checkName(naming, report, ["audit"], () => naming.autoNamed("s3Bucket", AUDIT_BUCKET_KEY));
+                if (a.config.mode === "own")
+                    checkName(naming, report, ["audit", "config"], () => naming.autoNamed("iamRole", "config-role"));
+                if (a.logArchive.enabled)
+                    for (const role of ["archive-firehose", "archive-logs"])
+                        checkName(naming, report, ["audit", "logArchive"], () => naming.autoNamed("iamRole", role));
+            },
+        }),
+    ],
 } satisfies Section<ReturnType<typeof auditSchema>>;

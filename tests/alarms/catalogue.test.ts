@@ -83,6 +83,9 @@ test("the topic policy: CloudWatch of this account may publish; no access withou
         "sns:Publish",
         { StringEquals: { "aws:SourceAccount": "123456789012" } },
     ]);
+    expect(topicPolicyStatements("arn:aws-cn:sns:cn-north-1:123456789012:t", "123456789012")[0].Principal).toEqual({
+        AWS: "arn:aws-cn:iam::123456789012:root",
+    });
     const events = s.find((x) => x.Sid === "EventBridgeRulesOfThisAccountPublish")!;
     expect([events.Principal, events.Action, events.Condition]).toEqual([
         { Service: "events.amazonaws.com" },

@@ -58,3 +58,14 @@ describe("strata:audit refusals name the key", () => {
         );
     });
 });
+
+test("a stack name that makes the audit bucket's name longer than S3 allows is refused before anything is created", () => {
+    const problems = configProblems({}, "feature-branch-preview-for-ticket-1234567");
+    expect(
+        problems.some((p) =>
+            /^strata:audit: gives the s3Bucket name "strata-feature-branch-preview-for-ticket-1234567-audit-trail-xxxxxxx" \(68 characters, AWS allows 63\)/.test(
+                p,
+            ),
+        ),
+    ).toBe(true);
+});
