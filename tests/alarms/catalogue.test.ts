@@ -7,6 +7,7 @@ import {
     queueAlarms,
     topicPolicyStatements,
 } from "../../components/alarms";
+import { RDS_INSTANCE_CLASSES } from "../../components/catalogue/rds";
 
 const T = {
     database: { cpuPercent: 80, freeStoragePercent: 15, freeableMemoryMiB: 256, replicaLagSeconds: 60, connectionsPercent: 80 },
@@ -32,6 +33,10 @@ test("max_connections: RDS's default LEAST(memory / 9531392, 5000) per class, or
     expect(postgresMaxConnections("db.m7g.large", { max_connections: "300" })).toBe(300);
     // A formula value is RDS's to evaluate: the default applies.
     expect(postgresMaxConnections("db.m7g.large", { max_connections: "{DBInstanceClassMemory/9531392}" })).toBe(901);
+});
+
+test("every RDS class config accepts has a max_connections (the platform computes it for the alarm)", () => {
+    for (const c of RDS_INSTANCE_CLASSES) expect([c, postgresMaxConnections(c) > 0]).toEqual([c, true]);
 });
 
 test("connections alarm only with a known max_connections, at its share", () => {
