@@ -13,6 +13,7 @@ import { Waf } from "./waf";
 import { Services } from "./service";
 import { Cluster } from "./cluster";
 import { Backup, copyRegionOf } from "./backup";
+import type { MonitoringIdentityFactory } from "./monitoring";
 import { Monitoring } from "./monitoring";
 import { AlertRules } from "./alertRules";
 import { scrapedServices } from "./service/services";
@@ -159,14 +160,17 @@ export class Platform extends pulumi.ComponentResource {
 
         // -- metrics: kube-prometheus-stack on the cluster, in every environment --
         const cluster = this.cluster;
+        // IRSA roles of the in-cluster platform (Grafana, Alertmanager, the tracing gateway), and what their charts wait for.
+        const identity: MonitoringIdentityFactory = (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts);
+        const clusterReady = [cluster.loadBalancerControllerRelease, ...Object.values(cluster.nodeGroups)];
         this.monitoring = new Monitoring(
             n.name("monitoring"),
             {
                 ...base,
                 ...cfg.monitoring,
                 region,
-                identity: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
-                clusterReady: [cluster.loadBalancerControllerRelease, cluster.storageClass, ...Object.values(cluster.nodeGroups)],
+                identity,
+                clusterReady: [...clusterReady, cluster.storageClass],
                 kmsKeyArns: { notifications: this.kms.arns.notifications },
                 secretConfig: cfg.secretValues,
                 alertTopicArn: this.alarms.topicArn,
@@ -185,8 +189,8 @@ export class Platform extends pulumi.ComponentResource {
                     ...base,
                     ...cfg.tracing,
                     region,
-                    identity: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
-                    clusterReady: [cluster.loadBalancerControllerRelease, ...Object.values(cluster.nodeGroups)],
+                    identity,
+                    clusterReady,
                     sourceNamespaces: workloadNamespaces,
                     vpcCidr: this.network.cidrBlock,
                 },

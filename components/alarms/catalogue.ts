@@ -8,6 +8,7 @@
  * "CloudWatch metrics for NAT gateways" (AWS/NATGateway, NatGatewayId); Elastic Load Balancing, "CloudWatch metrics
  * for your Application Load Balancer" (AWS/ApplicationELB).
  */
+import type * as pulumi from "@pulumi/pulumi";
 import { instanceCapacity } from "../catalogue/ec2";
 
 export interface AlarmThresholds {
@@ -29,7 +30,8 @@ export interface AlarmSpec {
     suffix: string;
     namespace: "AWS/RDS" | "AWS/ElastiCache" | "AWS/SQS" | "AWS/NATGateway" | "AWS/ApplicationELB" | "AWS/CertificateManager";
     metricName: string;
-    dimensions: Record<string, string>;
+    /** The metric's dimensions; a value may be an Output (an id known only after create, as a NAT gateway's). */
+    dimensions: Record<string, pulumi.Input<string>>;
     /**
      * A CloudWatch Metrics Insights query the alarm evaluates instead of one metric (for resources whose dimensions the
      * program cannot know, such as the load balancers the AWS Load Balancer Controller creates later).
@@ -201,10 +203,10 @@ export function cacheAlarms(clusterId: string, t: AlarmThresholds["cache"], repl
 }
 
 /**
- * A NAT gateway that drops connections because it ran out of source ports (ErrorPortAllocation > 0). `natGatewayId`
- * names the dimension and the description; the component passes the id (known only after create) as a dimension.
+ * A NAT gateway that drops connections because it ran out of source ports (ErrorPortAllocation > 0). The gateway's id
+ * is known only after create (an Output): `label` names the gateway in the description.
  */
-export function natGatewayAlarms(natGatewayId: string): AlarmSpec[] {
+export function natGatewayAlarms(label: string, natGatewayId: pulumi.Input<string>): AlarmSpec[] {
     return [
         {
             suffix: "port-allocation",
@@ -218,7 +220,7 @@ export function natGatewayAlarms(natGatewayId: string): AlarmSpec[] {
             comparisonOperator: "GreaterThanThreshold",
             threshold: 0,
             treatMissingData: "notBreaching",
-            description: `${natGatewayId}: could not allocate a source port (connections to one destination exhaust its 55,000 ports)`,
+            description: `${label}: could not allocate a source port (connections to one destination exhaust its 55,000 ports)`,
         },
     ];
 }

@@ -115,8 +115,11 @@ export class Alarms extends pulumi.ComponentResource {
         if (args.natGateways) {
             const ids = pulumi.output(args.natGateways.ids);
             for (let i = 0; i < args.natGateways.count; i++)
-                for (const spec of natGatewayAlarms(`NAT gateway ${i + 1}`))
-                    alarm(`nat-${i + 1}`, spec, { NatGatewayId: ids.apply((all) => all[i]) });
+                for (const spec of natGatewayAlarms(
+                    `${n.prefix} NAT gateway ${i + 1}`,
+                    ids.apply((all) => all[i]),
+                ))
+                    alarm(`nat-${i + 1}`, spec);
         }
         if (args.loadBalancers) for (const spec of loadBalancerAlarms(args.thresholds.loadBalancers)) alarm("alb", spec);
         [...new Set(args.certificateArns ?? [])].forEach((arn, i) => {

@@ -1,9 +1,18 @@
 import type { PolicyStatement } from "../iam";
+import { NOTIFICATION_PUBLISHERS } from "../kms/notificationsKey";
+
+/** The statement id of each publishing service's grant (the services are the notifications key's publishers). */
+const PUBLISHER_SIDS: Record<(typeof NOTIFICATION_PUBLISHERS)[number], string> = {
+    "cloudwatch.amazonaws.com": "CloudWatchAlarmsOfThisAccountPublish",
+    // The EventBridge rules of strata:audit forward security findings here.
+    "events.amazonaws.com": "EventBridgeRulesOfThisAccountPublish",
+};
 
 /**
- * The alert topic's policy: this account's principals and CloudWatch alarms of this account (`aws:SourceAccount`) may
- * publish, and so may EventBridge rules of this account; nobody may use the topic without TLS (`aws:SecureTransport` false is denied). Amazon SNS Developer Guide,
- * "Example cases for Amazon SNS access control" and "Enforce encryption of data in transit".
+ * The alert topic's policy: this account's principals may manage and publish; the AWS services that publish to the
+ * topic (CloudWatch alarms, EventBridge rules) may publish on behalf of this account only (`aws:SourceAccount`); nobody
+ * may use the topic without TLS (`aws:SecureTransport` false is denied). Amazon SNS Developer Guide, "Example cases
+ * for Amazon SNS access control" and "Enforce encryption of data in transit".
  */
 export function topicPolicyStatements(topicArn: string, accountId: string): PolicyStatement[] {
     // The topic's partition (aws, aws-cn, aws-us-gov) names the account root too.
@@ -16,23 +25,14 @@ export function topicPolicyStatements(topicArn: string, accountId: string): Poli
             Action: ["sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"],
             Resource: topicArn,
         },
-        {
-            Sid: "CloudWatchAlarmsOfThisAccountPublish",
+        ...NOTIFICATION_PUBLISHERS.map((service): PolicyStatement => ({
+            Sid: PUBLISHER_SIDS[service],
             Effect: "Allow",
-            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Principal: { Service: service },
             Action: "sns:Publish",
             Resource: topicArn,
             Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-        },
-        {
-            // The EventBridge rules of strata:audit forward security findings here.
-            Sid: "EventBridgeRulesOfThisAccountPublish",
-            Effect: "Allow",
-            Principal: { Service: "events.amazonaws.com" },
-            Action: "sns:Publish",
-            Resource: topicArn,
-            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-        },
+        })),
         {
             Sid: "DenyWithoutTls",
             Effect: "Deny",

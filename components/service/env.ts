@@ -17,10 +17,11 @@ export interface ConfigMapDataInput {
     buckets: Record<string, { bucket: pulumi.Input<string> }>;
     /** Queue URLs by key (passed through). */
     queues: Record<string, { url: pulumi.Input<string> }>;
-    /** With tracing: the service's name and namespace for the OpenTelemetry SDK environment. */
+    /** The service's name and namespace (the OpenTelemetry SDK environment names them). */
+    serviceName: string;
+    namespace: string;
+    /** The tracing collectors run: the OpenTelemetry SDK environment. */
     tracing?: boolean;
-    serviceName?: string;
-    namespace?: string;
 }
 
 /**
@@ -30,10 +31,7 @@ export interface ConfigMapDataInput {
  */
 export function configMapData(p: ConfigMapDataInput): Record<string, pulumi.Input<string>> {
     const data: Record<string, pulumi.Input<string>> = {};
-    if (p.tracing) {
-        if (!p.serviceName || !p.namespace) throw new Error("tracing needs the service's name and namespace");
-        Object.assign(data, otelEnvironment({ service: p.serviceName, namespace: p.namespace, environment: p.environment }));
-    }
+    if (p.tracing) Object.assign(data, otelEnvironment({ service: p.serviceName, namespace: p.namespace, environment: p.environment }));
     for (const callee of p.callees) if (callee.url) data[`${upperSnake(callee.name)}_URL`] = callee.url;
     for (const [bucketName, b] of Object.entries(p.buckets)) data[`BUCKET_${upperSnake(bucketName)}`] = b.bucket;
     for (const [queueName, q] of Object.entries(p.queues)) data[`QUEUE_${upperSnake(queueName)}_URL`] = q.url;

@@ -1,23 +1,19 @@
+import type { AlarmsArgs } from "../../components/alarms";
 import { Alarms } from "../../components/alarms";
 import { render } from "../../plan";
 import { configProblems, loadConfig } from "../helpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/notifications";
 
-const PROD = () => {
+/** The prod stack's Alarms with one e-mail subscription and the targets given. */
+function renderProdAlarms(
+    targets: Omit<AlarmsArgs, "naming" | "environment" | "protection" | "defaultTags" | "subscriptions" | "thresholds" | "kmsKeyArns">,
+) {
     const cfg = loadConfig({
         "strata:environment": "prod",
         "strata:alarms": { subscriptions: [{ protocol: "email", endpoint: "oncall@example.com" }] },
     });
-    return cfg;
-};
-
-test("Alarms (component), prod: an encrypted topic, subscriptions, alarms on each database instance and cache node notifying it", async () => {
-    const cfg = loadConfig({
-        "strata:environment": "prod",
-        "strata:alarms": { subscriptions: [{ protocol: "email", endpoint: "oncall@example.com" }] },
-    });
-    const r = await render(
+    return render(
         ({ awsProvider }) =>
             new Alarms(
                 cfg.naming.name("alarms"),
@@ -28,18 +24,24 @@ test("Alarms (component), prod: an encrypted topic, subscriptions, alarms on eac
                     defaultTags: cfg.defaultTags,
                     subscriptions: cfg.alarms.subscriptions,
                     thresholds: cfg.alarms,
-                    database: {
-                        identifier: "strata-prod-postgres",
-                        replicaIdentifiers: ["strata-prod-postgres-replica-1"],
-                        allocatedStorageGiB: 100,
-                        maxConnections: 901,
-                    },
-                    cache: { replicationGroupId: "strata-prod-cache", nodes: 3 },
                     kmsKeyArns: { notifications: KEY },
+                    ...targets,
                 },
                 { providers: { aws: awsProvider() } },
             ),
     );
+}
+
+test("Alarms (component), prod: an encrypted topic, subscriptions, alarms on each database instance and cache node notifying it", async () => {
+    const r = await renderProdAlarms({
+        database: {
+            identifier: "strata-prod-postgres",
+            replicaIdentifiers: ["strata-prod-postgres-replica-1"],
+            allocatedStorageGiB: 100,
+            maxConnections: 901,
+        },
+        cache: { replicationGroupId: "strata-prod-cache", nodes: 3 },
+    });
     const topic = r.one("aws:sns/topic:Topic");
     expect(topic.inputs.kmsMasterKeyId).toBe(KEY);
     expect(r.one("aws:sns/topicSubscription:TopicSubscription").inputs).toMatchObject({
@@ -76,31 +78,13 @@ test("strata:alarms refuses a subscription endpoint that does not fit its protoc
 });
 
 test("Alarms (component): connections at a share of max_connections, queues and their dead letters, NAT ports, and the ALBs through Metrics Insights", async () => {
-    const cfg = PROD();
-    const r = await render(
-        ({ awsProvider }) =>
-            new Alarms(
-                cfg.naming.name("alarms"),
-                {
-                    naming: cfg.naming,
-                    environment: cfg.environment,
-                    protection: cfg.protection,
-                    defaultTags: cfg.defaultTags,
-                    subscriptions: [],
-                    thresholds: cfg.alarms,
-                    database: { identifier: "strata-prod-postgres", replicaIdentifiers: [], allocatedStorageGiB: 100, maxConnections: 901 },
-                    queues: [{ key: "jobs", name: "strata-prod-jobs", deadLetterQueue: "strata-prod-jobs-dlq" }],
-                    natGateways: { count: 2, ids: ["nat-0aaa", "nat-0bbb"] },
-                    loadBalancers: true,
-                    certificateArns: [
-                        "arn:aws:acm:us-east-1:123456789012:certificate/c1",
-                        "arn:aws:acm:us-east-1:123456789012:certificate/c1",
-                    ],
-                    kmsKeyArns: { notifications: KEY },
-                },
-                { providers: { aws: awsProvider() } },
-            ),
-    );
+    const r = await renderProdAlarms({
+        database: { identifier: "strata-prod-postgres", replicaIdentifiers: [], allocatedStorageGiB: 100, maxConnections: 901 },
+        queues: [{ key: "jobs", name: "strata-prod-jobs", deadLetterQueue: "strata-prod-jobs-dlq" }],
+        natGateways: { count: 2, ids: ["nat-0aaa", "nat-0bbb"] },
+        loadBalancers: true,
+        certificateArns: ["arn:aws:acm:us-east-1:123456789012:certificate/c1", "arn:aws:acm:us-east-1:123456789012:certificate/c1"],
+    });
     const byName = (name: string) => r.one("aws:cloudwatch/metricAlarm:MetricAlarm", name).inputs;
     expect(byName("strata-prod-db-connections")).toMatchObject({
         metricName: "DatabaseConnections",

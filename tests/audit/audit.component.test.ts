@@ -227,13 +227,14 @@ describe("Audit (component), dev: the trail only", () => {
 });
 
 describe("Audit (component): adopting the account's singletons", () => {
-    test("adopt reads the region's detector and creates no singleton; the findings rules still forward to the topic", async () => {
+    test("adopt creates no singleton and changes none of its settings; the findings rules still forward to the topic", async () => {
         const r = await renderAudit("staging", {
             "strata:audit": { guardDuty: { mode: "adopt" }, securityHub: { mode: "adopt" }, config: { mode: "adopt" } },
         });
         for (const type of ["aws:guardduty/detector:Detector", "aws:securityhub/account:Account", "aws:cfg/recorder:Recorder"])
             expect(r.ofType(type)).toEqual([]);
         expect(r.ofType("aws:cloudwatch/eventRule:EventRule")).toHaveLength(2);
-        expect(r.value.detectorId).toBeDefined();
+        // An adopted detector is read, never changed: its owner decides its protection plans.
+        expect(r.ofType("aws:guardduty/detectorFeature:DetectorFeature")).toEqual([]);
     });
 });

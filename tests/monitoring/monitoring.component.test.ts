@@ -1,10 +1,10 @@
-import * as aws from "@pulumi/aws";
 import { Monitoring } from "../../components/monitoring";
 import { monitoringWorkloads } from "../../components/monitoring/workloads";
 import type { RenderResult } from "../../plan";
 import { render } from "../../plan";
 import { platformWorkloads } from "../../plan/platformWorkloads";
 import { SECRET_PLACEHOLDER } from "../../plan/types";
+import { fakeIdentity } from "../fakeIdentity";
 import { loadConfig } from "../helpers";
 
 const NOTIFICATIONS_KEY = "arn:aws:kms:us-east-1:123456789012:key/notifications";
@@ -25,18 +25,7 @@ async function renderMonitoring(environment: string, alertTopicArn?: string) {
                     defaultTags: cfg.defaultTags,
                     ...cfg.monitoring,
                     region: "us-east-1",
-                    // A stand-in for the cluster's IRSA factory: a role per service account.
-                    identity: (name, args, opts) => {
-                        const role = new aws.iam.Role(
-                            name,
-                            {
-                                assumeRolePolicy: JSON.stringify({ sa: `${args.namespace}/${args.serviceAccount}` }),
-                                inlinePolicies: [{ name: "p", policy: JSON.stringify({ Statement: args.statements }) }],
-                            },
-                            opts,
-                        );
-                        return { role, ready: [] };
-                    },
+                    identity: fakeIdentity,
                     clusterReady: [],
                     alertTopicArn,
                     kmsKeyArns: { notifications: NOTIFICATIONS_KEY },

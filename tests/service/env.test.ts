@@ -25,6 +25,8 @@ describe("ConfigMap data", () => {
         ],
         buckets: { "user-data": { bucket: "shop-prod-user-data-abc" } },
         queues: { "workflow-tasks": { url: "https://sqs.us-east-1.amazonaws.com/123456789012/tasks" } },
+        serviceName: "api",
+        namespace: "shop",
     };
 
     test("callee URLs, bucket names, queue URLs, region and environment", () => {
@@ -38,7 +40,7 @@ describe("ConfigMap data", () => {
     });
 
     test("with tracing: the OpenTelemetry SDK environment, which the service's env may override", () => {
-        const data = configMapData({ ...base, tracing: true, serviceName: "api", namespace: "shop" });
+        const data = configMapData({ ...base, tracing: true });
         expect([data.OTEL_EXPORTER_OTLP_ENDPOINT, data.OTEL_SERVICE_NAME, data.OTEL_TRACES_SAMPLER]).toEqual([
             "http://otel-router.tracing.svc.cluster.local:4318",
             "api",

@@ -1,8 +1,8 @@
-import * as aws from "@pulumi/aws";
 import { Tracing } from "../../components/tracing";
 import type { RenderResult } from "../../plan";
 import { render } from "../../plan";
 import { platformWorkloads } from "../../plan/platformWorkloads";
+import { fakeIdentity } from "../fakeIdentity";
 import { configProblems, loadConfig } from "../helpers";
 
 type Values = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -20,18 +20,7 @@ async function renderTracing(environment: string) {
                     defaultTags: cfg.defaultTags,
                     ...cfg.tracing,
                     region: "us-east-1",
-                    // A stand-in for the cluster's IRSA factory: a role per service account.
-                    identity: (name, args, opts) => {
-                        const role = new aws.iam.Role(
-                            name,
-                            {
-                                assumeRolePolicy: JSON.stringify({ sa: `${args.namespace}/${args.serviceAccount}` }),
-                                inlinePolicies: [{ name: "p", policy: JSON.stringify({ Statement: args.statements }) }],
-                            },
-                            opts,
-                        );
-                        return { role, ready: [] };
-                    },
+                    identity: fakeIdentity,
                     clusterReady: [],
                     sourceNamespaces: ["strata"],
                     vpcCidr: "10.0.0.0/16",
