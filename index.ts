@@ -22,6 +22,9 @@ export const clusterName = platform.cluster.clusterName;
 export const clusterEndpoint = platform.cluster.endpoint;
 export const kubeconfig = pulumi.secret(platform.cluster.kubeconfig);
 export const oidcProviderArn = platform.cluster.oidcProviderArn;
+export const clusterSecurityGroupId = platform.cluster.clusterSecurityGroupId;
+/** The `runs-on` label of workflow jobs on the in-VPC deploy runner (strata:cluster.access.runner), when there is one. */
+export const deployRunnerLabel = platform.cluster.deployRunner?.label;
 // Data tier: endpoints in the clear, connection URLs (with credentials) as secrets.
 export const databaseEndpoint = platform.database?.endpoint;
 export const databaseReaderEndpoints = platform.database?.readerEndpoints;

@@ -35,6 +35,10 @@ export const AWS_NAME_LIMITS = {
     wafWebAcl: 128,
     /** Load balancer name (ALB): 32. */
     loadBalancer: 32,
+    /** CodeBuild project name: 2-150 (CodeBuild API reference, CreateProject `name`). */
+    codebuildProject: 150,
+    /** ECR repository name: 2-256 (ECR API reference, CreateRepository `repositoryName`). */
+    ecrRepository: 256,
 } as const;
 
 export type AwsNameKind = keyof typeof AWS_NAME_LIMITS;

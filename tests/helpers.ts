@@ -37,8 +37,21 @@ export function one(plan: PlanDocument, type: string): PlanResource {
 /** The deploying role the shipped stacks name (strata:cluster.deployerPrincipalArn); test stacks get it unless they name an admin. */
 export const TEST_DEPLOYER_ARN = "arn:aws:iam::123456789012:role/strata-deployer";
 
-/** A cluster section with the test deployer added when it names no admin (the program requires one). */
+/**
+ * The access route test stacks get unless they name one (the program requires one): a network path into the VPC, the
+ * route that changes least else in a plan (one ingress rule on the cluster security group, no public endpoint).
+ */
+export const TEST_ACCESS_ROUTE = { route: "network", sourceCidrs: ["10.250.0.0/22"], reason: "test stacks: a VPN into the VPC" };
+
+/** A cluster section with the test deployer and access route added where it names none (the program requires both). */
 function withClusterAdmin(cluster: unknown): unknown {
+    const c = withClusterDeployer(cluster);
+    if (typeof c !== "object" || c === null || Array.isArray(c) || "access" in c) return c;
+    return { ...c, access: TEST_ACCESS_ROUTE };
+}
+
+/** A cluster section with the test deployer added when it names no admin. */
+function withClusterDeployer(cluster: unknown): unknown {
     if (typeof cluster === "string") {
         try {
             return JSON.stringify(withClusterAdmin(JSON.parse(cluster)));

@@ -10,9 +10,12 @@ import { accessGrants } from "./access";
 import { addonPlan, containerInsightsEnabled } from "./addons";
 import { buildKubeconfig } from "./controlPlane";
 import { clusterNameSet } from "./names";
-import type { ClusterScope } from "./resources";
+import type { ClusterScope, DeployRunner } from "./resources";
+import { hasRunner } from "./runner";
 import {
     createAccessEntries,
+    createApiSourceRules,
+    createDeployRunner,
     createAddon,
     createContainerInsightsLogGroups,
     createControlPlane,
@@ -31,6 +34,8 @@ export { SYSTEM_SERVICE_ACCOUNTS, DEFAULT_STORAGE_CLASS } from "./inCluster";
 export { amiTypeFor } from "./nodeGroups";
 export { clusterAutoscalerStatements } from "./autoscaler";
 export { clusterNames, clusterNameSet, CLUSTER_ROLE_PURPOSES } from "./names";
+export type { DeployRunner } from "./resources";
+export { RUNNER_WORKFLOWS, runnerLabel } from "./runner";
 
 export interface ClusterArgs extends BaseArgs, ClusterSettings {
     /** Region of the cluster (kubeconfig, the controllers' settings, the partition of ARNs). */
@@ -80,6 +85,8 @@ export class Cluster extends pulumi.ComponentResource {
     public readonly loadBalancerControllerRelease: k8s.helm.v3.Release;
     public readonly clusterAutoscalerRelease: k8s.helm.v3.Release;
     public readonly storageClass: k8s.storage.v1.StorageClass;
+    /** The in-VPC deploy runner (`strata:cluster.access.runner`), when configured. */
+    public readonly deployRunner?: DeployRunner;
     /** The deploying role given cluster admin (`deployerPrincipalArn` from config), if set. */
     public readonly deployerPrincipalArn: string | undefined;
 
@@ -116,6 +123,12 @@ export class Cluster extends pulumi.ComponentResource {
 
         // -- node security group rules, add-ons before nodes, node groups, add-ons after nodes ------------------
         const sgRules = createNodeSecurityGroupRules(s, args.nodeSecurityGroupId, this.clusterSecurityGroupId);
+
+        // -- the deployer's route to the API (strata:cluster.access): CIDRs of a network path, the in-VPC runner --
+        createApiSourceRules(s, args, this.clusterSecurityGroupId);
+        this.deployRunner = hasRunner(args)
+            ? createDeployRunner(s, args, { clusterSecurityGroupId: this.clusterSecurityGroupId, accountId })
+            : undefined;
         const plan = addonPlan(args, s.names.cluster, args.defaultTags);
         const addons: Partial<Record<CoreAddonName | OptionalAddonName, aws.eks.Addon>> = {};
         for (const spec of plan.filter((a) => a.phase === "beforeNodes"))

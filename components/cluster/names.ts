@@ -9,17 +9,27 @@ import type { Naming } from "../naming";
  * workload. Creation takes a purpose from this list, and config validation checks the name of every role listed
  * here, so a new role cannot escape the name-length check.
  */
-export const CLUSTER_ROLE_PURPOSES = ["cluster", "nodes", "vpc-cni", "ebs-csi", "lb-controller", "autoscaler", "cloudwatch"] as const;
+export const CLUSTER_ROLE_PURPOSES = [
+    "cluster",
+    "nodes",
+    "vpc-cni",
+    "ebs-csi",
+    "lb-controller",
+    "autoscaler",
+    "cloudwatch",
+    "runner",
+] as const;
 export type ClusterRolePurpose = (typeof CLUSTER_ROLE_PURPOSES)[number];
 
 /** The settings that decide which roles exist. */
-export type ClusterNameSettings = Pick<ClusterSettings, "nodeGroups"> & {
+export type ClusterNameSettings = Pick<ClusterSettings, "nodeGroups" | "access"> & {
     observability: Pick<ClusterSettings["observability"], "containerInsights">;
 };
 
 /** Roles that exist only when a setting turns them on, with the config key (below `strata:cluster`) that does. */
 const CONDITIONAL_ROLES: Partial<Record<ClusterRolePurpose, { configPath: string[]; enabled: (s: ClusterNameSettings) => boolean }>> = {
     cloudwatch: { configPath: ["observability", "containerInsights"], enabled: (s) => s.observability.containerInsights },
+    runner: { configPath: ["access", "runner"], enabled: (s) => s.access?.runner !== undefined },
 };
 
 /** The pool settings a node group's identity depends on. */

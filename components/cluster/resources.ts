@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { AwsPartition } from "../catalogue/regions";
 import type { ClusterAddonName, NodeGroupSettings } from "../config/cluster";
 import type { PolicyStatement } from "../iam";
@@ -28,6 +28,17 @@ import {
 } from "./controlPlane";
 import type { ClusterArgs } from "./index";
 import { clusterAutoscalerStatements } from "./autoscaler";
+import { allowTcpFrom, rulelessSecurityGroup } from "../securityGroups";
+import {
+    apiSourceCidrs,
+    RUNNER_NAME_PARTS,
+    runnerLabel,
+    runnerLogGroupName,
+    runnerProjectSpec,
+    runnerStatements,
+    runnerTrustPolicy,
+    runnerWebhookFilterGroups,
+} from "./runner";
 import { clusterAutoscalerRelease, loadBalancerControllerRelease, storageClassSpec, SYSTEM_SERVICE_ACCOUNTS } from "./inCluster";
 import { LOAD_BALANCER_CONTROLLER_POLICY } from "./loadBalancerControllerPolicy";
 import type { ClusterNameSet, ClusterRolePurpose } from "./names";
@@ -357,4 +368,123 @@ export function createInClusterPlatform(
 /** The add-ons installed once nodes exist (every one the plan has after the nodes). */
 function addonsAfterNodes(addons: Partial<Record<ClusterAddonName, aws.eks.Addon>>): aws.eks.Addon[] {
     return (Object.keys(addons) as ClusterAddonName[]).filter((name) => addonPhase(name) === "afterNodes").map((name) => addons[name]!);
+}
+
+/** The private API endpoint's admissions on 443 beyond the nodes: the network route's CIDRs (VPN, on-premises, peering). */
+export function createApiSourceRules(s: ClusterScope, args: ClusterArgs, clusterSecurityGroupId: pulumi.Input<string>): pulumi.Resource[] {
+    return apiSourceCidrs(args).map(
+        (cidr) =>
+            new aws.vpc.SecurityGroupIngressRule(
+                s.naming.name("eks-api-from", cidr.replace(/[./]/g, "-")),
+                {
+                    securityGroupId: clusterSecurityGroupId,
+                    cidrIpv4: cidr,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    description: `Kubernetes API from ${cidr} (strata:cluster.access, route network)`,
+                },
+                { parent: s.parent },
+            ),
+    );
+}
+
+/** What the deploy runner creates. */
+export interface DeployRunner {
+    project: aws.codebuild.Project;
+    securityGroup: aws.ec2.SecurityGroup;
+    /** The `runs-on` label of a workflow job that should run on it. */
+    label: pulumi.Output<string>;
+}
+
+/**
+ * The in-VPC deploy runner (runner.ts): its security group (HTTPS out, and admitted to the API endpoint), an
+ * encrypted log group, a service role limited to its logs, its network interfaces and the GitHub connection, the
+ * CodeBuild project in the private subnets and the webhook that turns queued workflow jobs into builds.
+ */
+export function createDeployRunner(
+    s: ClusterScope,
+    args: ClusterArgs,
+    p: { clusterSecurityGroupId: pulumi.Input<string>; accountId: pulumi.Input<string> },
+): DeployRunner {
+    const r = args.access!.runner!;
+    const parent = { parent: s.parent };
+    const projectName = s.naming.physical("codebuildProject", ...RUNNER_NAME_PARTS);
+    const securityGroup = rulelessSecurityGroup(
+        s.naming.name(...RUNNER_NAME_PARTS, "sg"),
+        { vpcId: args.vpcId, description: "Deploy runner: HTTPS out (GitHub, AWS APIs, the Kubernetes API)", nameTag: projectName },
+        parent,
+    );
+    new aws.vpc.SecurityGroupEgressRule(
+        s.naming.name(...RUNNER_NAME_PARTS, "https-out"),
+        {
+            securityGroupId: securityGroup.id,
+            cidrIpv4: "0.0.0.0/0",
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            description: "HTTPS to GitHub, the AWS APIs, the Pulumi Cloud and the private API endpoint",
+        },
+        parent,
+    );
+    allowTcpFrom(
+        s.naming.name("eks-api-from-runner"),
+        {
+            securityGroupId: p.clusterSecurityGroupId,
+            peerSecurityGroupId: securityGroup.id,
+            port: 443,
+            description: "Kubernetes API from the deploy runner",
+        },
+        parent,
+    );
+    const logGroupName = runnerLogGroupName(projectName);
+    const logGroup = encryptedLogGroup(
+        s.naming.name(...RUNNER_NAME_PARTS, "logs"),
+        { logGroupName, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArns.logs },
+        parent,
+    );
+    const role = new aws.iam.Role(
+        roleName(s.names, "runner"),
+        {
+            assumeRolePolicy: pulumi.output(p.accountId).apply((account) => JSON.stringify(runnerTrustPolicy(account))),
+            description: `Deploy runner ${projectName}: its logs, its network interfaces, the GitHub connection`,
+        },
+        parent,
+    );
+    const subnetArns = pulumi
+        .all([pulumi.output(args.privateSubnetIds), p.accountId])
+        .apply(([ids, account]) => ids.map((id) => `arn:${s.partition}:ec2:${args.region}:${account}:subnet/${id}`));
+    const policy = new aws.iam.RolePolicy(
+        s.naming.name(...RUNNER_NAME_PARTS, "policy"),
+        {
+            role: role.id,
+            policy: policyDocument(
+                runnerStatements({
+                    partition: s.partition,
+                    region: args.region,
+                    logGroupArns: [logGroup.arn, pulumi.interpolate`${logGroup.arn}:*`],
+                    subnetArns,
+                    connectionArn: r.connectionArn,
+                }),
+            ),
+        },
+        parent,
+    );
+    const project = new aws.codebuild.Project(
+        s.naming.name(...RUNNER_NAME_PARTS),
+        {
+            name: projectName,
+            serviceRole: role.arn,
+            ...runnerProjectSpec(r),
+            vpcConfig: { vpcId: args.vpcId, subnets: args.privateSubnetIds, securityGroupIds: [securityGroup.id] },
+            logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: logGroupName }, s3Logs: { status: "DISABLED" } },
+        },
+        { parent: s.parent, dependsOn: [policy, logGroup] },
+    );
+    new aws.codebuild.Webhook(
+        s.naming.name(...RUNNER_NAME_PARTS, "webhook"),
+        { projectName: project.name, buildType: "BUILD", filterGroups: runnerWebhookFilterGroups() },
+        parent,
+    );
+    return { project, securityGroup, label: project.name.apply(runnerLabel) };
 }

@@ -196,6 +196,122 @@ function withinPrivateRange(cidr: string): boolean {
     );
 }
 
+/** The routes by which the deployer (the identity running `pulumi up`) reaches the Kubernetes API. */
+export const ACCESS_ROUTES = ["publicCidrs", "runner", "network"] as const;
+export type AccessRoute = (typeof ACCESS_ROUTES)[number];
+
+/** CodeBuild compute types a deploy runner may use (the AWS CodeBuild docs' "Build environment compute types"). */
+export const RUNNER_COMPUTE_TYPES = ["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE"] as const;
+
+/** GitHub `owner/name` (owner: 1-39 letters, digits, hyphens; name: letters, digits, `.`, `_`, `-`). */
+export const GITHUB_REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
+/** An AWS CodeConnections (formerly CodeStar Connections) connection ARN. */
+export const CODE_CONNECTION_ARN =
+    /^arn:aws[a-z-]*:(codeconnections|codestar-connections):[a-z]{2}(-[a-z]+)+-\d:\d{12}:connection\/[0-9a-f-]{36}$/;
+
+const runnerSchema = z
+    .object({
+        repository: allowed(
+            z.string().regex(GITHUB_REPOSITORY, "is not a GitHub repository (owner/name)"),
+            "a GitHub repository as owner/name",
+        ).describe("The GitHub repository whose workflow jobs the runner takes (the repository holding this program and its stack files)."),
+        connectionArn: allowed(
+            z.string().regex(CODE_CONNECTION_ARN, "is not a CodeConnections connection ARN"),
+            "arn:aws:codeconnections:<region>:<account>:connection/<uuid> (a connection to GitHub, authorised once in the console)",
+        ).describe(
+            "The AWS CodeConnections connection to GitHub that CodeBuild uses to register as a runner and read the repository. Creating one needs a one-time authorisation in the console (Developer Tools > Connections), so the stack references it rather than creating it.",
+        ),
+        computeType: z
+            .enum(RUNNER_COMPUTE_TYPES)
+            .default("BUILD_GENERAL1_MEDIUM")
+            .describe(
+                "CodeBuild compute type of a runner job (MEDIUM: 4 vCPU, 7 GiB; a plan of this program needs about 0.5 GiB, `pulumi up` more).",
+            ),
+        timeoutMinutes: allowed(z.number().int().min(5).max(2160), "integer 5-2160 (CodeBuild's build timeout limits)")
+            .default(90)
+            .describe("Longest a runner job may run before CodeBuild stops it."),
+    })
+    .strict()
+    .describe(
+        "An in-VPC deploy runner: a CodeBuild project in the private subnets that takes this repository's GitHub Actions jobs (`runs-on: codebuild-<project>-${{ github.run_id }}-${{ github.run_attempt }}`) and may reach the private API endpoint. The stack creates it, so it cannot run the stack's first deploy: see docs/delivery.md (two-phase first deploy).",
+    );
+
+const accessSchema = z
+    .object({
+        route: allowed(z.enum(ACCESS_ROUTES), "publicCidrs, runner or network").describe(
+            "How the deployer reaches the Kubernetes API: `publicCidrs` (the public endpoint for the CIDRs in strata:cluster.publicAccessCidrs, the private endpoint stays on), `runner` (the in-VPC runner of access.runner, public endpoint off unless CIDRs are listed), or `network` (an existing path into the VPC such as a VPN, Direct Connect or peering: access.sourceCidrs with access.reason).",
+        ),
+        sourceCidrs: z
+            .array(ipv4Cidr)
+            .max(50)
+            .default([])
+            .describe(
+                "With route `network`: the CIDRs of the network routed into the VPC (VPN clients, on-premises, peered VPC) that may reach the private endpoint on port 443.",
+            ),
+        reason: z
+            .string()
+            .optional()
+            .describe(
+                'With route `network`: which path carries the deployer into the VPC (e.g. "Client VPN endpoint cvpn-0abc, 10.200.0.0/22"), for reviewers; at least 10 characters.',
+            ),
+        runner: runnerSchema.optional(),
+    })
+    .strict()
+    .optional()
+    .describe(
+        "Required: the route by which the deployer reaches the Kubernetes API. A first `pulumi up` builds the network, the cluster and its nodes (about 20 minutes) before the first Kubernetes object, so a route that does not reach the endpoint fails late; the check happens here, before anything is created.",
+    );
+
+/** The access route's problems: missing, or impossible with the rest of the cluster section. Pure; paths under strata:cluster. */
+export function accessProblems(c: {
+    access?: { route: AccessRoute; sourceCidrs: string[]; reason?: string; runner?: unknown };
+    publicAccessCidrs: string[];
+}): Array<{ path: (string | number)[]; message: string }> {
+    const a = c.access;
+    if (!a)
+        return [
+            {
+                path: ["access"],
+                message:
+                    "!is required: name the route by which `pulumi up` reaches the Kubernetes API: { route: publicCidrs } with your CIDRs in strata:cluster.publicAccessCidrs, { route: runner, runner: {...} } for the in-VPC runner, or { route: network, sourceCidrs: [...], reason: ... } for a VPN / Direct Connect / peering path (docs/delivery.md)",
+            },
+        ];
+    const out: Array<{ path: (string | number)[]; message: string }> = [];
+    if (a.route === "publicCidrs" && c.publicAccessCidrs.length === 0)
+        out.push({
+            path: ["publicAccessCidrs"],
+            message:
+                "!is empty, and strata:cluster.access.route is publicCidrs: with no CIDR listed the public endpoint stays off and nothing outside the VPC reaches the API; list the CIDRs the deploys come from (your address as x.x.x.x/32, static-IP runners) or choose route runner or network",
+        });
+    if (a.route === "runner" && a.runner === undefined)
+        out.push({
+            path: ["access", "runner"],
+            message: "!is required with route runner: the repository and the CodeConnections connection of the in-VPC runner",
+        });
+    if (a.route === "network") {
+        if (a.sourceCidrs.length === 0)
+            out.push({
+                path: ["access", "sourceCidrs"],
+                message:
+                    "!is empty, and route network needs the CIDRs of the network routed into the VPC (VPN clients, on-premises, peered VPC)",
+            });
+        if ((a.reason ?? "").trim().length < 10)
+            out.push({
+                path: ["access", "reason"],
+                message:
+                    "!is required with route network (at least 10 characters): which VPN, Direct Connect or peering path carries the deployer into the VPC",
+            });
+    } else {
+        if (a.sourceCidrs.length > 0)
+            out.push({
+                path: ["access", "sourceCidrs"],
+                message: `!is only used by route network, and the route is ${a.route}; remove it or set route network`,
+            });
+    }
+    return out;
+}
+
 /**
  * `strata:cluster`: the EKS cluster, its node groups, add-ons and in-cluster platform.
  * The public API endpoint is on only when `publicAccessCidrs` lists CIDRs (empty: private endpoint only).
@@ -216,6 +332,7 @@ export function clusterSchema(env: Environment) {
                 .describe(
                     "EKS support policy: STANDARD (EKS upgrades the control plane itself when standard support ends, so Strata refuses such versions), or EXTENDED support (6x the control-plane price once standard support ends).",
                 ),
+            access: accessSchema,
             publicAccessCidrs: allowed(
                 z
                     .array(ipv4Cidr)
@@ -358,6 +475,7 @@ export function clusterSchema(env: Environment) {
         })
         .strict()
         .superRefine((c, ctx) => {
+            for (const p of accessProblems(c)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: p.path, message: p.message });
             c.publicAccessCidrs.forEach((cidr, i) => {
                 const parsed = parseCidr(cidr);
                 if (!parsed) return;

@@ -764,6 +764,22 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         source: "unverified: internal/service/events/target.go not read in the time available",
     },
 
+    // ---- the deploy runner (CodeBuild) ----
+    "aws:codebuild/project:Project": {
+        forceNew: ["name"],
+        notes: [
+            "source, environment, vpcConfig, logsConfig, serviceRole and timeouts update in place (UpdateProject)",
+            "the name is the runner's label in every workflow's runs-on: a new name is a new runner",
+        ],
+        namedBy: "name",
+        source: "unverified: internal/service/codebuild/project.go not read in the time available (name ForceNew as documented for aws_codebuild_project)",
+    },
+    "aws:codebuild/webhook:Webhook": {
+        forceNew: ["projectName", "buildType"],
+        notes: ["filterGroups update in place (UpdateWebhook)"],
+        source: "unverified: internal/service/codebuild/webhook.go not read in the time available",
+    },
+
     // ---- types the upcoming issues add (lower priority) ----
     "aws:ecr/repository:Repository": {
         forceNew: ["name"],
