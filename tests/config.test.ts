@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { configProblems, loadConfig } from "./helpers";
+import { configProblems, loadConfig, TEST_ACCESS_ROUTE } from "./helpers";
 import type { ConfigError } from "../components/config";
 import { loadPlatformConfig, platformSchema } from "../components/config";
 import { awsxSubnetLayout } from "../components/subnetLayout";
@@ -41,10 +41,11 @@ describe("config presets", () => {
         expect(cfg.naming.prefix).toBe("visa-dev");
     });
 
-    test("the schema gives one default per environment for every section", () => {
+    test("the schema gives one default per environment for every section but the cluster's access route, which a stack must name", () => {
         for (const env of ["dev", "staging", "prod"] as const) {
             const parsed = platformSchema(env).safeParse({ environment: env });
-            expect(parsed.success).toBe(true);
+            expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path.join("."))).toEqual(["cluster.access"]);
+            expect(platformSchema(env).safeParse({ environment: env, cluster: { access: TEST_ACCESS_ROUTE } }).success).toBe(true);
         }
     });
 });

@@ -6,6 +6,8 @@ import type { StrataPolicy } from "../lib/metadata";
 import { awsCloudtrailTrailRequireKmsEncryption } from "./aws-cloudtrail-trail-require-kms-encryption";
 import { awsCloudtrailTrailRequireLogFileValidation } from "./aws-cloudtrail-trail-require-log-file-validation";
 import { awsCloudtrailTrailRequireMultiRegion } from "./aws-cloudtrail-trail-require-multi-region";
+import { awsCodebuildProjectDisallowPrivilegedMode } from "./aws-codebuild-project-disallow-privileged-mode";
+import { awsCodebuildProjectRequireCloudwatchLogs } from "./aws-codebuild-project-require-cloudwatch-logs";
 import { awsFirehoseDeliverystreamRequireKmsEncryption } from "./aws-firehose-deliverystream-require-kms-encryption";
 import { awsCloudwatchLoggroupRequireKmsEncryption } from "./aws-cloudwatch-loggroup-require-kms-encryption";
 import { awsDatastoreSubnetgroupRequirePrivateSubnets } from "./aws-datastore-subnetgroup-require-private-subnets";
@@ -75,6 +77,7 @@ export const policies: StrataPolicy[] = [
     // data-protection
     awsCloudtrailTrailRequireLogFileValidation,
     awsCloudtrailTrailRequireMultiRegion,
+    awsCodebuildProjectRequireCloudwatchLogs,
     awsElasticacheReplicationgroupRequireMultiAz,
     awsRdsInstanceRequireBackupRetention,
     awsRdsInstanceRequireDeletionProtection,
@@ -83,6 +86,7 @@ export const policies: StrataPolicy[] = [
     awsS3BucketRequireVersioning,
     pulumiStatefulResourceRequireProtect,
     // workload-hardening
+    awsCodebuildProjectDisallowPrivilegedMode,
     kubernetesNamespaceRequireRestrictedPodSecurity,
     kubernetesWorkloadDisallowHostAccess,
     kubernetesWorkloadDisallowLatestImage,

@@ -1,10 +1,14 @@
+import * as fs from "fs";
+import * as path from "path";
+import YAML from "yaml";
+import type { ClusterSettings } from "../../components/config/cluster";
 import type { PlanDocument, PlanResource } from "../../plan";
 import { PlanConfigurationError, transitiveDependencies, providerOf } from "../../plan";
 import { CLUSTER_ADDONS } from "../../components/config/cluster";
 import { clusterNameSet, LOAD_BALANCER_CONTROLLER_POLICY } from "../../components/cluster";
 import { Naming } from "../../components/naming";
 import { irsaTrustPolicy } from "../../components/identity";
-import { inputs, ofType, one, planOf, planOfFile, STACKS, tempStackFile } from "../helpers";
+import { inputs, ofType, one, planOf, planOfFile, ROOT, STACKS, tempStackFile } from "../helpers";
 import * as pulumi from "@pulumi/pulumi";
 import { eks as eksMocks } from "../../plan/mocks/eks";
 import { mockContext } from "../../plan/mocks";
@@ -170,7 +174,11 @@ describe.each(STACKS)("Cluster (EKS) in the %s plan", (stack) => {
     });
 
     test("every IAM role of the cluster is one of the roles its names list (the list the config name check verifies)", () => {
-        const settings = { nodeGroups: [], observability: { containerInsights: true } };
+        // The roles the stack file's settings imply: Container Insights is on in every shipped stack; the runner where it is set.
+        const file = YAML.parse(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as {
+            config: { "strata:cluster": { access?: ClusterSettings["access"] } };
+        };
+        const settings = { nodeGroups: [], observability: { containerInsights: true }, access: file.config["strata:cluster"].access };
         const expected = Object.values(clusterNameSet(new Naming(`strata-${stack}`), settings).roles).sort();
         const clusterUrn = plan.resources.find((r) => r.type === "strata:cluster:Cluster")!.urn;
         expect(

@@ -16,9 +16,17 @@ import { Naming, NameTooLongError } from "../../components/naming";
 type Pool = { name: string; instanceTypes: string[]; capacityType: "ON_DEMAND" | "SPOT" };
 const SINGLE = (name: string): Pool => ({ name, instanceTypes: ["m6i.large"], capacityType: "ON_DEMAND" });
 const MULTI = (name: string): Pool => ({ name, instanceTypes: ["m6i.xlarge", "m6a.xlarge"], capacityType: "SPOT" });
-const settings = (containerInsights: boolean, pools: Pool[] = [SINGLE("system")]) => ({
+const RUNNER = {
+    repository: "acme/platform",
+    connectionArn: "arn:aws:codeconnections:us-east-1:1:connection/x",
+    computeType: "BUILD_GENERAL1_SMALL" as const,
+    timeoutMinutes: 60,
+};
+/** Settings with every conditional role off (false) or on (true): Container Insights, and the deploy runner. */
+const settings = (conditional: boolean, pools: Pool[] = [SINGLE("system")]) => ({
     nodeGroups: pools as never[],
-    observability: { containerInsights },
+    observability: { containerInsights: conditional },
+    access: { route: "runner" as const, sourceCidrs: [], runner: conditional ? RUNNER : undefined },
 });
 
 describe("clusterNames", () => {
@@ -34,7 +42,8 @@ describe("clusterNames", () => {
         const on = clusterNames.roles(settings(true));
         expect(on.map((r) => r.purpose)).toEqual([...CLUSTER_ROLE_PURPOSES]);
         expect(on.find((r) => r.purpose === "cloudwatch")!.configPath).toEqual(["observability", "containerInsights"]);
-        expect(on.filter((r) => r.configPath.length > 0).map((r) => r.purpose)).toEqual(["cloudwatch"]);
+        expect(on.find((r) => r.purpose === "runner")!.configPath).toEqual(["access", "runner"]);
+        expect(on.filter((r) => r.configPath.length > 0).map((r) => r.purpose)).toEqual(["cloudwatch", "runner"]);
     });
 
     test("the names the component uses: explicit cluster name, auto-named node groups and roles", () => {

@@ -1,11 +1,13 @@
 import { Naming, namingPrefix } from "../../components/naming";
 import type { AnyCheck, CheckContext, SectionSettings } from "../../components/config/checks";
 import { platformSchema } from "../../components/config/schema";
+import { TEST_ACCESS_ROUTE } from "../helpers";
 import type { Environment } from "../../components/config/environment";
 
 /** Settings of every section for one environment, from the schema's presets plus `overrides` (per top-level key). */
 export function settingsOf(env: Environment, overrides: Record<string, unknown> = {}): SectionSettings {
-    return platformSchema(env).parse({ ...overrides, environment: env });
+    const cluster = (overrides.cluster ?? {}) as Record<string, unknown>;
+    return platformSchema(env).parse({ ...overrides, cluster: { access: TEST_ACCESS_ROUTE, ...cluster }, environment: env });
 }
 
 /** A check context for a stack: `strata` + `stack` as the naming prefix, the region, and the config keys it sets. */

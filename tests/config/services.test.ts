@@ -1,3 +1,4 @@
+import { TEST_ACCESS_ROUTE } from "../helpers";
 import fc from "fast-check";
 import { formatZodError } from "../../components/config/errors";
 import { servicePortProblem, services, servicesSchema } from "../../components/config/services";
@@ -134,7 +135,7 @@ describe("strata:services checks", () => {
 describe("servicePort equals port (the EKS network policy agent matches ClusterIP calls against the container port)", () => {
     /** The problems the schema reports for one service `api`, as loadPlatformConfig writes them. */
     const problemsOf = (svc: Record<string, unknown>) => {
-        const raw = { environment: "dev", services: { api: svc } };
+        const raw = { environment: "dev", cluster: { access: TEST_ACCESS_ROUTE }, services: { api: svc } };
         const parsed = platformSchema("dev").safeParse(raw);
         return parsed.success ? [] : formatZodError(parsed.error, raw);
     };

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import YAML from "yaml";
 import { readProjectFile, readStackConfig } from "../../plan/stackConfig";
-import { ROOT, stackFile, TEST_DEPLOYER_ARN } from "../helpers";
+import { ROOT, stackFile, TEST_ACCESS_ROUTE, TEST_DEPLOYER_ARN } from "../helpers";
 
 describe("stackFile()", () => {
     test("writes Pulumi.<environment>.yaml with strata: added to unprefixed keys, aws:region defaulted and the shipped deployer as admin", () => {
@@ -19,13 +19,14 @@ describe("stackFile()", () => {
                 "strata:environment": "staging",
                 "strata:queues": { queues: { jobs: { fifo: true } } },
                 "pulumi:tags": { a: "b" },
-                "strata:cluster": { deployerPrincipalArn: TEST_DEPLOYER_ARN },
+                "strata:cluster": { deployerPrincipalArn: TEST_DEPLOYER_ARN, access: TEST_ACCESS_ROUTE },
             },
         });
         const admins = { adminPrincipalArns: ["arn:aws:iam::123456789012:role/admin"] };
-        expect(YAML.parse(fs.readFileSync(stackFile({ environment: "dev", cluster: admins }), "utf8")).config["strata:cluster"]).toEqual(
-            admins,
-        );
+        expect(YAML.parse(fs.readFileSync(stackFile({ environment: "dev", cluster: admins }), "utf8")).config["strata:cluster"]).toEqual({
+            ...admins,
+            access: TEST_ACCESS_ROUTE,
+        });
         expect(YAML.parse(fs.readFileSync(stackFile({ environment: "dev" }), "utf8")).config["aws:region"]).toBe("us-east-1");
     });
 

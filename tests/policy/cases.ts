@@ -29,7 +29,19 @@ const TRAIL = {
     isMultiRegionTrail: true,
     includeGlobalServiceEvents: true,
 };
+/** The baseline deploy-runner project every CodeBuild case changes one property of. */
+const PROJECT = {
+    name: "p",
+    environment: {
+        type: "LINUX_CONTAINER",
+        image: "aws/codebuild/amazonlinux-x86_64-standard:5.0",
+        computeType: "BUILD_GENERAL1_MEDIUM",
+        privilegedMode: false,
+    } as Record<string, unknown>,
+    logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: "/aws/codebuild/p" } } as Record<string, unknown>,
+};
 const T = {
+    project: "aws:codebuild/project:Project",
     firehose: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
     trail: "aws:cloudtrail/trail:Trail",
     bucket: "aws:s3/bucket:Bucket",
@@ -262,6 +274,19 @@ export const CASES: Record<string, PolicyCase> = {
         violating: [res(T.trail, "t", { ...TRAIL, isMultiRegionTrail: false })],
         urn: res(T.trail, "t", {}).urn,
         message: /isMultiRegionTrail/,
+        environment: "prod",
+    },
+    "aws-codebuild-project-disallow-privileged-mode": {
+        compliant: [res(T.project, "p", { ...PROJECT })],
+        violating: [res(T.project, "p", { ...PROJECT, environment: { ...PROJECT.environment, privilegedMode: true } })],
+        urn: res(T.project, "p", {}).urn,
+        message: /privilegedMode/,
+    },
+    "aws-codebuild-project-require-cloudwatch-logs": {
+        compliant: [res(T.project, "p", { ...PROJECT })],
+        violating: [res(T.project, "p", { ...PROJECT, logsConfig: { cloudwatchLogs: { status: "DISABLED" } } })],
+        urn: res(T.project, "p", {}).urn,
+        message: /logsConfig\.cloudwatchLogs/,
         environment: "prod",
     },
     "aws-firehose-deliverystream-require-kms-encryption": {

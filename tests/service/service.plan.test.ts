@@ -4,7 +4,7 @@ import { isPinnedImage } from "../../components/config/services";
 import { parseCpu, parseMemory } from "../../components/config/quantity";
 import { READINESS_GATE_LABEL } from "../../components/service/namespace";
 import { PRIVATE_RANGES } from "../../components/service/networkPolicy";
-import { configProblems, inputs, ofType, one, planOf, planOfFile, tempStackFile, TEST_DEPLOYER_ARN } from "../helpers";
+import { configProblems, inputs, ofType, one, planOf, planOfFile, tempStackFile, TEST_ACCESS_ROUTE, TEST_DEPLOYER_ARN } from "../helpers";
 import type { PlanDocument } from "../../plan";
 
 const WEB = { image: "hashicorp/http-echo:1.0.0", args: ["-listen=:8080"] };
@@ -20,7 +20,7 @@ describe("strata:services validation", () => {
             {
                 "aws:region": "us-east-1",
                 "strata:environment": "prod",
-                "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }),
+                "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN, access: TEST_ACCESS_ROUTE }),
                 "strata:services": JSON.stringify({ api: WEB }),
             },
             { project: "strata", stack: "prod" },
@@ -140,7 +140,7 @@ describe("strata:services validation", () => {
                     {
                         "aws:region": "us-east-1",
                         "strata:environment": "dev",
-                        "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }),
+                        "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN, access: TEST_ACCESS_ROUTE }),
                         "strata:waf": JSON.stringify({ evaluationWindowSec: 90 }),
                     },
                     { project: "strata", stack: "dev" },
