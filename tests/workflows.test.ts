@@ -68,6 +68,12 @@ describe(".github/workflows", () => {
         expect(read("deploy-stack.yml")).not.toMatch(/AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY/);
     });
 
+    test("previews read the cluster from the stack's runner; the offline plan (ci.yml) needs no runner in the VPC", () => {
+        const preview = workflow("preview.yml").jobs.preview;
+        expect(preview["runs-on"]).toBe("${{ vars[format('RUNNER_LABEL_{0}', matrix.stack)] || 'ubuntu-latest' }}");
+        expect(Object.values(workflow("ci.yml").jobs).map((j) => j["runs-on"])).toEqual(["ubuntu-latest", "ubuntu-latest"]);
+    });
+
     test("the runner's webhook takes exactly the workflows that touch the Kubernetes API", () => {
         const names = files.map((f) => workflow(f).name);
         for (const w of RUNNER_WORKFLOWS) expect(names).toContain(w);
