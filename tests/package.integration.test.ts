@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import type { PlanDocument, render as renderType, RunPlanOptions } from "../plan";
 import type * as components from "../components";
-import { ROOT, TEST_DEPLOYER_ARN, inputs } from "./helpers";
+import { ROOT, TEST_ACCESS_ROUTE, TEST_DEPLOYER_ARN, inputs } from "./helpers";
 
 // What a consumer gets from `npm install @strata/platform`: the built JavaScript and type declarations in dist/.
 // One build for the whole file (jest runs test files in parallel: a second build would delete this one's dist/).
@@ -51,7 +51,7 @@ describe("the built package", () => {
             {
                 "aws:region": "us-east-1",
                 "strata:environment": "dev",
-                "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN }),
+                "strata:cluster": JSON.stringify({ deployerPrincipalArn: TEST_DEPLOYER_ARN, access: TEST_ACCESS_ROUTE }),
             },
             { project: "strata", stack: "dev" },
         );
