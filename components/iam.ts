@@ -28,3 +28,14 @@ export function serviceAssumeRolePolicy(...services: string[]): string {
         Statement: [{ Effect: "Allow", Principal: { Service: services.length === 1 ? services[0] : services }, Action: "sts:AssumeRole" }],
     });
 }
+
+/**
+ * Trust policy letting one AWS service assume a role under a condition: the confused-deputy guard of the IAM User
+ * Guide (`aws:SourceAccount`, `aws:SourceArn`, or the `sts:ExternalId` a service passes).
+ */
+export function conditionalServiceAssumeRolePolicy(service: string, condition: Record<string, Record<string, string>>): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", Condition: condition }],
+    });
+}

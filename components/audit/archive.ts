@@ -1,5 +1,6 @@
 import { partitionOf } from "../catalogue/regions";
 import type { PolicyStatement } from "../iam";
+import { conditionalServiceAssumeRolePolicy } from "../iam";
 import { serviceEndpoint } from "../kms/policies";
 
 /**
@@ -64,16 +65,8 @@ export function firehoseDeliveryStatements(p: { bucketArn: string; kmsKeyArn: st
  * account's log groups only (`aws:SourceArn`), allowed to put records into these streams only.
  */
 export function logsTrustPolicy(region: string, accountId: string): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: "logs.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringLike: { "aws:SourceArn": `arn:${partitionOf(region)}:logs:${region}:${accountId}:*` } },
-            },
-        ],
+    return conditionalServiceAssumeRolePolicy("logs.amazonaws.com", {
+        StringLike: { "aws:SourceArn": `arn:${partitionOf(region)}:logs:${region}:${accountId}:*` },
     });
 }
 

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../base";
 import { partitionOf } from "../catalogue/regions";
 import type { AuditSettings } from "../config/audit";
-import { policyDocument, serviceAssumeRolePolicy } from "../iam";
+import { conditionalServiceAssumeRolePolicy, policyDocument, serviceAssumeRolePolicy } from "../iam";
 import type { KmsKeyArns } from "../kms";
 import { lifecycleRules, objectLockConfiguration } from "../objectStore/bucket";
 import { AUDIT_BUCKET_KEY } from "../objectStore/names";
@@ -183,17 +183,7 @@ export class Audit extends pulumi.ComponentResource {
                 {
                     // Firehose assumes it for this account only (sts:ExternalId is the account id Firehose passes).
                     assumeRolePolicy: accountId.apply((id) =>
-                        JSON.stringify({
-                            Version: "2012-10-17",
-                            Statement: [
-                                {
-                                    Effect: "Allow",
-                                    Principal: { Service: "firehose.amazonaws.com" },
-                                    Action: "sts:AssumeRole",
-                                    Condition: { StringEquals: { "sts:ExternalId": id } },
-                                },
-                            ],
-                        }),
+                        conditionalServiceAssumeRolePolicy("firehose.amazonaws.com", { StringEquals: { "sts:ExternalId": id } }),
                     ),
                     description: `${n.prefix}: Firehose writes the log archive into the audit bucket`,
                 },

@@ -446,7 +446,7 @@ export function createDeployRunner(
     const role = new aws.iam.Role(
         roleName(s.names, "runner"),
         {
-            assumeRolePolicy: pulumi.output(p.accountId).apply((account) => JSON.stringify(runnerTrustPolicy(account))),
+            assumeRolePolicy: pulumi.output(p.accountId).apply(runnerTrustPolicy),
             description: `Deploy runner ${projectName}: its logs, its network interfaces, the GitHub connection`,
         },
         parent,

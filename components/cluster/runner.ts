@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { AwsPartition } from "../catalogue/regions";
 import type { ClusterSettings } from "../config/cluster";
 import type { PolicyStatement } from "../iam";
+import { conditionalServiceAssumeRolePolicy } from "../iam";
 
 /**
  * The in-VPC deploy runner: a CodeBuild project that registers as a GitHub Actions self-hosted runner for one
@@ -115,18 +116,8 @@ export function runnerStatements(p: {
 }
 
 /** The runner role's trust: CodeBuild, for projects of this account only (the confused-deputy guard of the IAM docs). */
-export function runnerTrustPolicy(accountId: string) {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: "codebuild.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            },
-        ],
-    };
+export function runnerTrustPolicy(accountId: string): string {
+    return conditionalServiceAssumeRolePolicy("codebuild.amazonaws.com", { StringEquals: { "aws:SourceAccount": accountId } });
 }
 
 /** The connection actions in the connection's own service prefix (CodeConnections, or CodeStar Connections before the rename). */

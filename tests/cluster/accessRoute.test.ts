@@ -4,7 +4,13 @@ import * as os from "os";
 import * as path from "path";
 import { accessProblems } from "../../components/config/cluster";
 import { loadPlatformConfig } from "../../components/config";
-import { connectionActions, runnerLabel, runnerStatements, runnerWebhookFilterGroups } from "../../components/cluster/runner";
+import {
+    connectionActions,
+    runnerLabel,
+    runnerStatements,
+    runnerTrustPolicy,
+    runnerWebhookFilterGroups,
+} from "../../components/cluster/runner";
 import { ROOT, allStackFiles, configProblems, ingressInto, planOf, planOfFile, problemsOf, stackFile, TEST_ACCESS_ROUTE } from "../helpers";
 import YAML from "yaml";
 
@@ -197,6 +203,20 @@ describe("the in-VPC deploy runner (prod stack)", () => {
         });
         expect(connectionActions("arn:aws:codestar-connections:us-east-1:1:connection/x")[0]).toBe("codestar-connections:UseConnection");
         expect(statements.flatMap((s) => [s.Action].flat())).not.toContain("*");
+    });
+
+    test("the runner's role trusts CodeBuild for this account only", () => {
+        expect(JSON.parse(runnerTrustPolicy("123456789012"))).toEqual({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "codebuild.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+                },
+            ],
+        });
     });
 
     test("the runs-on label names the project, the run and the attempt", () => {
