@@ -35,6 +35,8 @@ export function createMinutes(r: PlanResource): number {
             return 2.75; // the controller provisions an ALB
         case "kubernetes:apps/v1:Deployment":
             return 1;
+        case "kubernetes:batch/v1:Job":
+            return 1.5; // image pull, the run itself (a schema migration), completion reported
         default:
             if (!r.custom || r.type.startsWith("pulumi:providers:")) return 0;
             return 0.1;

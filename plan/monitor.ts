@@ -76,6 +76,7 @@ type Req = {
     getIgnorechangesList(): string[];
     getDeletebeforereplace(): boolean;
     getReplaceonchangesList?(): string[];
+    getCustomtimeouts?(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
 };
@@ -141,6 +142,7 @@ export class RecordingMonitor extends MockMonitor {
                 ignoreChanges: req.getIgnorechangesList(),
                 deleteBeforeReplace: req.getDeletebeforereplace(),
                 ...(req.getReplaceonchangesList?.().length ? { replaceOnChanges: req.getReplaceonchangesList!() } : {}),
+                ...customTimeoutsOf(req.getCustomtimeouts?.()),
             },
             dependencies: [...dependencies],
             propertyDependencies,
@@ -167,4 +169,17 @@ export class RecordingMonitor extends MockMonitor {
         }
         (super.registerResourceOutputs as (r: unknown, cb: unknown) => void)(req, callback);
     }
+}
+
+/** The custom timeouts a registration names (`create`, `update`, `delete`, as Pulumi duration strings), when any. */
+function customTimeoutsOf(t: { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined): {
+    customTimeouts?: { create?: string; update?: string; delete?: string };
+} {
+    if (!t) return {};
+    const out = Object.fromEntries(
+        (["create", "update", "delete"] as const)
+            .map((k) => [k, k === "create" ? t.getCreate() : k === "update" ? t.getUpdate() : t.getDelete()] as const)
+            .filter(([, v]) => v),
+    );
+    return Object.keys(out).length > 0 ? { customTimeouts: out } : {};
 }

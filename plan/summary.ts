@@ -74,42 +74,63 @@ function sumRequests(containers: Inputs[]): string {
     return `${milli}m / ${Math.round(bytes / 2 ** 20)}Mi`;
 }
 
-/** One row per Deployment of a service: its image, replicas (HPA min-max), requests per pod, public URL or why none. */
+/** The workload kinds a service row comes from, and where each keeps its pod spec. */
+const SERVICE_WORKLOADS: ReadonlyArray<{ type: string; podSpec: (i: Inputs) => Inputs | undefined }> = [
+    { type: "kubernetes:apps/v1:Deployment", podSpec: (i) => i.spec?.template?.spec },
+    { type: "kubernetes:batch/v1:Job", podSpec: (i) => i.spec?.template?.spec },
+    { type: "kubernetes:batch/v1:CronJob", podSpec: (i) => i.spec?.jobTemplate?.spec?.template?.spec },
+];
+
+/**
+ * One row per workload of a service (Deployment, Job, CronJob): its image, replicas (HPA min-max; a job runs once, a
+ * cron job on its schedule), requests per pod, public URL or why none.
+ */
 export function serviceRows(plan: PlanDocument): ServiceRow[] {
     const of = (type: string) => plan.resources.filter((r) => r.type === type).map((r) => r.inputs as Inputs);
     const hpas = of("kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
     const ingresses = of("kubernetes:networking.k8s.io/v1:Ingress");
     const urls = (plan.outputs.serviceUrls ?? {}) as Record<string, { internal: string | null; public: string | null }>;
-    return of("kubernetes:apps/v1:Deployment")
-        .filter((d) => d.metadata?.labels?.["app.kubernetes.io/managed-by"] === "strata")
-        .map((d) => {
-            const name = String(d.metadata?.name);
-            const namespace = String(d.metadata?.namespace ?? "default");
-            const kind = String(d.metadata?.labels?.["app.kubernetes.io/component"] ?? "web");
-            const containers = (d.spec?.template?.spec?.containers ?? []) as Inputs[];
-            const hpa = hpas.find((h) => h.spec?.scaleTargetRef?.name === name && (h.metadata?.namespace ?? "default") === namespace);
-            const ingress = ingresses.some((i) =>
-                ((i.spec?.rules ?? []) as Inputs[]).some((rule) =>
-                    ((rule.http?.paths ?? []) as Inputs[]).some((p) => p.backend?.service?.name === name),
-                ),
-            );
-            const url = urls[name]?.public;
-            const why =
-                kind === "worker"
-                    ? "none (a worker serves no HTTP)"
-                    : ingress
-                      ? "the ALB's DNS name (no ingress.host set)"
-                      : `none: internal only (strata:services.${name}.ingress is not set)`;
-            return {
-                name,
-                namespace,
-                kind,
-                image: containers.map((c) => String(c.image)).join(", "),
-                replicas: hpa ? `${hpa.spec?.minReplicas ?? 1}-${hpa.spec?.maxReplicas}` : String(d.spec?.replicas ?? 1),
-                requests: sumRequests(containers),
-                url: url ?? why,
-            };
-        });
+    return SERVICE_WORKLOADS.flatMap(({ type, podSpec }) =>
+        of(type)
+            .filter((d) => d.metadata?.labels?.["app.kubernetes.io/managed-by"] === "strata")
+            .map((d) => {
+                // A Job's name carries its content hash: the row names the service.
+                const name = String(d.metadata?.labels?.["app.kubernetes.io/name"] ?? d.metadata?.name);
+                const namespace = String(d.metadata?.namespace ?? "default");
+                const kind = String(d.metadata?.labels?.["app.kubernetes.io/component"] ?? "web");
+                const containers = (podSpec(d)?.containers ?? []) as Inputs[];
+                const hpa = hpas.find((h) => h.spec?.scaleTargetRef?.name === name && (h.metadata?.namespace ?? "default") === namespace);
+                const ingress = ingresses.some((i) =>
+                    ((i.spec?.rules ?? []) as Inputs[]).some((rule) =>
+                        ((rule.http?.paths ?? []) as Inputs[]).some((p) => p.backend?.service?.name === name),
+                    ),
+                );
+                const url = urls[name]?.public;
+                const why =
+                    kind === "worker" || kind === "job" || kind === "cronjob"
+                        ? `none (a ${kind} serves no HTTP)`
+                        : ingress
+                          ? "the ALB's DNS name (no ingress.host set)"
+                          : `none: internal only (strata:services.${name}.ingress is not set)`;
+                const replicas =
+                    type === "kubernetes:batch/v1:Job"
+                        ? `once (${d.metadata?.name})`
+                        : type === "kubernetes:batch/v1:CronJob"
+                          ? `${d.spec?.schedule} ${d.spec?.timeZone ?? "UTC"}`
+                          : hpa
+                            ? `${hpa.spec?.minReplicas ?? 1}-${hpa.spec?.maxReplicas}`
+                            : String(d.spec?.replicas ?? 1);
+                return {
+                    name,
+                    namespace,
+                    kind,
+                    image: containers.map((c) => String(c.image)).join(", "),
+                    replicas,
+                    requests: sumRequests(containers),
+                    url: url ?? why,
+                };
+            }),
+    );
 }
 
 /** The subnet layout per availability zone, from the `subnetCidrs` output (awsx allocates one block per AZ, in AZ order). */

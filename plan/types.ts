@@ -7,6 +7,8 @@ export interface PlanResourceOptions {
     deleteBeforeReplace: boolean;
     /** Inputs whose change the program declares as replacing the resource (`replaceOnChanges`). */
     replaceOnChanges?: string[];
+    /** How long the engine waits for the create, update or delete (`customTimeouts`), when the program says. */
+    customTimeouts?: { create?: string; update?: string; delete?: string };
 }
 
 export interface PlanResource {

@@ -8,3 +8,4 @@ export * from "./rds";
 export * from "./elasticache";
 export * from "./quantity";
 export * from "./waf";
+export * from "./jobs";

@@ -8,9 +8,13 @@ import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
 import { parseCpu, parseMemory } from "./quantity";
 import { totalRequests } from "../capacity";
+import { cronSchema, jobProblems, jobSchema, RUN_TO_COMPLETION_KINDS, runsToCompletion } from "./jobs";
 
-/** Kinds of application service: `web` serves HTTP (Service, optional Ingress); `worker` has neither (Celery workers). */
-export const SERVICE_KINDS = ["web", "worker"] as const;
+/**
+ * Kinds of application service: `web` serves HTTP (Service, optional Ingress); `worker` has neither (Celery workers);
+ * `job` runs to completion once per change of its pod (migrations, seeds); `cronjob` runs to completion on a schedule.
+ */
+export const SERVICE_KINDS = ["web", "worker", ...RUN_TO_COMPLETION_KINDS] as const;
 export const BUCKET_ACCESS = ["read", "readwrite"] as const;
 export const QUEUE_ACCESS = ["consume", "produce", "both"] as const;
 
@@ -167,7 +171,7 @@ function serviceSchema(env: Environment) {
                 .enum(SERVICE_KINDS)
                 .default("web")
                 .describe(
-                    "`web` serves HTTP (a Service, optionally an Ingress); `worker` has neither (queue consumers such as Celery workers).",
+                    "`web` serves HTTP (a Service, optionally an Ingress); `worker` has neither (queue consumers such as Celery workers); `job` runs to completion once per change of its image, command, args or environment (migrations, seeds; see `job`); `cronjob` runs to completion on `cron.schedule`.",
                 ),
             image: allowed(
                 imageReference,
@@ -430,6 +434,10 @@ function serviceSchema(env: Environment) {
                 .describe(
                     "The service exposes Prometheus metrics: a ServiceMonitor scrapes them and its NetworkPolicy admits Prometheus; web services get error-rate (and with `latencyTargetMs` latency) alerts.",
                 ),
+            job: jobSchema
+                .optional()
+                .describe("Kinds job and cronjob: retries, deadline, and whether the job is a database migration; unset: the defaults."),
+            cron: cronSchema.optional().describe("Kind cronjob (required there): the schedule and what happens to overlapping runs."),
             latencyTargetMs: allowed(z.number().int().min(1).max(60000), "integer 1-60000 milliseconds, with metrics set (web services)")
                 .optional()
                 .describe("The p95 request latency the service promises; an alert fires when it holds above this for 10 minutes."),
@@ -486,8 +494,8 @@ export function servicesSchema(env: Environment) {
                         if (!(called in services))
                             issue(["calls"], `!"${called}" is not a service in strata:services; known: ${names.join(", ")}`);
                         else if (called === name) issue(["calls"], `!"${called}" is the service itself`);
-                        else if (services[called].kind === "worker")
-                            issue(["calls"], `!"${called}" is a worker: it has no Service to call`);
+                        else if (services[called].kind !== "web")
+                            issue(["calls"], `!"${called}" is a ${services[called].kind}: it has no Service to call`);
                     }
                     if (s.kind === "worker") {
                         if (s.ingress) issue(["ingress"], "!workers have no Service, so they cannot have an ingress; use kind: web");
@@ -500,6 +508,7 @@ export function servicesSchema(env: Environment) {
                             else if (s.probes[p]!.path) issue(["probes", p, "path"], "!workers have no HTTP port; use an exec probe");
                         }
                     }
+                    for (const [path, message] of jobProblems(s)) issue(path, message);
                     for (const [k, probe] of Object.entries(s.probes)) {
                         if (probe?.port !== undefined && probe.port < 1024)
                             issue(["probes", k, "port"], `!${probe.port} is a privileged port; containers listen on 1024-65535`);
@@ -526,7 +535,7 @@ export function servicesSchema(env: Environment) {
                             issue(["secretEnv", k], "!is set by Strata from the service's declared dependencies");
                         if (k in s.env) issue(["secretEnv", k], "!is also set in env; set it in one place");
                     }
-                    if (s.latencyTargetMs !== undefined && !s.metrics)
+                    if (s.latencyTargetMs !== undefined && !s.metrics && !runsToCompletion(s.kind))
                         issue(
                             ["latencyTargetMs"],
                             `!${s.latencyTargetMs} needs metrics set: the latency alert reads the service's own request-duration histogram`,
@@ -623,7 +632,8 @@ export const services = {
                 if (services.length === 0) return;
                 const need = totalRequests(
                     services.map((s) => ({
-                        replicas: s.autoscaling?.minReplicas ?? s.replicas,
+                        // A run-to-completion service runs one pod at a time (a cron job's overlapping runs aside).
+                        replicas: runsToCompletion(s.kind) ? 1 : (s.autoscaling?.minReplicas ?? s.replicas),
                         cpu: s.resources.requests.cpu,
                         memory: s.resources.requests.memory,
                     })),

@@ -38,6 +38,12 @@ export interface ServiceArgs extends BaseArgs {
     region: string;
     /** The namespace resource (everything in it waits for it). */
     namespaceResource?: pulumi.Resource;
+    /**
+     * Workloads that must complete before this one's pods start: the migration jobs, for the other workloads of
+     * `database: true` services.
+     * @default [] (nothing to wait for)
+     */
+    waitFor?: pulumi.Resource[];
 
     /** Sources of ALB traffic (target type ip): the public subnets' CIDRs. */
     albSourceCidrs: string[];

@@ -1,6 +1,7 @@
 import type { ServiceSettings } from "../config/services";
 import { selectorLabels } from "./names";
 import { minReplicas } from "./podTemplate";
+import { runsToCompletion } from "../catalogue/jobs";
 
 /** Largest replica count a service can reach (HPA max, or its fixed count). */
 export function maxReplicas(s: Pick<ServiceSettings, "autoscaling" | "replicas">): number {
@@ -43,9 +44,14 @@ export function hpaSpec(deployment: string, a: Autoscaling) {
     };
 }
 
-/** A PodDisruptionBudget only makes sense once at least two replicas run (with one, it would block every drain). */
-export function needsDisruptionBudget(s: Pick<ServiceSettings, "autoscaling" | "replicas">): boolean {
-    return minReplicas(s) >= 2;
+/**
+ * A PodDisruptionBudget only makes sense once at least two replicas run (with one, it would block every drain); jobs
+ * and cron jobs have no replicas to keep.
+ */
+export function needsDisruptionBudget(
+    s: Pick<ServiceSettings, "autoscaling" | "replicas"> & Partial<Pick<ServiceSettings, "kind">>,
+): boolean {
+    return !runsToCompletion(s.kind ?? "web") && minReplicas(s) >= 2;
 }
 
 /** The PodDisruptionBudget spec: one pod of the service down at a time. */

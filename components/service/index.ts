@@ -19,7 +19,8 @@ import { metricsServiceLabels, metricsServiceSpec, serviceMonitorSpec } from "./
 import { names, serviceComponentName, serviceLabels } from "./names";
 import { namespaceBudget } from "./namespace";
 import { networkPolicyAnnotations, networkPolicySpec, usesAwsApis } from "./networkPolicy";
-import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController } from "./podTemplate";
+import { cronJobSpec, isMigration, jobAwaitTimeout, jobContent, jobName, jobSettings, jobSpec, waitsForMigrations } from "./jobs";
+import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController, type PodTemplateInput } from "./podTemplate";
 import { Namespace, serviceEnvironment, serviceIdentity } from "./resources";
 import { callersOf, calleePeer, declared, readinessGatedNamespaces, secretEnvValues, servicesByNamespace, namespaceOf } from "./services";
 
@@ -44,7 +45,14 @@ export { namespaceOf, scrapedServices } from "./services";
  * set, an Ingress on the namespace's shared ALB with the WAF attached; an HPA and a PodDisruptionBudget where they apply.
  */
 export class Service extends pulumi.ComponentResource {
-    public readonly deployment: k8s.apps.v1.Deployment;
+    /** The pods' controller: the Deployment, Job or CronJob. */
+    public readonly workload: k8s.apps.v1.Deployment | k8s.batch.v1.Job | k8s.batch.v1.CronJob;
+    /** Kinds web and worker. */
+    public readonly deployment?: k8s.apps.v1.Deployment;
+    /** Kind job: named `<service>-<content hash>`. */
+    public readonly job?: k8s.batch.v1.Job;
+    /** Kind cronjob. */
+    public readonly cronJob?: k8s.batch.v1.CronJob;
     public readonly service?: k8s.core.v1.Service;
     public readonly ingress?: k8s.networking.v1.Ingress;
     public readonly role?: aws.iam.Role;
@@ -71,29 +79,45 @@ export class Service extends pulumi.ComponentResource {
         this.role = identity.role;
         const { configMap, secret } = serviceEnvironment(rn, args, labels, inNs);
 
-        // -- the Deployment: pods start once their IAM role and its policy exist (and, with readiness gates, once the
-        // controller's pod webhook answers); the HPA owns the replica count once it exists --
-        const ignoreChanges = deploymentIgnoreChanges(s);
-        this.deployment = new k8s.apps.v1.Deployment(
-            rn.deployment,
-            {
-                metadata,
-                spec: deploymentSpec({
-                    service: svc,
-                    settings: s,
-                    labels,
-                    serviceAccountName: identity.serviceAccount.metadata.name,
-                    configMapName: configMap.metadata.name,
-                    secretName: secret?.metadata.name,
-                    spotScheduling: args.spotScheduling,
-                }),
-            },
-            {
-                ...inNs,
-                dependsOn: [...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps), ...identity.ready],
-                ...(ignoreChanges ? { ignoreChanges } : {}),
-            },
-        );
+        // -- the workload: pods start once their IAM role and its policy exist (and, with readiness gates, once the
+        // controller's pod webhook answers) and once the migrations they wait for have completed --
+        const podInput: PodTemplateInput = {
+            service: svc,
+            settings: s,
+            labels,
+            serviceAccountName: identity.serviceAccount.metadata.name,
+            configMapName: configMap.metadata.name,
+            secretName: secret?.metadata.name,
+            spotScheduling: args.spotScheduling,
+        };
+        const waits = [...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps), ...identity.ready];
+        const after = args.waitFor ?? [];
+        if (s.kind === "job") {
+            // The name carries the content: a change is a new Job, which Pulumi awaits before deleting the old one.
+            const timeout = jobAwaitTimeout(jobSettings(s));
+            this.job = new k8s.batch.v1.Job(
+                rn.job,
+                { metadata: { ...metadata, name: jobName(svc, jobContent(podInput)) }, spec: jobSpec(podInput) },
+                { ...inNs, dependsOn: [...waits, ...after], customTimeouts: { create: timeout, update: timeout } },
+            );
+            this.workload = this.job;
+        } else if (s.kind === "cronjob") {
+            this.cronJob = new k8s.batch.v1.CronJob(
+                rn.cronJob,
+                { metadata, spec: cronJobSpec(podInput) },
+                { ...inNs, dependsOn: [...waits, ...after] },
+            );
+            this.workload = this.cronJob;
+        } else {
+            // The HPA owns the replica count once it exists.
+            const ignoreChanges = deploymentIgnoreChanges(s);
+            this.deployment = new k8s.apps.v1.Deployment(
+                rn.deployment,
+                { metadata, spec: deploymentSpec(podInput) },
+                { ...inNs, dependsOn: [...waits, ...after], ...(ignoreChanges ? { ignoreChanges } : {}) },
+            );
+            this.workload = this.deployment;
+        }
 
         // -- Service and Ingress (web) --
         if (s.kind === "web") {
@@ -178,7 +202,7 @@ export class Service extends pulumi.ComponentResource {
             new k8s.autoscaling.v2.HorizontalPodAutoscaler(
                 rn.hpa,
                 { metadata, spec: hpaSpec(svc, s.autoscaling) },
-                { parent: this, dependsOn: [this.deployment] },
+                { parent: this, dependsOn: [this.workload] },
             );
         }
         if (needsDisruptionBudget(s)) new k8s.policy.v1.PodDisruptionBudget(rn.pdb, { metadata, spec: pdbSpec(svc) }, inNs);
@@ -216,9 +240,12 @@ export class Services extends pulumi.ComponentResource {
             );
         }
 
-        for (const [svcName, s] of Object.entries(args.services)) {
+        // Migration jobs first: the other workloads of database services wait for them to complete.
+        const ordered = Object.entries(args.services).sort(([, a], [, b]) => Number(isMigration(b)) - Number(isMigration(a)));
+        const migrations: pulumi.Resource[] = [];
+        for (const [svcName, s] of ordered) {
             const ns = namespaceOf(s, args.defaultNamespace);
-            this.services[svcName] = new Service(
+            const service = new Service(
                 serviceComponentName(n, svcName),
                 {
                     ...base,
@@ -248,9 +275,12 @@ export class Services extends pulumi.ComponentResource {
                     tracing: args.tracing,
                     spotScheduling: args.spotScheduling,
                     readinessGateInjection: gated.has(ns),
+                    waitFor: waitsForMigrations(args.services, svcName) ? migrations : [],
                 },
                 { parent: this },
             );
+            this.services[svcName] = service;
+            if (isMigration(s)) migrations.push(service.workload);
         }
 
         this.registerOutputs({

@@ -16,6 +16,8 @@ export interface ServiceResourceNames {
     configMap: string;
     secret: string;
     deployment: string;
+    job: string;
+    cronJob: string;
     service: string;
     ingress: string;
     networkPolicy: string;
@@ -37,6 +39,8 @@ export function names(component: string): ServiceResourceNames {
         configMap: `${component}-env`,
         secret: `${component}-secret`,
         deployment: `${component}-deployment`,
+        job: `${component}-job`,
+        cronJob: `${component}-cronjob`,
         service: `${component}-service`,
         ingress: `${component}-ingress`,
         networkPolicy: `${component}-netpol`,

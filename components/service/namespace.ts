@@ -97,8 +97,15 @@ export const LIMIT_RANGE_DEFAULTS = { defaultRequest: { cpu: "100m", memory: "12
 /** Extra room of the quota over the services' sum. */
 export const QUOTA_HEADROOM = 1.2;
 
-/** Pods of a service at its peak: max replicas plus the rolling update's surge (25%, at least one pod). */
-export function peakPods(s: Pick<ServiceSettings, "autoscaling" | "replicas">): number {
+/**
+ * Pods of a service at its peak: max replicas plus the rolling update's surge (25%, at least one pod). A job runs one
+ * pod at a time (a replaced Job's new pod runs after the old one completed; a failed pod is terminal and leaves the
+ * quota's count); a cron job one, or two when overlapping runs may meet (Replace stops the old pod while the new one
+ * starts; Allow runs them side by side, counted as two).
+ */
+export function peakPods(s: Pick<ServiceSettings, "autoscaling" | "replicas"> & Partial<Pick<ServiceSettings, "kind" | "cron">>): number {
+    if (s.kind === "job") return 1;
+    if (s.kind === "cronjob") return s.cron?.concurrencyPolicy === "Forbid" ? 1 : 2;
     return maxReplicas(s) + Math.max(1, Math.ceil(maxReplicas(s) * 0.25));
 }
 

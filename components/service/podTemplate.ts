@@ -5,6 +5,7 @@ import { HTTP_PORT_NAME } from "./clusterIp";
 import { METRICS_PORT_NAME, metricsPort, needsMetricsContainerPort } from "./metrics";
 import { selectorLabels } from "./names";
 import type { SpotScheduling } from "./args";
+import { runsToCompletion } from "../catalogue/jobs";
 
 /**
  * Seconds a terminating web pod keeps serving before it gets SIGTERM (preStop `sleep`, no shell needed): the load
@@ -186,7 +187,7 @@ export interface PodTemplateInput {
 /**
  * The pod template of a service: restricted security context, read-only root with emptyDir mounts, requests and
  * limits, probes, env from its ConfigMap and Secret, zone and host spread, a preStop sleep for web pods, spot
- * placement for `spot: true` services.
+ * placement for `spot: true` services; run-to-completion pods (jobs, cron jobs) have restartPolicy Never and no probes.
  */
 export function podTemplate(p: PodTemplateInput) {
     const s = p.settings;
@@ -201,7 +202,9 @@ export function podTemplate(p: PodTemplateInput) {
             enableServiceLinks: false,
             terminationGracePeriodSeconds: s.terminationGracePeriodSeconds,
             securityContext: podSecurityContext(s),
-            topologySpreadConstraints: topologySpread(p.service),
+            // A run-to-completion pod is one pod: nothing to spread; a failed one is retried as a new pod (backoffLimit),
+            // so its logs stay readable.
+            ...(runsToCompletion(s.kind) ? { restartPolicy: "Never" } : { topologySpreadConstraints: topologySpread(p.service) }),
             ...spotPlacement(s.spot ? p.spotScheduling : undefined),
             containers: [
                 {
@@ -219,8 +222,8 @@ export function podTemplate(p: PodTemplateInput) {
                         requests: { cpu: s.resources.requests.cpu, memory: s.resources.requests.memory },
                         limits: { cpu: s.resources.limits.cpu, memory: s.resources.limits.memory },
                     },
-                    livenessProbe: probe(probes.liveness),
-                    readinessProbe: probe(probes.readiness),
+                    ...(probes.liveness ? { livenessProbe: probe(probes.liveness) } : {}),
+                    ...(probes.readiness ? { readinessProbe: probe(probes.readiness) } : {}),
                     ...(probes.startup ? { startupProbe: probe(probes.startup) } : {}),
                     ...(preStopSleep > 0 ? { lifecycle: { preStop: { sleep: { seconds: preStopSleep } } } } : {}),
                     securityContext: containerSecurityContext(s),

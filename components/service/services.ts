@@ -3,6 +3,7 @@ import type { ScrapedService } from "../alertRules/rules";
 import { inClusterUrl } from "../connectionStrings";
 import type { ServicePeer } from "./args";
 import { hasIngress } from "./ingress";
+import { runsToCompletion } from "../catalogue/jobs";
 
 /** The namespace a service runs in. */
 export function namespaceOf(s: Pick<ServiceSettings, "namespace">, defaultNamespace: string): string {
@@ -64,14 +65,17 @@ export function secretEnvValues<V>(secretEnv: Record<string, string>, secretConf
 
 /** The services Prometheus scrapes (those declaring `metrics`), as the alert rules and dashboards need them. */
 export function scrapedServices(services: ServicesSettings, defaultNamespace: string): ScrapedService[] {
-    return Object.entries(services)
-        .filter(([, s]) => s.metrics)
-        .map(([name, s]) => ({
-            name,
-            namespace: namespaceOf(s, defaultNamespace),
-            kind: s.kind,
-            requestDurationMetric: s.metrics!.requestDurationMetric,
-            statusCodeLabel: s.metrics!.statusCodeLabel,
-            latencyTargetMs: s.latencyTargetMs,
-        }));
+    return (
+        Object.entries(services)
+            // Config refuses metrics on jobs and cron jobs: their pods are gone before a scrape.
+            .filter((e): e is [string, ServiceSettings & { kind: "web" | "worker" }] => !!e[1].metrics && !runsToCompletion(e[1].kind))
+            .map(([name, s]) => ({
+                name,
+                namespace: namespaceOf(s, defaultNamespace),
+                kind: s.kind,
+                requestDurationMetric: s.metrics!.requestDurationMetric,
+                statusCodeLabel: s.metrics!.statusCodeLabel,
+                latencyTargetMs: s.latencyTargetMs,
+            }))
+    );
 }

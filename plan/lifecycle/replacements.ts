@@ -675,7 +675,19 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     },
     "kubernetes:batch/v1:Job": {
         forceNew: [...K8S_META, "spec.completions", "spec.parallelism", "spec.template", ...LABEL_SELECTOR("spec.selector")],
-        notes: [K8S_NOTE_VERSION],
+        notes: [
+            "a Strata job's metadata.name carries the hash of its content, so a release is a replacement under a new name: the new Job is created and awaited, then the old one deleted",
+            K8S_NOTE_VERSION,
+        ],
+        namedBy: "metadata.name",
+        source: K8S_DIFF,
+    },
+    "kubernetes:batch/v1:CronJob": {
+        forceNew: [...K8S_META],
+        notes: [
+            "the schedule and spec.jobTemplate update in place and apply from the next run; running Jobs keep their template",
+            K8S_NOTE_VERSION,
+        ],
         namedBy: "metadata.name",
         source: K8S_DIFF,
     },

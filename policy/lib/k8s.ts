@@ -1,13 +1,18 @@
-/** Helpers over Kubernetes workload inputs (Deployment, StatefulSet, DaemonSet, Pod). */
+/** Helpers over Kubernetes workload inputs (Deployment, StatefulSet, DaemonSet, Pod, Job, CronJob). */
 import type { Props } from "./values";
 import { field, objectAt } from "./values";
 
-export const WORKLOAD_TYPES = [
+/** Workloads whose pods run until stopped. */
+export const LONG_RUNNING_TYPES = [
     "kubernetes:apps/v1:Deployment",
     "kubernetes:apps/v1:StatefulSet",
     "kubernetes:apps/v1:DaemonSet",
     "kubernetes:core/v1:Pod",
 ] as const;
+/** Workloads whose pods run to completion. */
+export const RUN_TO_COMPLETION_TYPES = ["kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"] as const;
+export const WORKLOAD_TYPES = [...LONG_RUNNING_TYPES, ...RUN_TO_COMPLETION_TYPES] as const;
+const CRON_JOB = "kubernetes:batch/v1:CronJob";
 export const REPLICATED_TYPES = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet"] as const;
 export const NETWORK_POLICY_TYPE = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 export const PDB_TYPES = ["kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:policy/v1beta1:PodDisruptionBudget"];
@@ -17,15 +22,17 @@ export const HPA_TYPES = [
     "kubernetes:autoscaling/v1:HorizontalPodAutoscaler",
 ];
 
-/** The pod spec of a workload's inputs (a Pod's own spec, else the pod template's); empty when absent. */
+/** The pod spec of a workload's inputs (a Pod's own spec, a CronJob's job template's, else the pod template's); empty when absent. */
 export function podSpec(type: string, props: unknown): Props {
     if (type === "kubernetes:core/v1:Pod") return objectAt(field(props, "spec"));
+    if (type === CRON_JOB) return objectAt(field(props, "spec", "jobTemplate", "spec", "template", "spec"));
     return objectAt(field(props, "spec", "template", "spec"));
 }
 
 /** The labels of a workload's pods; empty when absent. */
 export function podLabels(type: string, props: unknown): Props {
     if (type === "kubernetes:core/v1:Pod") return objectAt(field(props, "metadata", "labels"));
+    if (type === CRON_JOB) return objectAt(field(props, "spec", "jobTemplate", "spec", "template", "metadata", "labels"));
     return objectAt(field(props, "spec", "template", "metadata", "labels"));
 }
 

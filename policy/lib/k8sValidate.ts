@@ -5,12 +5,21 @@ import { validateResourceOfType } from "@pulumi/policy";
 /** A check over a workload's inputs, whichever of the workload kinds it is. */
 export type WorkloadCheck = (props: unknown, args: ResourceValidationArgs, reportViolation: ReportViolation) => void;
 
-/** One validateResourceOfType per workload kind (Deployment, StatefulSet, DaemonSet, Pod), all running `check`. */
-export function validateWorkloads(check: WorkloadCheck): ResourceValidation[] {
+/**
+ * One validateResourceOfType per workload kind, all running `check`: the long-running kinds (Deployment, StatefulSet,
+ * DaemonSet, Pod) and, unless `longRunningOnly`, the run-to-completion ones (Job, CronJob).
+ */
+export function validateWorkloads(check: WorkloadCheck, opts: { longRunningOnly?: boolean } = {}): ResourceValidation[] {
     return [
         validateResourceOfType(k8s.apps.v1.Deployment, (p, a, r) => check(p, a, r)),
         validateResourceOfType(k8s.apps.v1.StatefulSet, (p, a, r) => check(p, a, r)),
         validateResourceOfType(k8s.apps.v1.DaemonSet, (p, a, r) => check(p, a, r)),
         validateResourceOfType(k8s.core.v1.Pod, (p, a, r) => check(p, a, r)),
+        ...(opts.longRunningOnly
+            ? []
+            : [
+                  validateResourceOfType(k8s.batch.v1.Job, (p, a, r) => check(p, a, r)),
+                  validateResourceOfType(k8s.batch.v1.CronJob, (p, a, r) => check(p, a, r)),
+              ]),
     ];
 }

@@ -9,6 +9,8 @@ test("the resource names of a Service component", () => {
         configMap: "shop-prod-svc-api-env",
         secret: "shop-prod-svc-api-secret",
         deployment: "shop-prod-svc-api-deployment",
+        job: "shop-prod-svc-api-job",
+        cronJob: "shop-prod-svc-api-cronjob",
         service: "shop-prod-svc-api-service",
         ingress: "shop-prod-svc-api-ingress",
         networkPolicy: "shop-prod-svc-api-netpol",
