@@ -23,6 +23,7 @@ export * from "./alarms";
 export * from "./alertRules";
 export * from "./audit";
 export * from "./tracing";
+export * from "./rollouts";
 export * from "./platform";
 export * from "./protection";
 export * from "./catalogue";

@@ -25,6 +25,7 @@ import { Alarms } from "./alarms";
 import { Audit } from "./audit";
 import { controlPlaneLogGroupName } from "./cluster/controlPlane";
 import { Tracing } from "./tracing";
+import { Rollouts } from "./rollouts";
 import { SPOT_NODE_LABELS, SPOT_TOLERATION } from "./catalogue/spot";
 
 export interface PlatformArgs {
@@ -57,6 +58,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly backup?: Backup;
     /** The tracing collectors (`strata:tracing`), when on. */
     public readonly tracing?: Tracing;
+    /** The Argo Rollouts controller (`strata:rollouts`), when a service declares a `rollout`. */
+    public readonly rollouts?: Rollouts;
     /** The audit trail and threat detection (`strata:audit`). */
     public readonly audit: Audit;
 
@@ -197,6 +200,14 @@ export class Platform extends pulumi.ComponentResource {
                 { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
             );
         }
+        // -- progressive delivery: the Argo Rollouts controller, when a service declares a rollout --
+        if (Object.values(cfg.services).some((s) => s.rollout)) {
+            this.rollouts = new Rollouts(
+                n.name("rollouts"),
+                { ...base, ...cfg.rollouts, region, identity, clusterReady },
+                { parent: this, providers: { aws: this.awsProvider, kubernetes: cluster.k8sProvider } },
+            );
+        }
         new AlertRules(
             n.name("alert-rules"),
             {
@@ -291,6 +302,7 @@ export class Platform extends pulumi.ComponentResource {
                     workloadRole: (roleName, roleArgs, roleOpts) => cluster.identity(roleName, roleArgs, roleOpts),
                     loadBalancerController: cluster.loadBalancerControllerRelease,
                     metricsRelease: this.monitoring.release,
+                    rolloutsRelease: this.rollouts?.release,
                     tracing: cfg.tracing.enabled,
                     spotScheduling: {
                         tolerations: [{ ...SPOT_TOLERATION }],

@@ -2,6 +2,7 @@ import type { PlanResource, PlanViolation } from "./types";
 import type { WorkloadRequest } from "../components/capacity";
 import { allocatable, totalRequests } from "../components/capacity";
 import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
+import { REPLICA_SET_OWNERS } from "./workloadTypes";
 
 type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -32,7 +33,7 @@ export function hpaCapacityAdvisories(resources: PlanResource[]): PlanViolation[
         hpaMax.set(`${i.metadata?.namespace}/${i.spec?.scaleTargetRef?.name}`, Number(i.spec?.maxReplicas ?? 0));
     }
     const workloads: WorkloadRequest[] = [];
-    for (const d of resources.filter((r) => r.type === "kubernetes:apps/v1:Deployment")) {
+    for (const d of resources.filter((r) => REPLICA_SET_OWNERS.has(r.type))) {
         const i = d.inputs as Inputs;
         const replicas = hpaMax.get(`${i.metadata?.namespace}/${i.metadata?.name}`) ?? Number(i.spec?.replicas ?? 1);
         for (const c of i.spec?.template?.spec?.containers ?? []) {

@@ -4,6 +4,7 @@ import { allocatable, nodesNeeded, totalRequests } from "../components/capacity"
 import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
 import { PRICERS } from "./pricing";
 import { platformWorkloads } from "./platformWorkloads";
+import { REPLICA_SET_OWNERS } from "./workloadTypes";
 
 /**
  * Public on-demand list prices, us-east-1, USD, as published in November 2026 on the AWS pricing pages:
@@ -238,7 +239,7 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
     // The autoscaler adds nodes when the Deployments' requests at their replica counts exceed the desired sizes.
     const nodeGroups = resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup");
     const workloads: WorkloadRequest[] = [];
-    for (const d of resources.filter((r) => r.type === "kubernetes:apps/v1:Deployment")) {
+    for (const d of resources.filter((r) => REPLICA_SET_OWNERS.has(r.type))) {
         const spec = (d.inputs as Inputs).spec ?? {};
         for (const c of spec.template?.spec?.containers ?? []) {
             workloads.push({

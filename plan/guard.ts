@@ -80,6 +80,7 @@ export const SERVING_TYPES: ReadonlySet<string> = new Set([
     "aws:wafv2/webAcl:WebAcl",
     "aws:eks/nodeGroup:NodeGroup",
     "kubernetes:apps/v1:Deployment",
+    "kubernetes:argoproj.io/v1alpha1:Rollout",
     "kubernetes:core/v1:Service",
     "kubernetes:networking.k8s.io/v1:Ingress",
     "kubernetes:helm.sh/v3:Release",

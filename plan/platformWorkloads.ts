@@ -30,6 +30,16 @@ export const CHART_WORKLOADS: Readonly<Record<string, (values: Values) => Platfo
             memory: String(v.resources?.requests?.memory),
         },
     ],
+    // The Argo Rollouts controller: one Deployment of `controller.replicas`, sized by the values' requests.
+    "argo-rollouts": (v) => [
+        {
+            name: "argo-rollouts",
+            kind: "Deployment",
+            replicas: Number(v.controller?.replicas ?? 2),
+            cpu: String(v.controller?.resources?.requests?.cpu ?? "0"),
+            memory: String(v.controller?.resources?.requests?.memory ?? "0"),
+        },
+    ],
 };
 
 /** Every platform workload of a plan's releases. */

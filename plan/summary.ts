@@ -79,6 +79,7 @@ const SERVICE_WORKLOADS: ReadonlyArray<{ type: string; podSpec: (i: Inputs) => I
     { type: "kubernetes:apps/v1:Deployment", podSpec: (i) => i.spec?.template?.spec },
     { type: "kubernetes:batch/v1:Job", podSpec: (i) => i.spec?.template?.spec },
     { type: "kubernetes:batch/v1:CronJob", podSpec: (i) => i.spec?.jobTemplate?.spec?.template?.spec },
+    { type: "kubernetes:argoproj.io/v1alpha1:Rollout", podSpec: (i) => i.spec?.template?.spec },
 ];
 
 /**
@@ -97,7 +98,10 @@ export function serviceRows(plan: PlanDocument): ServiceRow[] {
                 // A Job's name carries its content hash: the row names the service.
                 const name = String(d.metadata?.labels?.["app.kubernetes.io/name"] ?? d.metadata?.name);
                 const namespace = String(d.metadata?.namespace ?? "default");
-                const kind = String(d.metadata?.labels?.["app.kubernetes.io/component"] ?? "web");
+                const component = String(d.metadata?.labels?.["app.kubernetes.io/component"] ?? "web");
+                // A Rollout's row says its strategy: `web (canary)`, `web (blueGreen)`.
+                const strategy = type.endsWith(":Rollout") ? Object.keys(d.spec?.strategy ?? {})[0] : undefined;
+                const kind = strategy ? `${component} (${strategy})` : component;
                 const containers = (podSpec(d)?.containers ?? []) as Inputs[];
                 const hpa = hpas.find((h) => h.spec?.scaleTargetRef?.name === name && (h.metadata?.namespace ?? "default") === namespace);
                 const ingress = ingresses.some((i) =>
@@ -107,8 +111,8 @@ export function serviceRows(plan: PlanDocument): ServiceRow[] {
                 );
                 const url = urls[name]?.public;
                 const why =
-                    kind === "worker" || kind === "job" || kind === "cronjob"
-                        ? `none (a ${kind} serves no HTTP)`
+                    component === "worker" || component === "job" || component === "cronjob"
+                        ? `none (a ${component} serves no HTTP)`
                         : ingress
                           ? "the ALB's DNS name (no ingress.host set)"
                           : `none: internal only (strata:services.${name}.ingress is not set)`;

@@ -48,11 +48,25 @@ interface NetworkPolicy {
 
 const k8sObjects = (plan: PlanDocument) =>
     plan.resources.filter((r) => r.type.startsWith("kubernetes:") && r.custom && !r.type.startsWith("kubernetes:helm.sh"));
-const deployments = (plan: PlanDocument) => ofType(plan, "kubernetes:apps/v1:Deployment");
+/** The long-running workloads of the services: Deployments, and Argo Rollouts' Rollouts (the same spec fields). */
+const deployments = (plan: PlanDocument) => [
+    ...ofType(plan, "kubernetes:apps/v1:Deployment"),
+    ...ofType(plan, "kubernetes:argoproj.io/v1alpha1:Rollout"),
+];
+/** The run-to-completion workloads, with their pod templates (a CronJob's under its job template). */
+const jobTemplates = (plan: PlanDocument) => [
+    ...ofType(plan, "kubernetes:batch/v1:Job").map((r) => ({ r, template: inputs(r).spec.template })),
+    ...ofType(plan, "kubernetes:batch/v1:CronJob").map((r) => ({ r, template: inputs(r).spec.jobTemplate.spec.template })),
+];
 const byName = (plan: PlanDocument, type: string, name: string, namespace?: string) =>
     ofType(plan, type).find(
         (r) => inputs(r).metadata?.name === name && (namespace === undefined || inputs(r).metadata?.namespace === namespace),
     );
+
+/** A service's long-running workload: its Deployment, or its Rollout when it declares a rollout. */
+const workloadByName = (plan: PlanDocument, name: string, namespace?: string) =>
+    byName(plan, "kubernetes:apps/v1:Deployment", name, namespace) ??
+    byName(plan, "kubernetes:argoproj.io/v1alpha1:Rollout", name, namespace);
 
 test("every blueprint has dev and prod stack files and a README", () => {
     for (const bp of BLUEPRINTS) {
@@ -107,6 +121,37 @@ describe.each(FILES)("%s", (file) => {
                     expect([typeof e.port, e.path.startsWith("/"), /^\d+[smh]$/.test(e.interval)]).toEqual(["string", true, true]);
                 continue;
             }
+            // A Rollout carries a Deployment's replicas, selector and pod template: they validate as a Deployment's.
+            if (r.type === "kubernetes:argoproj.io/v1alpha1:Rollout") {
+                const { replicas, selector, template, revisionHistoryLimit, strategy } = inputs(r).spec;
+                expect(Object.keys(strategy)).toEqual([expect.stringMatching(/^(canary|blueGreen)$/)]);
+                const Deployment = modelOf("kubernetes:apps/v1:Deployment")!;
+                const obj = {
+                    apiVersion: "apps/v1",
+                    kind: "Deployment",
+                    metadata: inputs(r).metadata,
+                    spec: { replicas, selector, template, revisionHistoryLimit },
+                };
+                expect(() => new Deployment(JSON.parse(JSON.stringify(obj))).validate()).not.toThrow();
+                continue;
+            }
+            // An AnalysisTemplate: Prometheus metrics, each with a success condition, an interval and a query.
+            if (r.type === "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate") {
+                const metrics = inputs(r).spec.metrics as Array<{
+                    name: string;
+                    successCondition: string;
+                    interval: string;
+                    provider: { prometheus: { query: string } };
+                }>;
+                expect(metrics.length).toBeGreaterThan(0);
+                for (const m of metrics)
+                    expect([typeof m.successCondition, /^\d+s$/.test(m.interval), typeof m.provider.prometheus.query]).toEqual([
+                        "string",
+                        true,
+                        "string",
+                    ]);
+                continue;
+            }
             const Model = modelOf(r.type);
             expect({ type: r.type, model: !!Model }).toEqual({ type: r.type, model: true });
             const obj = manifest(r);
@@ -132,6 +177,15 @@ describe.each(FILES)("%s", (file) => {
                     labels["pod-security.kubernetes.io/warn"],
                     labels["pod-security.kubernetes.io/audit"],
                 ]).toEqual(["privileged", "restricted", "restricted"]);
+                continue;
+            }
+            if (name === "argo-rollouts") {
+                // The rollouts controller's namespace: restricted, and no NetworkPolicies, like the other controllers'
+                // (it talks to the Kubernetes API, Prometheus and the Elastic Load Balancing API).
+                expect(labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+                expect(
+                    ofType(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => inputs(p).metadata.namespace === name),
+                ).toEqual([]);
                 continue;
             }
             if (name === "tracing") {
@@ -178,7 +232,7 @@ describe.each(FILES)("%s", (file) => {
             expect(pod.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toContain(
                 "topology.kubernetes.io/zone",
             );
-            expect(inputs(d).spec.strategy.type).toBe("RollingUpdate");
+            if (d.type === "kubernetes:apps/v1:Deployment") expect(inputs(d).spec.strategy.type).toBe("RollingUpdate");
             for (const c of pod.containers) {
                 expect(isPinnedImage(c.image)).toBe(true);
                 expect(STAND_INS).toContain(c.image);
@@ -202,6 +256,38 @@ describe.each(FILES)("%s", (file) => {
                 for (const m of c.volumeMounts ?? [])
                     expect(pod.volumes.find((v: { name: string }) => v.name === m.name).emptyDir).toBeDefined();
             }
+        }
+    });
+
+    test("every Job and CronJob: pinned image, the restricted security context, requests and limits, restartPolicy Never, no probes, its own NetworkPolicy", () => {
+        const policies = ofType(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy").map(inputs);
+        for (const { r, template } of jobTemplates(plan)) {
+            const pod = template.spec;
+            expect([r.name, pod.restartPolicy, pod.automountServiceAccountToken, pod.securityContext.runAsNonRoot]).toEqual([
+                r.name,
+                "Never",
+                false,
+                true,
+            ]);
+            for (const c of pod.containers) {
+                expect(isPinnedImage(c.image)).toBe(true);
+                expect(c.securityContext).toMatchObject({
+                    allowPrivilegeEscalation: false,
+                    privileged: false,
+                    readOnlyRootFilesystem: true,
+                    capabilities: { drop: ["ALL"] },
+                });
+                expect([c.resources.limits.cpu, c.resources.limits.memory].every((v: unknown) => typeof v === "string")).toBe(true);
+                expect([c.livenessProbe, c.readinessProbe]).toEqual([undefined, undefined]);
+            }
+            const labels = template.metadata.labels as Record<string, string>;
+            const own = policies.filter(
+                (p) =>
+                    p.metadata.namespace === inputs(r).metadata.namespace &&
+                    Object.keys(p.spec.podSelector.matchLabels ?? {}).length > 0 &&
+                    Object.entries(p.spec.podSelector.matchLabels).every(([k, v]) => labels[k] === v),
+            );
+            expect({ job: r.name, policies: own.length }).toEqual({ job: r.name, policies: 1 });
         }
     });
 
@@ -274,8 +360,9 @@ describe.each(FILES)("%s", (file) => {
                 }
             }
         }
-        // Seed 000 (the root stacks): auth, policy, workflow, workflow-worker and export use buckets or queues.
-        if (/^Pulumi\.|seed-000/.test(file)) expect(checked).toBe(5);
+        // Seed 000 (the root stacks): auth, policy, workflow, workflow-worker, export and the policy-refresh cron job use
+        // buckets or queues.
+        if (/^Pulumi\.|seed-000/.test(file)) expect(checked).toBe(6);
     });
 });
 
@@ -296,7 +383,7 @@ describe("seed 002 prod: the deployment architecture's HPA ranges and resource t
             ]),
         );
         expect(targets).toEqual({ cpu: 70, memory: 80 });
-        const c = inputs(byName(plan, "kubernetes:apps/v1:Deployment", name)!).spec.template.spec.containers[0];
+        const c = inputs(workloadByName(plan, name)!).spec.template.spec.containers[0];
         expect(c.resources).toEqual({ requests: want.requests, limits: want.limits });
         // Workers have no Service and no Ingress.
         if (name === "celery-worker") {
@@ -327,11 +414,11 @@ describe("seed 004: the eight services of the deployment matrix, one namespace p
         expect(
             ofType(plan, "kubernetes:core/v1:Namespace")
                 .map((n) => inputs(n).metadata.name)
-                .filter((n) => !["monitoring", "tracing"].includes(n))
+                .filter((n) => !["monitoring", "tracing", "argo-rollouts"].includes(n))
                 .sort(),
         ).toEqual([...new Set(matrix.map((m) => m[1]))].sort());
         for (const [name, ns, replicas, cpu, memory] of matrix) {
-            const d = inputs(byName(plan, "kubernetes:apps/v1:Deployment", name, ns)!);
+            const d = inputs(workloadByName(plan, name, ns)!);
             expect(d.spec.replicas).toBe(replicas);
             const c = d.spec.template.spec.containers[0];
             expect(c.resources.requests).toEqual({ cpu, memory });
@@ -376,5 +463,36 @@ describe("seed 003: static frontend on unprivileged nginx above port 1024, Flask
         const be = inputs(byName(plan, "kubernetes:apps/v1:Deployment", "backend")!).spec.template.spec.containers[0];
         expect(be.envFrom.some((e: Record<string, unknown>) => e.secretRef)).toBe(true);
         expect(byName(plan, "kubernetes:apps/v1:Deployment", "frontend")!.inputs).toBeDefined();
+    });
+});
+
+describe("progressive delivery in the blueprints", () => {
+    test("seed 004 staging and prod: the api-gateway is a canary of 10 % for 10 minutes, rolled back above 5 % 5xx", async () => {
+        for (const env of ["staging", "prod"]) {
+            const plan = await planOfFile(`blueprints/seed-004-business-hub/Pulumi.${env}.yaml`);
+            const rollout = inputs(workloadByName(plan, "api-gateway", "hub-shared")!);
+            expect(rollout.kind).toBe("Rollout");
+            expect(rollout.spec.strategy.canary.steps).toEqual([{ setWeight: 10 }, { pause: { duration: "10m" } }]);
+            expect(rollout.spec.strategy.canary.trafficRouting).toEqual({ alb: { ingress: "api-gateway", servicePort: 8080 } });
+            const analysis = inputs(byName(plan, "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate", "api-gateway", "hub-shared")!);
+            expect(analysis.spec.metrics[0].successCondition).toBe("isNaN(result[0]) || result[0] <= 0.05");
+            expect(ofType(plan, "kubernetes:helm.sh/v3:Release").map((r) => inputs(r).chart)).toContain("argo-rollouts");
+        }
+    });
+    test("seed 002 prod: the gateway goes blue-green, promoted by hand", async () => {
+        const plan = await planOfFile("blueprints/seed-002-cyber-agent/Pulumi.prod.yaml");
+        const bg = inputs(workloadByName(plan, "gateway")!).spec.strategy.blueGreen;
+        expect([bg.activeService, bg.previewService, bg.autoPromotionEnabled]).toEqual(["gateway", "gateway-preview", false]);
+    });
+    test("seed 000 and 001: the migration Job runs before the database services' workloads", async () => {
+        for (const file of ["blueprints/seed-000-visa-agent/Pulumi.prod.yaml", "blueprints/seed-001-three-tier-ai/Pulumi.prod.yaml"]) {
+            const plan = await planOfFile(file);
+            const job = ofType(plan, "kubernetes:batch/v1:Job").find(
+                (j) => inputs(j).metadata.labels["app.kubernetes.io/name"] === "migrate",
+            )!;
+            expect(inputs(job).metadata.name).toMatch(/^migrate-[0-9a-f]{8}$/);
+            const api = ofType(plan, "kubernetes:apps/v1:Deployment").filter((d) => d.dependencies.includes(job.urn));
+            expect(api.length).toBeGreaterThan(0);
+        }
     });
 });

@@ -3,7 +3,7 @@
  * from @prometheus-io/codemirror-promql's Parser analysis: the bare grammar never throws), and the metric names it selects.
  */
 import { EditorState } from "@codemirror/state";
-import { syntaxTree } from "@codemirror/language";
+import { ensureSyntaxTree } from "@codemirror/language";
 import { PromQLExtension } from "@prometheus-io/codemirror-promql";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Parser } = require("@prometheus-io/codemirror-promql/dist/cjs/parser") as {
@@ -16,7 +16,7 @@ const extension = new PromQLExtension().asExtension();
 export function promqlProblems(expr: string): string[] {
     const state = EditorState.create({ doc: expr, extensions: extension });
     const problems: string[] = [];
-    syntaxTree(state).iterate({
+    fullTree(state).iterate({
         enter: (node) => {
             if (node.type.isError) problems.push(`syntax error at ${node.from}`);
         },
@@ -27,11 +27,21 @@ export function promqlProblems(expr: string): string[] {
     return problems;
 }
 
+/**
+ * The whole syntax tree of a state. CodeMirror parses within a time budget (`syntaxTree` returns what a budget of a few
+ * milliseconds reached, which on a loaded machine is part of the expression): parse to the end, however long it takes.
+ */
+function fullTree(state: EditorState) {
+    const tree = ensureSyntaxTree(state, state.doc.length, 60_000);
+    if (!tree) throw new Error("the PromQL parser did not finish");
+    return tree;
+}
+
 /** The metric names an expression selects (VectorSelector identifiers of the tree). */
 export function metricsOf(expr: string): string[] {
     const state = EditorState.create({ doc: expr, extensions: extension });
     const names = new Set<string>();
-    syntaxTree(state).iterate({
+    fullTree(state).iterate({
         enter: (node) => {
             if (node.name === "Identifier" && node.node.parent?.name === "VectorSelector") names.add(expr.slice(node.from, node.to));
         },

@@ -23,6 +23,12 @@ export const CHART_DEFAULTS = {
      * charts/opentelemetry-collector/Chart.yaml in github.com/open-telemetry/opentelemetry-helm-charts at commit
      * dd5665c06f376c00a5e2147aa84b70c3d105ecfb (2026-08-20), appVersion 0.158.0 (the collector image's default tag).
      */
+    /**
+     * Argo Rollouts (progressive delivery) from the argoproj repository: 2.41.0 is the `version` of
+     * charts/argo-rollouts/Chart.yaml in github.com/argoproj/argo-helm at commit af0a9310bacbaa4636018dfe22c801a6d33a5c43
+     * (2026-07-02), appVersion v1.9.0.
+     */
+    argoRollouts: { chart: "argo-rollouts", repository: "https://argoproj.github.io/argo-helm", version: "2.41.0" },
     openTelemetryCollector: {
         chart: "opentelemetry-collector",
         repository: "https://open-telemetry.github.io/opentelemetry-helm-charts",

@@ -9,3 +9,4 @@ export * from "./elasticache";
 export * from "./quantity";
 export * from "./waf";
 export * from "./jobs";
+export * from "./rollouts";

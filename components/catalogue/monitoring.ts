@@ -15,6 +15,13 @@ export const METRICS_RELEASE_NAME = "kube-prometheus-stack";
  */
 export const PROMETHEUS_POD_LABELS = { "app.kubernetes.io/name": "prometheus" } as const;
 
+/**
+ * Prometheus's in-cluster address: kube-prometheus-stack names its Prometheus Service `<fullname>-prometheus`
+ * (templates/prometheus/service.yaml; the fullname is the release name, which contains the chart's name) and serves
+ * on 9090 (`prometheus.service.port`).
+ */
+export const PROMETHEUS_URL = `http://${METRICS_RELEASE_NAME}-prometheus.${MONITORING_NAMESPACE}.svc.cluster.local:9090`;
+
 /** The namespace of the OpenTelemetry collectors (agent and gateway tiers). */
 export const TRACING_NAMESPACE = "tracing";
 

@@ -13,6 +13,7 @@ import type { QueuesSettings } from "./queues";
 import type { BackupSettings } from "./backup";
 import type { AuditSettings } from "./audit";
 import type { TracingSettings } from "./tracing";
+import type { RolloutsSettings } from "./rollouts";
 import type { AlarmsSettings } from "./alarms";
 import type { ServicesSettings } from "./services";
 import type { WafSettings } from "./waf";
@@ -51,6 +52,7 @@ export interface SectionSettings {
     alarms: AlarmsSettings;
     monitoring: MonitoringSettings;
     tracing: TracingSettings;
+    rollouts: RolloutsSettings;
 }
 export type SectionName = keyof SectionSettings;
 

@@ -16,6 +16,7 @@ import { services } from "./services";
 import { waf } from "./waf";
 import { monitoring } from "./monitoring";
 import { tracing } from "./tracing";
+import { rollouts } from "./rollouts";
 import type { AnyCheck } from "./checks";
 import { allowed, descriptionOf } from "./meta";
 import { AWS_TAG_CHARACTERS, REQUIRED_TAG_KEYS, TAG_KEY_MAX, TAG_VALUE_MAX } from "../tags";
@@ -39,6 +40,7 @@ export const SECTIONS = {
     audit,
     monitoring,
     tracing,
+    rollouts,
     alarms,
 } as const;
 
@@ -146,6 +148,7 @@ export function platformSchema(env: Environment) {
             audit: SECTIONS.audit.schema(env),
             monitoring: SECTIONS.monitoring.schema(env),
             tracing: SECTIONS.tracing.schema(env),
+            rollouts: SECTIONS.rollouts.schema(env),
             alarms: SECTIONS.alarms.schema(env),
         })
         .strict();

@@ -9,6 +9,7 @@ import { allowed } from "./meta";
 import { parseCpu, parseMemory } from "./quantity";
 import { totalRequests } from "../capacity";
 import { cronSchema, jobProblems, jobSchema, RUN_TO_COMPLETION_KINDS, runsToCompletion } from "./jobs";
+import { rolloutProblems, rolloutSchema } from "./rollouts";
 
 /**
  * Kinds of application service: `web` serves HTTP (Service, optional Ingress); `worker` has neither (Celery workers);
@@ -438,6 +439,11 @@ function serviceSchema(env: Environment) {
                 .optional()
                 .describe("Kinds job and cronjob: retries, deadline, and whether the job is a database migration; unset: the defaults."),
             cron: cronSchema.optional().describe("Kind cronjob (required there): the schedule and what happens to overlapping runs."),
+            rollout: rolloutSchema
+                .optional()
+                .describe(
+                    "Progressive delivery (web services with metrics) through Argo Rollouts: canary traffic steps on the ALB or a blue-green switch, each judged by the 5xx ratio and latency of the new pods, rolled back when they fail. See docs/components/rollouts.md.",
+                ),
             latencyTargetMs: allowed(z.number().int().min(1).max(60000), "integer 1-60000 milliseconds, with metrics set (web services)")
                 .optional()
                 .describe("The p95 request latency the service promises; an alert fires when it holds above this for 10 minutes."),
@@ -509,6 +515,8 @@ export function servicesSchema(env: Environment) {
                         }
                     }
                     for (const [path, message] of jobProblems(s)) issue(path, message);
+                    const withIngress = !!s.ingress?.host && !!s.ingress?.certificateArn;
+                    for (const [path, message] of rolloutProblems({ ...s, hasIngress: withIngress })) issue(path, message);
                     for (const [k, probe] of Object.entries(s.probes)) {
                         if (probe?.port !== undefined && probe.port < 1024)
                             issue(["probes", k, "port"], `!${probe.port} is a privileged port; containers listen on 1024-65535`);

@@ -91,6 +91,11 @@ export interface ServiceArgs extends BaseArgs {
      */
     metricsRelease?: pulumi.Resource;
     /**
+     * The Argo Rollouts release (it installs the Rollout and AnalysisTemplate CRDs): a service with a `rollout` needs it.
+     * @default undefined (a service with a rollout is refused)
+     */
+    rolloutsRelease?: pulumi.Resource;
+    /**
      * The stack runs the tracing collectors (`strata:tracing.enabled`): the service gets the OpenTelemetry SDK
      * environment and egress to the routers.
      * @default false
@@ -122,6 +127,11 @@ export interface ServicesArgs extends BaseArgs {
     loadBalancerController?: pulumi.Resource;
     /** The metrics stack's release (the ServiceMonitor CRD); services with `metrics` wait for it. */
     metricsRelease?: pulumi.Resource;
+    /**
+     * The Argo Rollouts release (the Rollout CRD); services with a `rollout` wait for it.
+     * @default undefined (no service may declare a rollout)
+     */
+    rolloutsRelease?: pulumi.Resource;
     /**
      * The tracing collectors run: every service gets the OpenTelemetry SDK environment and egress to the routers.
      * @default false

@@ -10,13 +10,16 @@ export function maxReplicas(s: Pick<ServiceSettings, "autoscaling" | "replicas">
 
 type Autoscaling = NonNullable<ServiceSettings["autoscaling"]>;
 
+/** The HPA's default scale target: a Deployment (a service with a rollout scales its Rollout instead). */
+export const DEPLOYMENT_REF = { apiVersion: "apps/v1", kind: "Deployment" } as const;
+
 /**
  * The HorizontalPodAutoscaler (autoscaling/v2) spec of a Deployment: CPU and memory utilisation targets; scale-up by
  * the larger of a percentage and a pod count per period, scale-down by a percentage after its stabilisation window.
  */
-export function hpaSpec(deployment: string, a: Autoscaling) {
+export function hpaSpec(deployment: string, a: Autoscaling, target: { apiVersion: string; kind: string } = DEPLOYMENT_REF) {
     return {
-        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment },
+        scaleTargetRef: { ...target, name: deployment },
         minReplicas: a.minReplicas,
         maxReplicas: a.maxReplicas,
         metrics: [

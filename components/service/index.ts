@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../base";
 import { inClusterUrl } from "../connectionStrings";
 import type { ServiceArgs, ServicesArgs } from "./args";
-import { hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";
+import { DEPLOYMENT_REF, hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";
+import { analysisTemplateSpec, initialAlbAction, ROLLOUT_REF, rolloutIgnoreChanges, rolloutServiceNames, rolloutSpec } from "./rollout";
 import { clusterIpServiceSpec } from "./clusterIp";
 import {
     ALB_ANNOTATION,
@@ -46,13 +47,15 @@ export { namespaceOf, scrapedServices } from "./services";
  */
 export class Service extends pulumi.ComponentResource {
     /** The pods' controller: the Deployment, Job or CronJob. */
-    public readonly workload: k8s.apps.v1.Deployment | k8s.batch.v1.Job | k8s.batch.v1.CronJob;
+    public readonly workload: k8s.apps.v1.Deployment | k8s.batch.v1.Job | k8s.batch.v1.CronJob | k8s.apiextensions.CustomResource;
     /** Kinds web and worker. */
     public readonly deployment?: k8s.apps.v1.Deployment;
     /** Kind job: named `<service>-<content hash>`. */
     public readonly job?: k8s.batch.v1.Job;
     /** Kind cronjob. */
     public readonly cronJob?: k8s.batch.v1.CronJob;
+    /** A web service with a `rollout`: its Argo Rollouts Rollout (instead of a Deployment). */
+    public readonly rollout?: k8s.apiextensions.CustomResource;
     public readonly service?: k8s.core.v1.Service;
     public readonly ingress?: k8s.networking.v1.Ingress;
     public readonly role?: aws.iam.Role;
@@ -92,6 +95,7 @@ export class Service extends pulumi.ComponentResource {
         };
         const waits = [...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps), ...identity.ready];
         const after = args.waitFor ?? [];
+        let workload: Service["workload"] | undefined;
         if (s.kind === "job") {
             // The name carries the content: a change is a new Job, which Pulumi awaits before deleting the old one.
             const timeout = jobAwaitTimeout(jobSettings(s));
@@ -100,15 +104,15 @@ export class Service extends pulumi.ComponentResource {
                 { metadata: { ...metadata, name: jobName(svc, jobContent(podInput)) }, spec: jobSpec(podInput) },
                 { ...inNs, dependsOn: [...waits, ...after], customTimeouts: { create: timeout, update: timeout } },
             );
-            this.workload = this.job;
+            workload = this.job;
         } else if (s.kind === "cronjob") {
             this.cronJob = new k8s.batch.v1.CronJob(
                 rn.cronJob,
                 { metadata, spec: cronJobSpec(podInput) },
                 { ...inNs, dependsOn: [...waits, ...after] },
             );
-            this.workload = this.cronJob;
-        } else {
+            workload = this.cronJob;
+        } else if (!s.rollout) {
             // The HPA owns the replica count once it exists.
             const ignoreChanges = deploymentIgnoreChanges(s);
             this.deployment = new k8s.apps.v1.Deployment(
@@ -116,10 +120,12 @@ export class Service extends pulumi.ComponentResource {
                 { metadata, spec: deploymentSpec(podInput) },
                 { ...inNs, dependsOn: [...waits, ...after], ...(ignoreChanges ? { ignoreChanges } : {}) },
             );
-            this.workload = this.deployment;
+            workload = this.deployment;
         }
 
-        // -- Service and Ingress (web) --
+        // -- Service and Ingress (web); a rollout's second Service (canary or preview pods) --
+        const rolloutIgnores = s.rollout ? rolloutIgnoreChanges(svc) : undefined;
+        const rolloutServices: k8s.core.v1.Service[] = [];
         if (s.kind === "web") {
             this.url = inClusterUrl({ name: svc, namespace: ns, port: s.port });
             this.service = new k8s.core.v1.Service(
@@ -128,8 +134,19 @@ export class Service extends pulumi.ComponentResource {
                     metadata,
                     spec: clusterIpServiceSpec(svc, s),
                 },
-                { parent: this, dependsOn: lbDeps },
+                { parent: this, dependsOn: lbDeps, ...(rolloutIgnores ? { ignoreChanges: rolloutIgnores.services } : {}) },
             );
+            if (s.rollout && rolloutIgnores) {
+                const other = rolloutServiceNames(svc, s.rollout).other;
+                rolloutServices.push(
+                    this.service,
+                    new k8s.core.v1.Service(
+                        rn.rolloutService,
+                        { metadata: { ...metadata, name: other }, spec: clusterIpServiceSpec(svc, s) },
+                        { parent: this, dependsOn: lbDeps, ignoreChanges: rolloutIgnores.services },
+                    ),
+                );
+            }
         }
         if (ingressEnabled && this.service) {
             const annotations = ingressAnnotations({
@@ -145,12 +162,54 @@ export class Service extends pulumi.ComponentResource {
                     .output(args.albAccessLogs.bucket)
                     .apply((bucket) => loadBalancerAttributes(args.protection.loadBalancerDeletionProtection, args.ingressGroup, bucket));
             this.publicUrl = publicUrl(s.ingress!);
+            // A canary's Ingress starts with all traffic on the stable Service; the controller owns the weights after that.
+            const canary = s.rollout?.strategy === "canary";
+            if (canary) Object.assign(annotations, initialAlbAction(svc, s));
             this.ingress = new k8s.networking.v1.Ingress(
                 rn.ingress,
                 { metadata: { ...metadata, annotations }, spec: ingressSpec(svc, s) },
-                { parent: this, dependsOn: [...lbDeps, this.service, ...(args.albAccessLogs ? [args.albAccessLogs.policy] : [])] },
+                {
+                    parent: this,
+                    dependsOn: [
+                        ...lbDeps,
+                        ...(rolloutServices.length ? rolloutServices : [this.service]),
+                        ...(args.albAccessLogs ? [args.albAccessLogs.policy] : []),
+                    ],
+                    ...(canary && rolloutIgnores ? { ignoreChanges: rolloutIgnores.ingress } : {}),
+                },
             );
         }
+
+        // -- a rollout: its analysis and the Rollout, once the Services and the Ingress it steers exist --
+        if (s.rollout) {
+            if (!args.rolloutsRelease) throw new Error(`service ${svc} declares a rollout but no Argo Rollouts release was given`);
+            const analysis = new k8s.apiextensions.CustomResource(
+                rn.analysisTemplate,
+                { apiVersion: ROLLOUT_REF.apiVersion, kind: "AnalysisTemplate", metadata, spec: analysisTemplateSpec(svc, ns, s) },
+                { parent: this, dependsOn: [...nsDeps, args.rolloutsRelease] },
+            );
+            const ignoreChanges = deploymentIgnoreChanges(s);
+            this.rollout = new k8s.apiextensions.CustomResource(
+                rn.rollout,
+                { apiVersion: ROLLOUT_REF.apiVersion, kind: ROLLOUT_REF.kind, metadata, spec: rolloutSpec(podInput) },
+                {
+                    parent: this,
+                    dependsOn: [
+                        ...waits,
+                        ...after,
+                        args.rolloutsRelease,
+                        analysis,
+                        ...rolloutServices,
+                        ...(this.ingress ? [this.ingress] : []),
+                    ],
+                    ...(ignoreChanges ? { ignoreChanges } : {}),
+                },
+            );
+            workload = this.rollout;
+        }
+
+        if (!workload) throw new Error(`service ${svc}: no workload was created for kind ${s.kind}`);
+        this.workload = workload;
 
         // -- metrics: a headless Service of the pods and a ServiceMonitor of it (the CRD comes with the metrics stack) --
         if (s.metrics) {
@@ -201,7 +260,7 @@ export class Service extends pulumi.ComponentResource {
         if (s.autoscaling) {
             new k8s.autoscaling.v2.HorizontalPodAutoscaler(
                 rn.hpa,
-                { metadata, spec: hpaSpec(svc, s.autoscaling) },
+                { metadata, spec: hpaSpec(svc, s.autoscaling, s.rollout ? ROLLOUT_REF : DEPLOYMENT_REF) },
                 { parent: this, dependsOn: [this.workload] },
             );
         }
@@ -272,6 +331,7 @@ export class Services extends pulumi.ComponentResource {
                     albAccessLogs: args.albAccessLogs,
                     loadBalancerController: args.loadBalancerController,
                     metricsRelease: args.metricsRelease,
+                    rolloutsRelease: args.rolloutsRelease,
                     tracing: args.tracing,
                     spotScheduling: args.spotScheduling,
                     readinessGateInjection: gated.has(ns),

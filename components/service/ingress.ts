@@ -102,7 +102,10 @@ export function ingressAnnotations(p: IngressAnnotationsInput): Record<string, p
     return annotations;
 }
 
-/** The Ingress spec: class `alb`, the host, each path as a Prefix to the service's port. */
+/**
+ * The Ingress spec: class `alb`, the host, each path as a Prefix to the service's port (for a canary, to the
+ * `use-annotation` port: the load balancer controller forwards by the action annotation the weights live in).
+ */
 export function ingressSpec(service: string, s: ServiceSettings) {
     const ing = s.ingress!;
     return {
@@ -114,7 +117,13 @@ export function ingressSpec(service: string, s: ServiceSettings) {
                     paths: ing.paths.map((path) => ({
                         path,
                         pathType: "Prefix",
-                        backend: { service: { name: service, port: { number: s.port } } },
+                        // A canary's traffic goes through the forward action Argo Rollouts keeps on the Ingress.
+                        backend: {
+                            service: {
+                                name: service,
+                                port: s.rollout?.strategy === "canary" ? { name: "use-annotation" } : { number: s.port },
+                            },
+                        },
                     })),
                 },
             },

@@ -1,5 +1,6 @@
 import type { ServiceSettings } from "../config/services";
 import { MONITORING_NAMESPACE, NAMESPACE_NAME_LABEL, PROMETHEUS_POD_LABELS } from "../catalogue/monitoring";
+import { POD_TEMPLATE_HASH_LABEL } from "../catalogue/rollouts";
 import { selectorLabels } from "./names";
 
 /** The name of the container port (and Service port) Prometheus scrapes. */
@@ -54,7 +55,7 @@ export function metricsServiceLabels(labels: Record<string, string>): Record<str
  * service only (name label plus scrape label, in its own namespace), its path and interval, and a static
  * `strata_service` label on every series.
  */
-export function serviceMonitorSpec(service: string, namespace: string, s: MetricsSettings) {
+export function serviceMonitorSpec(service: string, namespace: string, s: MetricsSettings & Partial<Pick<ServiceSettings, "rollout">>) {
     const m = s.metrics!;
     return {
         selector: { matchLabels: { ...selectorLabels(service), [SCRAPE_LABEL]: "true" } },
@@ -68,6 +69,8 @@ export function serviceMonitorSpec(service: string, namespace: string, s: Metric
                 relabelings: [{ action: "replace", targetLabel: SERVICE_METRIC_LABEL, replacement: service }],
             },
         ],
+        // A rollout's analysis tells the new pods' series from the stable pods' by the controller's pod-template hash.
+        ...(s.rollout ? { podTargetLabels: [POD_TEMPLATE_HASH_LABEL] } : {}),
     };
 }
 

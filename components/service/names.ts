@@ -18,7 +18,11 @@ export interface ServiceResourceNames {
     deployment: string;
     job: string;
     cronJob: string;
+    rollout: string;
+    analysisTemplate: string;
     service: string;
+    /** A rollout's second Service: the canary's or blue-green's preview pods. */
+    rolloutService: string;
     ingress: string;
     networkPolicy: string;
     hpa: string;
@@ -41,6 +45,9 @@ export function names(component: string): ServiceResourceNames {
         deployment: `${component}-deployment`,
         job: `${component}-job`,
         cronJob: `${component}-cronjob`,
+        rollout: `${component}-rollout`,
+        analysisTemplate: `${component}-analysis`,
+        rolloutService: `${component}-rollout-service`,
         service: `${component}-service`,
         ingress: `${component}-ingress`,
         networkPolicy: `${component}-netpol`,

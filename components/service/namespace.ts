@@ -101,11 +101,15 @@ export const QUOTA_HEADROOM = 1.2;
  * Pods of a service at its peak: max replicas plus the rolling update's surge (25%, at least one pod). A job runs one
  * pod at a time (a replaced Job's new pod runs after the old one completed; a failed pod is terminal and leaves the
  * quota's count); a cron job one, or two when overlapping runs may meet (Replace stops the old pod while the new one
- * starts; Allow runs them side by side, counted as two).
+ * starts; Allow runs them side by side, counted as two). A service with a rollout peaks at twice its replicas.
  */
-export function peakPods(s: Pick<ServiceSettings, "autoscaling" | "replicas"> & Partial<Pick<ServiceSettings, "kind" | "cron">>): number {
+export function peakPods(
+    s: Pick<ServiceSettings, "autoscaling" | "replicas"> & Partial<Pick<ServiceSettings, "kind" | "cron" | "rollout">>,
+): number {
     if (s.kind === "job") return 1;
     if (s.kind === "cronjob") return s.cron?.concurrencyPolicy === "Forbid" ? 1 : 2;
+    // A rollout runs the old and the new set side by side (canary at full size before the stable set shrinks; blue-green).
+    if (s.rollout) return 2 * maxReplicas(s);
     return maxReplicas(s) + Math.max(1, Math.ceil(maxReplicas(s) * 0.25));
 }
 

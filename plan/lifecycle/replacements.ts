@@ -691,6 +691,30 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         namedBy: "metadata.name",
         source: K8S_DIFF,
     },
+    "kubernetes:networking.k8s.io/v1:Ingress": {
+        forceNew: [...K8S_META],
+        notes: [
+            "rules, annotations and ingressClassName update in place; the load balancer controller reconciles the ALB (a new group.name moves the Ingress to another ALB)",
+            K8S_NOTE_VERSION,
+        ],
+        namedBy: "metadata.name",
+        source: K8S_DIFF,
+    },
+    "kubernetes:argoproj.io/v1alpha1:Rollout": {
+        forceNew: [...K8S_META],
+        notes: [
+            "a custom resource: only metadata.name and metadata.namespace replace; a new pod template starts the rollout's strategy in the cluster (canary steps or a blue-green switch), which pulumi up does not wait for",
+            K8S_NOTE_VERSION,
+        ],
+        namedBy: "metadata.name",
+        source: K8S_DIFF,
+    },
+    "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate": {
+        forceNew: [...K8S_META],
+        notes: ["a custom resource: updates in place; analysis runs already started keep the template they began with", K8S_NOTE_VERSION],
+        namedBy: "metadata.name",
+        source: K8S_DIFF,
+    },
     "kubernetes:core/v1:PersistentVolumeClaim": {
         forceNew: [...K8S_META, "spec.accessModes", "spec.storageClassName", "spec.volumeName", ...LABEL_SELECTOR("spec.selector")],
         notes: ["spec.resources.requests.storage (expansion) updates in place", K8S_NOTE_VERSION],

@@ -1,19 +1,22 @@
-/** Helpers over Kubernetes workload inputs (Deployment, StatefulSet, DaemonSet, Pod, Job, CronJob). */
+/** Helpers over Kubernetes workload inputs (Deployment, StatefulSet, DaemonSet, Pod, Job, CronJob, Argo Rollouts' Rollout). */
 import type { Props } from "./values";
 import { field, objectAt } from "./values";
 
+/** Argo Rollouts' Rollout: a Deployment's replicas, selector and pod template, with a delivery strategy. */
+export const ROLLOUT_TYPE = "kubernetes:argoproj.io/v1alpha1:Rollout";
 /** Workloads whose pods run until stopped. */
 export const LONG_RUNNING_TYPES = [
     "kubernetes:apps/v1:Deployment",
     "kubernetes:apps/v1:StatefulSet",
     "kubernetes:apps/v1:DaemonSet",
     "kubernetes:core/v1:Pod",
+    ROLLOUT_TYPE,
 ] as const;
 /** Workloads whose pods run to completion. */
 export const RUN_TO_COMPLETION_TYPES = ["kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"] as const;
 export const WORKLOAD_TYPES = [...LONG_RUNNING_TYPES, ...RUN_TO_COMPLETION_TYPES] as const;
 const CRON_JOB = "kubernetes:batch/v1:CronJob";
-export const REPLICATED_TYPES = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet"] as const;
+export const REPLICATED_TYPES = ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", ROLLOUT_TYPE] as const;
 export const NETWORK_POLICY_TYPE = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 export const PDB_TYPES = ["kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:policy/v1beta1:PodDisruptionBudget"];
 export const HPA_TYPES = [

@@ -4,14 +4,14 @@ import { ofTypes } from "../lib/stack";
 
 export const kubernetesWorkloadRequireDisruptionBudget = stackPolicy({
     name: "kubernetes-workload-require-disruption-budget",
-    description: "Deployments and StatefulSets must be covered by a PodDisruptionBudget.",
+    description: "Deployments, StatefulSets and Argo Rollouts must be covered by a PodDisruptionBudget.",
     checks: "A `PodDisruptionBudget` in the workload's namespace whose `spec.selector` selects the workload's pod template labels.",
     category: "workload-hardening",
     severity: "medium",
     controls: { other: ["Polaris missingPodDisruptionBudget", "kube-linter (PDB)"] },
     validateStack: (args, reportViolation) => {
         const workloads = ofTypes(args.resources, REPLICATED_TYPES);
-        if (workloads.length === 0) args.notApplicable("no Deployments or StatefulSets");
+        if (workloads.length === 0) args.notApplicable("no Deployments, StatefulSets or Rollouts");
         const pdbs = ofTypes(args.resources, PDB_TYPES);
         for (const w of workloads) {
             const labels = podLabels(w.type, w.props);

@@ -5,7 +5,7 @@ import { resourcePolicy } from "../lib/metadata";
 export const kubernetesWorkloadRequireProbes = resourcePolicy({
     name: "kubernetes-workload-require-probes",
     description: "Every long-running container must have liveness and readiness probes.",
-    checks: "`livenessProbe` and `readinessProbe` on each container of Deployments, StatefulSets, DaemonSets and Pods (init containers excluded); Jobs and CronJobs run to completion and are not checked.",
+    checks: "`livenessProbe` and `readinessProbe` on each container of Deployments, StatefulSets, DaemonSets, Pods and Argo Rollouts (init containers excluded); Jobs and CronJobs run to completion and are not checked.",
     category: "workload-hardening",
     severity: "medium",
     controls: { checkov: ["CKV_K8S_8", "CKV_K8S_9"], other: ["kube-linter no-liveness-probe / no-readiness-probe", "Polaris"] },

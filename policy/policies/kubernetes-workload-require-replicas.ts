@@ -9,7 +9,7 @@ export interface ReplicasConfig {
 
 export const kubernetesWorkloadRequireReplicas = stackPolicy({
     name: "kubernetes-workload-require-replicas",
-    description: "Deployments and StatefulSets must run at least the configured number of replicas (2 by default).",
+    description: "Deployments, StatefulSets and Argo Rollouts must run at least the configured number of replicas (2 by default).",
     checks:
         "`spec.replicas` >= `minimumReplicas` (config, default 2), or a HorizontalPodAutoscaler in the same namespace " +
         "targets the workload (`scaleTargetRef`, or a dependency on it) with `minReplicas` >= `minimumReplicas`.",
@@ -19,7 +19,7 @@ export const kubernetesWorkloadRequireReplicas = stackPolicy({
     configSchema: { properties: { minimumReplicas: { type: "integer", minimum: 1, default: 2 } } },
     validateStack: (args, reportViolation) => {
         const workloads = ofTypes(args.resources, REPLICATED_TYPES);
-        if (workloads.length === 0) args.notApplicable("no Deployments or StatefulSets");
+        if (workloads.length === 0) args.notApplicable("no Deployments, StatefulSets or Rollouts");
         const min = args.getConfig<ReplicasConfig>().minimumReplicas ?? 2;
         const hpas = ofTypes(args.resources, HPA_TYPES);
         for (const w of workloads) {
