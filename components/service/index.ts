@@ -20,7 +20,17 @@ import { metricsServiceLabels, metricsServiceSpec, serviceMonitorSpec } from "./
 import { names, serviceComponentName, serviceLabels } from "./names";
 import { namespaceBudget } from "./namespace";
 import { networkPolicyAnnotations, networkPolicySpec, usesAwsApis } from "./networkPolicy";
-import { cronJobSpec, isMigration, jobAwaitTimeout, jobContent, jobName, jobSettings, jobSpec, waitsForMigrations } from "./jobs";
+import {
+    cronJobSpec,
+    isMigration,
+    JOB_ANNOTATIONS,
+    jobAwaitTimeout,
+    jobContent,
+    jobName,
+    jobSettings,
+    jobSpec,
+    waitsForMigrations,
+} from "./jobs";
 import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController, type PodTemplateInput } from "./podTemplate";
 import { Namespace, serviceEnvironment, serviceIdentity } from "./resources";
 import { callersOf, calleePeer, declared, readinessGatedNamespaces, secretEnvValues, servicesByNamespace, namespaceOf } from "./services";
@@ -101,7 +111,10 @@ export class Service extends pulumi.ComponentResource {
             const timeout = jobAwaitTimeout(jobSettings(s));
             this.job = new k8s.batch.v1.Job(
                 rn.job,
-                { metadata: { ...metadata, name: jobName(svc, jobContent(podInput)) }, spec: jobSpec(podInput) },
+                {
+                    metadata: { ...metadata, name: jobName(svc, jobContent(podInput)), annotations: { ...JOB_ANNOTATIONS } },
+                    spec: jobSpec(podInput),
+                },
                 { ...inNs, dependsOn: [...waits, ...after], customTimeouts: { create: timeout, update: timeout } },
             );
             workload = this.job;

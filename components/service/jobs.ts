@@ -57,6 +57,14 @@ export function jobName(service: string, content: string): string {
     return `${service}-${createHash("sha256").update(content).digest("hex").slice(0, 8)}`;
 }
 
+/**
+ * The annotations of a Job: `pulumi.com/replaceUnready` makes the next `pulumi up` replace (run again) a Job that did not
+ * complete, a failed migration after a transient error, instead of waiting again on its Failed condition, which would
+ * fail every update until the content changed (pulumi-kubernetes `batch/v1.Job` docs; the provider checks the live Job's
+ * readiness on diff, provider/pkg/provider/provider.go). A completed Job stays as it is.
+ */
+export const JOB_ANNOTATIONS: Readonly<Record<string, string>> = { "pulumi.com/replaceUnready": "true" };
+
 /** Seconds `pulumi up` gives a Job beyond its deadline, for the controller to report the outcome. */
 export const JOB_AWAIT_MARGIN_SECONDS = 120;
 

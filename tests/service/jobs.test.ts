@@ -148,6 +148,10 @@ describe("Services (component) with a migration job and a cron job", () => {
         expect(meta.name).toMatch(/^migrate-[0-9a-f]{8}$/);
         expect(meta.namespace).toBe("shop");
         expect(job.options.customTimeouts).toEqual({ create: "32m", update: "32m" });
+        // A Job that did not complete (a failed migration) is run again by the next pulumi up, not waited on.
+        expect((job.inputs.metadata as { annotations: Record<string, string> }).annotations).toEqual({
+            "pulumi.com/replaceUnready": "true",
+        });
     });
 
     test("the database service's Deployment depends on the Job; the one without a database does not", async () => {
