@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { arnProblem } from "../arn";
 import { SPOT_NODE_GROUP_TAINT, SPOT_NODE_LABELS } from "../catalogue/spot";
 import type { ClusterAddonName } from "../catalogue/kubernetes";
 import {
@@ -680,6 +681,32 @@ export const cluster = {
                         ["cluster", "deployerPrincipalArn"],
                         "!is required while adminPrincipalArns is empty: no one (not even this program) could reach the Kubernetes API; set it to the IAM role that runs `pulumi up` (e.g. arn:aws:iam::123456789012:role/deployer), or list that role in adminPrincipalArns",
                     );
+                }
+            },
+        }),
+        sectionCheck<"cluster">({
+            name: "the cluster's IAM principals and the runner's connection are ARNs of the stack's partition",
+            check: ({ cluster: c }, report, { region }) => {
+                const iam = { services: ["iam"], stackRegion: region, region: "none" } as const;
+                const principals: Array<[Array<string | number>, string]> = [
+                    ...c.adminPrincipalArns.map((a, i): [Array<string | number>, string] => [["adminPrincipalArns", i], a]),
+                    ...c.readOnlyPrincipalArns.map((a, i): [Array<string | number>, string] => [["readOnlyPrincipalArns", i], a]),
+                    ...(c.deployerPrincipalArn
+                        ? [[["deployerPrincipalArn"], c.deployerPrincipalArn] as [Array<string | number>, string]]
+                        : []),
+                ];
+                for (const [path, arn] of principals) {
+                    const problem = arnProblem(arn, iam);
+                    if (problem) report(["cluster", ...path], `!"${arn}" ${problem}`);
+                }
+                const connection = c.access?.runner?.connectionArn;
+                if (connection) {
+                    const problem = arnProblem(connection, {
+                        services: ["codeconnections", "codestar-connections"],
+                        stackRegion: region,
+                        region: "any",
+                    });
+                    if (problem) report(["cluster", "access", "runner", "connectionArn"], `!"${connection}" ${problem}`);
                 }
             },
         }),

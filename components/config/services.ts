@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { arnProblem } from "../arn";
 import { parseImageReference, unpinnedReason } from "../imageReference";
 import { SPOT_TAINT } from "../catalogue/spot";
 import { allocatable } from "../catalogue/ec2";
@@ -628,6 +629,19 @@ export const services = {
                         report(["services", name, "database"], "!is true, but strata:database is not enabled");
                     if (s.cache && !settings.cache.enabled)
                         report(["services", name, "cache"], "!is true, but strata:cache is not enabled");
+                }
+            },
+        }),
+        // An ALB takes certificates of its own region only (Elastic Load Balancing User Guide, "SSL certificates for your
+        // Application Load Balancer": the certificate must be in the same Region as the load balancer).
+        sectionCheck<"services">({
+            name: "ingress certificates are ACM certificates of the stack's region and partition",
+            check: ({ services }, report, { region }) => {
+                for (const [name, s] of Object.entries(services)) {
+                    const arn = s.ingress?.certificateArn;
+                    if (!arn) continue;
+                    const problem = arnProblem(arn, { services: ["acm"], stackRegion: region, region: "same" });
+                    if (problem) report(["services", name, "ingress", "certificateArn"], `!"${arn}" ${problem}`);
                 }
             },
         }),
