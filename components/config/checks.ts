@@ -15,6 +15,7 @@ import type { AuditSettings } from "./audit";
 import type { TracingSettings } from "./tracing";
 import type { AlarmsSettings } from "./alarms";
 import type { ServicesSettings } from "./services";
+import type { RegistrySettings } from "./registry";
 import type { WafSettings } from "./waf";
 import type { MonitoringSettings } from "./monitoring";
 
@@ -44,6 +45,7 @@ export interface SectionSettings {
     cache: CacheSettings;
     objectStore: ObjectStoreSettings;
     queues: QueuesSettings;
+    registry: RegistrySettings;
     services: ServicesSettings;
     waf: WafSettings;
     backup: BackupSettings;

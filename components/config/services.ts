@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseImageReference, unpinnedReason } from "../imageReference";
+import { ECR_IMAGE_ALLOWED, serviceImageIssues } from "../registry/spec";
 import { SPOT_TAINT } from "../catalogue/spot";
 import { allocatable } from "../catalogue/ec2";
 import type { Environment, PerEnvironment } from "./environment";
@@ -55,19 +56,6 @@ export function isPinnedImage(image: string): boolean {
     const ref = parseImageReference(image);
     return !("error" in ref) && unpinnedReason(ref) === undefined;
 }
-
-/** A container image reference: valid by the reference grammar, and pinned. */
-const imageReference = z
-    .string()
-    .min(1)
-    .superRefine((v, ctx) => {
-        const ref = parseImageReference(v);
-        const problem =
-            "error" in ref
-                ? ref.error
-                : unpinnedReason(ref) && `is not pinned: it ${unpinnedReason(ref)}; use a tag other than latest or a digest`;
-        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-    });
 
 const cpuQuantity = allowed(
     z.string().refine((v) => parseCpu(v) !== undefined && parseCpu(v)! > 0, {
@@ -170,9 +158,19 @@ function serviceSchema(env: Environment) {
                     "`web` serves HTTP (a Service, optionally an Ingress); `worker` has neither (queue consumers such as Celery workers).",
                 ),
             image: allowed(
-                imageReference,
-                "an image reference ([registry/]repository[:tag][@sha256:<64 hex>]) with a tag other than latest, or a digest",
-            ).describe("Container image with a pinned tag (not latest) or a digest."),
+                z.string().min(1),
+                `an image reference ([registry/]repository[:tag][@sha256:<64 hex>]) with a tag other than latest, or a digest; with ecr: true, ${ECR_IMAGE_ALLOWED}`,
+            )
+                .optional()
+                .describe(
+                    "Container image with a pinned tag (not latest) or a digest. Required unless `ecr` is true; then it is only the tag or digest in the stack's repository, and unset means the workload waits for its first image.",
+                ),
+            ecr: z
+                .boolean()
+                .default(false)
+                .describe(
+                    "The stack creates an ECR repository `<strata:name>-<stack>/<service>` for the service (immutable tags, scan on push, KMS); `image` then names a tag or digest in it. See docs/components/registry.md.",
+                ),
             namespace: allowed(
                 z
                     .string()
@@ -438,6 +436,7 @@ function serviceSchema(env: Environment) {
         .superRefine((s, ctx) => {
             const problem = servicePortProblem(s);
             if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["servicePort"], message: `!${problem}` });
+            for (const issue of serviceImageIssues(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
         })
         .transform(({ servicePort: _servicePort, ...s }) => s);
 }

@@ -33,6 +33,11 @@ export interface SpotScheduling {
 export interface ServiceArgs extends BaseArgs {
     /** Service name (key in strata:services). */
     serviceName: string;
+    /**
+     * The image the pods run when it is not `settings.image` (an ecr service: `<repositoryUrl>@<digest>`).
+     * @default settings.image
+     */
+    image?: pulumi.Input<string>;
     namespace: string;
     settings: ServiceSettings;
     region: string;
@@ -128,6 +133,12 @@ export interface ServicesArgs extends BaseArgs {
     queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     /** The data key (S3 and SQS encryption). */
     kmsKeyArns?: Pick<KmsKeyArns, "data">;
+    /**
+     * The repository URL of each `ecr: true` service (the Registry's outputs): its pods run `<url>:<tag>` or
+     * `<url>@<digest>`; an ecr service without `image` gets no workload until its first image is set.
+     * @default {} (a service with `ecr: true` is refused)
+     */
+    imageRepositories?: Record<string, pulumi.Input<string>>;
     /** Secret config values by config key (`PlatformConfig.secretValues`). */
     secretConfig: Record<string, pulumi.Input<string>>;
     wafAclArn?: pulumi.Input<string>;

@@ -21,6 +21,7 @@ import { namespaceBudget } from "./namespace";
 import { networkPolicyAnnotations, networkPolicySpec, usesAwsApis } from "./networkPolicy";
 import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController } from "./podTemplate";
 import { Namespace, serviceEnvironment, serviceIdentity } from "./resources";
+import { ecrImageOf, repositoryImage, waitsForFirstImage } from "./image";
 import { callersOf, calleePeer, declared, readinessGatedNamespaces, secretEnvValues, servicesByNamespace, namespaceOf } from "./services";
 
 // The package's public names (as before the component became a folder).
@@ -81,6 +82,7 @@ export class Service extends pulumi.ComponentResource {
                 spec: deploymentSpec({
                     service: svc,
                     settings: s,
+                    image: args.image,
                     labels,
                     serviceAccountName: identity.serviceAccount.metadata.name,
                     configMapName: configMap.metadata.name,
@@ -217,12 +219,16 @@ export class Services extends pulumi.ComponentResource {
         }
 
         for (const [svcName, s] of Object.entries(args.services)) {
+            // An ecr service without an image yet: its repository exists, its workload waits for the first push.
+            if (waitsForFirstImage(s)) continue;
             const ns = namespaceOf(s, args.defaultNamespace);
+            const ecr = ecrImageOf(svcName, s, args.imageRepositories);
             this.services[svcName] = new Service(
                 serviceComponentName(n, svcName),
                 {
                     ...base,
                     serviceName: svcName,
+                    image: ecr && pulumi.output(ecr.repositoryUrl).apply((url) => repositoryImage(url, ecr.image)),
                     namespace: ns,
                     settings: s,
                     region: args.region,

@@ -173,6 +173,8 @@ export interface PodTemplateInput {
     settings: ServiceSettings;
     /** Labels of the pods. */
     labels: Record<string, string>;
+    /** The image the container runs when it is not `settings.image` (an ecr service's repository image). */
+    image?: pulumi.Input<string>;
     /** Passed through untouched (the ServiceAccount's name output). */
     serviceAccountName: pulumi.Input<string>;
     /** The environment ConfigMap's name (passed through). */
@@ -206,7 +208,7 @@ export function podTemplate(p: PodTemplateInput) {
             containers: [
                 {
                     name: p.service,
-                    image: s.image,
+                    image: p.image ?? s.image,
                     imagePullPolicy: "IfNotPresent",
                     ...(s.command ? { command: s.command } : {}),
                     ...(s.args ? { args: s.args } : {}),
