@@ -49,6 +49,8 @@ export const serviceUrls = platform.services
 // Images: the stack's ECR repositories by service, and the services whose workloads wait for their first image.
 export const imageRepositories = Object.fromEntries(Object.entries(platform.registry.outputs).map(([k, r]) => [k, r.url]));
 export const servicesAwaitingImage = servicesAwaitingFirstImage(config.services);
+/** The role GitHub Actions assumes to push to those repositories (strata:registry.github), when there is one. */
+export const imagePushRoleArn = platform.registry.pushRole?.arn;
 // Operations: the metrics stack (Grafana is reached by port-forward, never exposed), the backup vault.
 export const grafanaAdminPassword = platform.monitoring.grafanaAdminPassword;
 export const grafanaPortForward = platform.monitoring.grafanaPortForward;

@@ -113,7 +113,14 @@ export class Platform extends pulumi.ComponentResource {
         // The services' image repositories need the data key only; the services wait for them through their image.
         this.registry = new Registry(
             n.name("registry"),
-            { ...base, ...cfg.registry, services: ecrServices(cfg.services), kmsKeyArns: { data: this.kms.arns.data } },
+            {
+                ...base,
+                untaggedExpiryDays: cfg.registry.untaggedExpiryDays,
+                keepTaggedImages: cfg.registry.keepTaggedImages,
+                services: ecrServices(cfg.services),
+                kmsKeyArns: { data: this.kms.arns.data },
+                github: cfg.registry.github && { ...cfg.registry.github, environment: cfg.context.stack },
+            },
             withAws,
         );
         this.queues = new Queues(n.name("queues"), { ...base, queues: cfg.queues.queues, kmsKeyArns: this.kms.arns }, withAws);

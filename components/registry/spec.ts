@@ -164,3 +164,73 @@ export function repositorySettings<K>(kmsKeyArn: K, forceDelete: boolean) {
         forceDelete,
     };
 }
+
+/** Logical name parts (after the naming prefix) of the push role; Pulumi auto-names it, config checks the length. */
+export const PUSH_ROLE_NAME_PARTS = ["registry", "push"] as const;
+
+/** The URL and audience of GitHub Actions' OIDC tokens (GitHub Docs, "Configuring OpenID Connect in Amazon Web Services"). */
+export const GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com";
+export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
+
+/** `arn:<partition>:iam::<account>:oidc-provider/token.actions.githubusercontent.com`: the account's GitHub provider. */
+export const GITHUB_OIDC_PROVIDER_ARN = /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/;
+
+/** A GitHub repository as `<owner>/<name>` (owner: letters, digits, hyphens; name: letters, digits, . _ -). */
+export const GITHUB_REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * The OIDC subjects that may push: a job of one of the repositories running in the GitHub environment named after
+ * the stack (`repo:<owner>/<repo>:environment:<stack>`, the subject GitHub issues for a job with `environment:`).
+ * Not a branch: the environment's protection rules (required reviewers, allowed branches) then decide who pushes to
+ * prod's repositories, as they decide who deploys it.
+ */
+export function pushSubjects(repositories: string[], stack: string): string[] {
+    return repositories.map((r) => `repo:${r}:environment:${stack}`);
+}
+
+/** The push role's trust policy: GitHub's OIDC provider, audience sts.amazonaws.com, only the listed subjects. */
+export function pushRoleTrustPolicy(providerArn: string, subjects: string[]): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: { Federated: providerArn },
+                Action: "sts:AssumeRoleWithWebIdentity",
+                Condition: {
+                    StringEquals: {
+                        [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE,
+                        [`${GITHUB_OIDC_HOST}:sub`]: subjects,
+                    },
+                },
+            },
+        ],
+    });
+}
+
+/**
+ * What a push needs in ECR (Amazon ECR User Guide, "Private repository policies" / the push example): the layer upload
+ * actions and PutImage, plus the reads a `docker push` and a pipeline that looks up its digest and scan use.
+ */
+export const ECR_PUSH_ACTIONS = [
+    "ecr:BatchCheckLayerAvailability",
+    "ecr:InitiateLayerUpload",
+    "ecr:UploadLayerPart",
+    "ecr:CompleteLayerUpload",
+    "ecr:PutImage",
+    "ecr:BatchGetImage",
+    "ecr:DescribeImages",
+    "ecr:DescribeImageScanFindings",
+] as const;
+
+/**
+ * The push role's permissions: a registry login (`ecr:GetAuthorizationToken` takes no resource: "*", ECR API
+ * Reference) and the push and read actions on exactly the stack's repositories.
+ */
+export function pushRoleStatements<A>(repositoryArns: A[]) {
+    return [
+        { Sid: "RegistryLogin", Effect: "Allow" as const, Action: "ecr:GetAuthorizationToken", Resource: "*" },
+        { Sid: "PushToStackRepositories", Effect: "Allow" as const, Action: [...ECR_PUSH_ACTIONS], Resource: repositoryArns },
+    ];
+}

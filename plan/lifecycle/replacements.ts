@@ -306,8 +306,11 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     },
     "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
         forceNew: ["url"],
-        notes: ["clientIdLists and thumbprintLists update in place"],
-        source: "unverified: internal/service/iam/openid_connect_provider.go not read in the time available",
+        notes: [
+            "clientIdLists (Add/RemoveClientIDToOpenIDConnectProvider) and thumbprintLists (UpdateOpenIDConnectProviderThumbprint) update in place; thumbprintLists is optional and computed: IAM accepts none at creation but at least one on update",
+            "an account holds one provider per URL: a replacement creates the new one first and fails with EntityAlreadyExists while the old one exists",
+        ],
+        source: tf("internal/service/iam/openid_connect_provider.go", "01606926a0c0ab9174aec440f976a48b0baee722"),
     },
 
     // ---- KMS ----

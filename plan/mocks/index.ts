@@ -105,6 +105,8 @@ export const UNIQUE_NAMES: Readonly<
     "aws:cloudwatch/logGroup:LogGroup": { input: "name", scope: "region", error: "ResourceAlreadyExistsException" },
     "aws:secretsmanager/secret:Secret": { input: "name", scope: "region", error: "ResourceExistsException" },
     "aws:ecr/repository:Repository": { input: "name", scope: "region", error: "RepositoryAlreadyExistsException" },
+    // One OIDC provider per URL in an account (IAM CreateOpenIDConnectProvider: EntityAlreadyExists).
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": { input: "url", scope: "account", error: "EntityAlreadyExists" },
     "aws:wafv2/webAcl:WebAcl": { input: "name", scope: "region", error: "WAFDuplicateItemException" },
     "aws:kms/alias:Alias": { input: "name", scope: "region", error: "AlreadyExistsException" },
     "aws:backup/vault:Vault": { input: "name", scope: "region", error: "AlreadyExistsException" },

@@ -48,4 +48,44 @@ describe("strata:registry and ecr services in config", () => {
             `services.api.ecr: the repository name "strata-${"s".repeat(250)}/api" is 261 characters; ECR repository names are 2-256`,
         ]);
     });
+
+    describe("github (the push role)", () => {
+        const ECR = { "strata:services": { api: { ecr: true } } };
+        const ARN = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+        const github = (g: unknown) => ({ ...ECR, "strata:registry": { github: g } });
+
+        test("repositories and exactly one of create: true or an ARN", () => {
+            expect(configProblems(github({ repositories: ["acme/api"], oidcProvider: { create: true } }))).toEqual([]);
+            expect(configProblems(github({ repositories: ["acme/api"], oidcProvider: { arn: ARN } }))).toEqual([]);
+            expect(configProblems(github({ repositories: ["acme/api"], oidcProvider: { create: true, arn: ARN } }))).toEqual([
+                "strata:registry.github.oidcProvider: needs exactly one of create: true (this stack creates the account's GitHub OIDC provider) or arn (an existing one)",
+            ]);
+            expect(configProblems(github({ repositories: ["acme/api"], oidcProvider: {} }))[0]).toMatch(/needs exactly one of/);
+        });
+
+        test("the ARN must be a GitHub OIDC provider's, the repositories <owner>/<name>, each once", () => {
+            expect(
+                configProblems(
+                    github({ repositories: ["acme/api"], oidcProvider: { arn: "arn:aws:iam::123456789012:oidc-provider/example.com" } }),
+                ),
+            ).toEqual([
+                'strata:registry.github.oidcProvider.arn: "arn:aws:iam::123456789012:oidc-provider/example.com" is not the ARN of a GitHub OIDC provider',
+            ]);
+            expect(configProblems(github({ repositories: ["acme"], oidcProvider: { create: true } }))).toEqual([
+                'strata:registry.github.repositories[0]: "acme" is not a GitHub repository like "acme/api"',
+            ]);
+            expect(configProblems(github({ repositories: ["acme/api", "Acme/API"], oidcProvider: { create: true } }))).toEqual([
+                'strata:registry.github.repositories[1]: lists "Acme/API" twice',
+            ]);
+            expect(configProblems(github({ repositories: [], oidcProvider: { create: true } }))[0]).toMatch(/at least 1/);
+        });
+
+        test("a push role with no ecr service to push to is refused", () => {
+            expect(
+                configProblems({ "strata:registry": { github: { repositories: ["acme/api"], oidcProvider: { create: true } } } }),
+            ).toEqual([
+                "strata:registry.github: is set, but no service has ecr: true, so the push role would have no repository to push to; set ecr: true on a service or remove github",
+            ]);
+        });
+    });
 });

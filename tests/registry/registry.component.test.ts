@@ -1,3 +1,4 @@
+import type { RegistryArgs } from "../../components/registry";
 import { Registry } from "../../components/registry";
 import type { RenderResult } from "../../plan";
 import { render } from "../../plan";
@@ -7,7 +8,7 @@ const REPOSITORY = "aws:ecr/repository:Repository";
 const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
 const DATA_KEY = "arn:aws:kms:us-east-1:123456789012:key/data-key";
 
-function renderRegistry(environment: string, services: string[]) {
+function renderRegistry(environment: string, services: string[], github?: RegistryArgs["github"]) {
     const cfg = loadConfig({ "strata:environment": environment });
     return render(
         ({ awsProvider }) =>
@@ -18,8 +19,10 @@ function renderRegistry(environment: string, services: string[]) {
                     environment: cfg.environment,
                     protection: cfg.protection,
                     defaultTags: cfg.defaultTags,
-                    ...cfg.registry,
+                    untaggedExpiryDays: cfg.registry.untaggedExpiryDays,
+                    keepTaggedImages: cfg.registry.keepTaggedImages,
                     services,
+                    github,
                     kmsKeyArns: { data: DATA_KEY },
                 },
                 { providers: { aws: awsProvider() } },
@@ -75,5 +78,82 @@ describe("Registry (component)", () => {
     test("no ecr services, no repositories", async () => {
         const none = await renderRegistry("dev", []);
         expect(none.ofType(REPOSITORY)).toEqual([]);
+    });
+
+    describe("the GitHub push role", () => {
+        const ROLE = "aws:iam/role:Role";
+        const PROVIDER = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
+        const EXISTING = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+
+        test("trusts GitHub's provider for the listed repositories in the stack's environment, audience sts.amazonaws.com", async () => {
+            const r = await renderRegistry("prod", ["api"], {
+                repositories: ["acme/api", "acme/web"],
+                oidcProvider: { arn: EXISTING },
+                environment: "prod",
+            });
+            expect(r.ofType(PROVIDER)).toEqual([]);
+            const trust = JSON.parse(String(r.one(ROLE).inputs.assumeRolePolicy));
+            expect(trust.Statement).toEqual([
+                {
+                    Effect: "Allow",
+                    Principal: { Federated: EXISTING },
+                    Action: "sts:AssumeRoleWithWebIdentity",
+                    Condition: {
+                        StringEquals: {
+                            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+                            "token.actions.githubusercontent.com:sub": ["repo:acme/api:environment:prod", "repo:acme/web:environment:prod"],
+                        },
+                    },
+                },
+            ]);
+        });
+
+        test("may log in anywhere and push to exactly the stack's repositories, nothing else", async () => {
+            const r = await renderRegistry("dev", ["api", "worker"], {
+                repositories: ["acme/api"],
+                oidcProvider: { arn: EXISTING },
+                environment: "dev",
+            });
+            const policy = JSON.parse(String(r.one("aws:iam/rolePolicy:RolePolicy").inputs.policy));
+            expect(policy.Statement).toEqual([
+                { Sid: "RegistryLogin", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+                {
+                    Sid: "PushToStackRepositories",
+                    Effect: "Allow",
+                    Action: [
+                        "ecr:BatchCheckLayerAvailability",
+                        "ecr:InitiateLayerUpload",
+                        "ecr:UploadLayerPart",
+                        "ecr:CompleteLayerUpload",
+                        "ecr:PutImage",
+                        "ecr:BatchGetImage",
+                        "ecr:DescribeImages",
+                        "ecr:DescribeImageScanFindings",
+                    ],
+                    Resource: [
+                        "arn:aws:ecr:us-east-1:123456789012:repository/strata-dev/api",
+                        "arn:aws:ecr:us-east-1:123456789012:repository/strata-dev/worker",
+                    ],
+                },
+            ]);
+        });
+
+        test("create: true creates the account's provider (GitHub's URL, audience sts.amazonaws.com, no thumbprints) and trusts it", async () => {
+            const r = await renderRegistry("prod", ["api"], {
+                repositories: ["acme/api"],
+                oidcProvider: { create: true },
+                environment: "prod",
+            });
+            const provider = r.one(PROVIDER);
+            expect(provider.inputs).toMatchObject({
+                url: "https://token.actions.githubusercontent.com",
+                clientIdLists: ["sts.amazonaws.com"],
+            });
+            expect(provider.inputs.thumbprintLists).toBeUndefined();
+            expect(provider.options).toMatchObject({ protect: true, retainOnDelete: true });
+            const trust = JSON.parse(String(r.one(ROLE).inputs.assumeRolePolicy));
+            expect(trust.Statement[0].Principal).toEqual({ Federated: EXISTING });
+            expect(r.one(ROLE).dependencies).toContain(provider.urn);
+        });
     });
 });

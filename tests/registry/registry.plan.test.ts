@@ -13,6 +13,7 @@ describe("a stack with ECR services (whole-program wiring)", () => {
         plan = await planOfFile(
             stackFile({
                 environment: "dev",
+                registry: { github: { repositories: ["acme/api"], oidcProvider: { create: true } } },
                 services: {
                     api: { ecr: true, image: DIGEST, port: 8080, probes: PROBES },
                     web: { ecr: true, image: "1.4.2", port: 8080, probes: PROBES },
@@ -74,5 +75,13 @@ describe("a stack with ECR services (whole-program wiring)", () => {
 
     test("the ECR policies pass", () => {
         expect(plan.violations.filter((v) => v.policy.startsWith("aws-ecr-"))).toEqual([]);
+    });
+
+    test("the push role's ARN is a stack output; the stack creates the account's GitHub provider", () => {
+        expect(plan.outputs.imagePushRoleArn).toMatch(/^arn:aws:iam::123456789012:role\/strata-dev-registry-push-/);
+        const provider = ofType(plan, "aws:iam/openIdConnectProvider:OpenIdConnectProvider").filter(
+            (p) => p.inputs.url === "https://token.actions.githubusercontent.com",
+        );
+        expect(provider).toHaveLength(1);
     });
 });
