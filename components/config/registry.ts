@@ -122,6 +122,19 @@ export const registry = {
                 }
             },
         }),
+        // A pull secret names a secret config key the stack sets (like secretEnv).
+        sectionCheck<"services">({
+            name: "the services' image pull secrets name config keys the stack sets",
+            check: (settings, report, { configKeys }) => {
+                for (const [name, s] of Object.entries(settings.services)) {
+                    if (s.imagePullSecret !== undefined && !configKeys.has(s.imagePullSecret))
+                        report(
+                            ["services", name, "imagePullSecret"],
+                            `!the config key "${s.imagePullSecret}" is not set; set it with 'pulumi config set --secret ${s.imagePullSecret} <user>:<token>'`,
+                        );
+                }
+            },
+        }),
         // The push role is auto-named from the Registry's name (components/registry/index.ts); it pushes to the
         // stack's repositories, so a push role without any is refused.
         sectionCheck<"registry" | "services">({
@@ -138,3 +151,8 @@ export const registry = {
         }),
     ],
 } satisfies Section<ReturnType<typeof registrySchema>>;
+
+/** The config keys the services' `imagePullSecret` names (their values become Pulumi secrets). */
+export function imagePullSecretConfigKeys(services: Record<string, { imagePullSecret?: string }>): string[] {
+    return [...new Set(Object.values(services).flatMap((s) => (s.imagePullSecret ? [s.imagePullSecret] : [])))];
+}

@@ -171,6 +171,14 @@ function serviceSchema(env: Environment) {
                 .describe(
                     "The stack creates an ECR repository `<strata:name>-<stack>/<service>` for the service (immutable tags, scan on push, KMS); `image` then names a tag or digest in it. See docs/components/registry.md.",
                 ),
+            imagePullSecret: allowed(
+                z.string().regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, 'is not a Pulumi config key like "myapp:ghcrPull"'),
+                'a Pulumi config key ("namespace:key") the stack sets, as a secret, to user:token; external images only',
+            )
+                .optional()
+                .describe(
+                    "Pull credentials of a private external image: a Pulumi secret config key whose value is \"user:token\" (a registry user and access token). The stack creates a dockerconfigjson Secret for the image's registry in the namespace and lists it in the pods' imagePullSecrets. Not with ecr: the nodes pull ECR with their role.",
+                ),
             namespace: allowed(
                 z
                     .string()

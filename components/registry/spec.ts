@@ -63,6 +63,7 @@ export function externalImageProblem(image: string): string | undefined {
 export interface ImageSettings {
     ecr: boolean;
     image?: string;
+    imagePullSecret?: string;
 }
 
 /**
@@ -72,7 +73,18 @@ export interface ImageSettings {
 export function serviceImageIssues(s: ImageSettings): Array<{ path: string[]; message: string }> {
     if (s.ecr) {
         const problem = s.image === undefined ? undefined : ecrImageProblem(s.image);
-        return problem ? [{ path: ["image"], message: `${problem}; allowed: ${ECR_IMAGE_ALLOWED}` }] : [];
+        return [
+            ...(problem ? [{ path: ["image"], message: `${problem}; allowed: ${ECR_IMAGE_ALLOWED}` }] : []),
+            ...(s.imagePullSecret !== undefined
+                ? [
+                      {
+                          path: ["imagePullSecret"],
+                          message:
+                              "!is set on an ecr service: the nodes pull the stack's repositories with their IAM role; remove it (pull secrets are for external private images)",
+                      },
+                  ]
+                : []),
+        ];
     }
     if (s.image === undefined)
         return [

@@ -38,6 +38,12 @@ export interface ServiceArgs extends BaseArgs {
      * @default settings.image
      */
     image?: pulumi.Input<string>;
+    /**
+     * The dockerconfigjson Secret of the image's registry (`settings.imagePullSecret`): listed in the pods'
+     * `imagePullSecrets`, and the Deployment waits for it.
+     * @default undefined (the nodes pull anonymously, or with their role from ECR)
+     */
+    imagePullSecret?: { name: string; resource: pulumi.Resource };
     namespace: string;
     settings: ServiceSettings;
     region: string;

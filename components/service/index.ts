@@ -22,6 +22,7 @@ import { networkPolicyAnnotations, networkPolicySpec, usesAwsApis } from "./netw
 import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController } from "./podTemplate";
 import { Namespace, serviceEnvironment, serviceIdentity } from "./resources";
 import { ecrImageOf, repositoryImage, waitsForFirstImage } from "./image";
+import { dockerConfigJson, pullSecretsOf } from "./pullSecrets";
 import { callersOf, calleePeer, declared, readinessGatedNamespaces, secretEnvValues, servicesByNamespace, namespaceOf } from "./services";
 
 // The package's public names (as before the component became a folder).
@@ -83,6 +84,7 @@ export class Service extends pulumi.ComponentResource {
                     service: svc,
                     settings: s,
                     image: args.image,
+                    imagePullSecrets: args.imagePullSecret ? [args.imagePullSecret.name] : undefined,
                     labels,
                     serviceAccountName: identity.serviceAccount.metadata.name,
                     configMapName: configMap.metadata.name,
@@ -92,7 +94,11 @@ export class Service extends pulumi.ComponentResource {
             },
             {
                 ...inNs,
-                dependsOn: [...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps), ...identity.ready],
+                dependsOn: [
+                    ...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps),
+                    ...identity.ready,
+                    ...(args.imagePullSecret ? [args.imagePullSecret.resource] : []),
+                ],
                 ...(ignoreChanges ? { ignoreChanges } : {}),
             },
         );
@@ -218,6 +224,28 @@ export class Services extends pulumi.ComponentResource {
             );
         }
 
+        // Pull credentials of external private images: one dockerconfigjson Secret per namespace and (registry, key).
+        const pull = pullSecretsOf(args.services, args.defaultNamespace);
+        const pullSecrets = new Map<string, k8s.core.v1.Secret>();
+        for (const p of pull.secrets) {
+            const credentials = args.secretConfig[p.configKey];
+            if (credentials === undefined) throw new Error(`imagePullSecret ${p.configKey} has no value in secretConfig`);
+            pullSecrets.set(
+                `${p.namespace}/${p.name}`,
+                new k8s.core.v1.Secret(
+                    n.name("pull", p.namespace, p.name),
+                    {
+                        metadata: { name: p.name, namespace: p.namespace, labels: { "app.kubernetes.io/managed-by": "strata" } },
+                        type: "kubernetes.io/dockerconfigjson",
+                        stringData: {
+                            ".dockerconfigjson": pulumi.secret(pulumi.output(credentials).apply((c) => dockerConfigJson(p.registry, c))),
+                        },
+                    },
+                    { parent: this, dependsOn: [this.namespaces[p.namespace].namespace] },
+                ),
+            );
+        }
+
         for (const [svcName, s] of Object.entries(args.services)) {
             // An ecr service without an image yet: its repository exists, its workload waits for the first push.
             if (waitsForFirstImage(s)) continue;
@@ -229,6 +257,10 @@ export class Services extends pulumi.ComponentResource {
                     ...base,
                     serviceName: svcName,
                     image: ecr && pulumi.output(ecr.repositoryUrl).apply((url) => repositoryImage(url, ecr.image)),
+                    imagePullSecret: pull.byService[svcName] && {
+                        name: pull.byService[svcName].name,
+                        resource: pullSecrets.get(`${pull.byService[svcName].namespace}/${pull.byService[svcName].name}`)!,
+                    },
                     namespace: ns,
                     settings: s,
                     region: args.region,

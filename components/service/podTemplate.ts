@@ -175,6 +175,8 @@ export interface PodTemplateInput {
     labels: Record<string, string>;
     /** The image the container runs when it is not `settings.image` (an ecr service's repository image). */
     image?: pulumi.Input<string>;
+    /** The names of the dockerconfigjson Secrets the kubelet pulls the image with. */
+    imagePullSecrets?: string[];
     /** Passed through untouched (the ServiceAccount's name output). */
     serviceAccountName: pulumi.Input<string>;
     /** The environment ConfigMap's name (passed through). */
@@ -205,6 +207,7 @@ export function podTemplate(p: PodTemplateInput) {
             securityContext: podSecurityContext(s),
             topologySpreadConstraints: topologySpread(p.service),
             ...spotPlacement(s.spot ? p.spotScheduling : undefined),
+            ...(p.imagePullSecrets?.length ? { imagePullSecrets: p.imagePullSecrets.map((name) => ({ name })) } : {}),
             containers: [
                 {
                     name: p.service,

@@ -88,4 +88,32 @@ describe("strata:registry and ecr services in config", () => {
             ]);
         });
     });
+
+    describe("imagePullSecret", () => {
+        test("must name a config key the stack sets", () => {
+            expect(configProblems({ "strata:services": { api: { image: "ghcr.io/acme/api:1.0", imagePullSecret: "app:ghcr" } } })).toEqual([
+                "strata:services.api.imagePullSecret: the config key \"app:ghcr\" is not set; set it with 'pulumi config set --secret app:ghcr <user>:<token>'",
+            ]);
+            expect(
+                configProblems({
+                    "strata:services": { api: { image: "ghcr.io/acme/api:1.0", imagePullSecret: "app:ghcr" } },
+                    "app:ghcr": "bot:token",
+                }),
+            ).toEqual([]);
+        });
+        test("is refused on an ecr service", () => {
+            expect(
+                configProblems({ "strata:services": { api: { ecr: true, imagePullSecret: "app:ghcr" } }, "app:ghcr": "bot:token" }),
+            ).toEqual([
+                "strata:services.api.imagePullSecret: is set on an ecr service: the nodes pull the stack's repositories with their IAM role; remove it (pull secrets are for external private images)",
+            ]);
+        });
+        test("its value is a Pulumi secret", () => {
+            const cfg = loadConfig({
+                "strata:services": { api: { image: "ghcr.io/acme/api:1.0", imagePullSecret: "strata:ghcrPull" } },
+                "strata:ghcrPull": "bot:token",
+            });
+            expect(Object.keys(cfg.secretValues)).toContain("strata:ghcrPull");
+        });
+    });
 });

@@ -19,7 +19,9 @@ describe("a stack with ECR services (whole-program wiring)", () => {
                     web: { ecr: true, image: "1.4.2", port: 8080, probes: PROBES },
                     next: { ecr: true, port: 8080, probes: PROBES },
                     echo: { image: "hashicorp/http-echo:1.0.0", port: 8080 },
+                    private: { image: "ghcr.io/acme/private:2.0.1", port: 8080, probes: PROBES, imagePullSecret: "strata:ghcrPull" },
                 },
+                "strata:ghcrPull": "bot:ghp_token",
             }),
         );
     }, 120_000);
@@ -83,5 +85,21 @@ describe("a stack with ECR services (whole-program wiring)", () => {
             (p) => p.inputs.url === "https://token.actions.githubusercontent.com",
         );
         expect(provider).toHaveLength(1);
+    });
+
+    test("a private external image pulls with a dockerconfigjson Secret of its namespace, kept secret", () => {
+        const secrets = ofType(plan, "kubernetes:core/v1:Secret").filter((x) => x.inputs.type === "kubernetes.io/dockerconfigjson");
+        expect(secrets).toHaveLength(1);
+        const secret = secrets[0];
+        expect(secret.inputs.metadata).toMatchObject({ namespace: "strata", name: expect.stringMatching(/^pull-ghcr-io-[0-9a-f]{6}$/) });
+        // The whole stringData is a secret (the engine marks the object holding a secret).
+        expect(JSON.stringify(secret.inputs.stringData)).toContain("[secret]");
+        expect(JSON.stringify(plan)).not.toContain("ghp_token");
+        const d = ofType(plan, "kubernetes:apps/v1:Deployment").find((x) => (x.inputs.metadata as { name: string }).name === "private")!;
+        const spec = (d.inputs.spec as { template: { spec: { imagePullSecrets?: unknown } } }).template.spec;
+        expect(spec.imagePullSecrets).toEqual([{ name: (secret.inputs.metadata as { name: string }).name }]);
+        expect(d.dependencies).toContain(secret.urn);
+        const echo = ofType(plan, "kubernetes:apps/v1:Deployment").find((x) => (x.inputs.metadata as { name: string }).name === "echo")!;
+        expect((echo.inputs.spec as { template: { spec: Record<string, unknown> } }).template.spec.imagePullSecrets).toBeUndefined();
     });
 });
