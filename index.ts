@@ -1,6 +1,6 @@
 // The Strata program: read and validate this stack's config, build the platform, export what operators need.
 import * as pulumi from "@pulumi/pulumi";
-import { loadStackConfig, Platform } from "./components";
+import { loadStackConfig, Platform, servicesAwaitingImage as servicesAwaitingFirstImage } from "./components";
 
 const config = loadStackConfig();
 const platform = new Platform(config.naming.name("platform"), { config });
@@ -46,6 +46,11 @@ export const serviceUrls = platform.services
           Object.entries(platform.services.services).map(([k, s]) => [k, { internal: s.url ?? null, public: s.publicUrl ?? null }]),
       )
     : {};
+// Images: the stack's ECR repositories by service, and the services whose workloads wait for their first image.
+export const imageRepositories = Object.fromEntries(Object.entries(platform.registry.outputs).map(([k, r]) => [k, r.url]));
+export const servicesAwaitingImage = servicesAwaitingFirstImage(config.services);
+/** The role GitHub Actions assumes to push to those repositories (strata:registry.github), when there is one. */
+export const imagePushRoleArn = platform.registry.pushRole?.arn;
 // Operations: the metrics stack (Grafana is reached by port-forward, never exposed), the backup vault.
 export const grafanaAdminPassword = platform.monitoring.grafanaAdminPassword;
 export const grafanaPortForward = platform.monitoring.grafanaPortForward;

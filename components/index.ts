@@ -10,6 +10,7 @@ export * from "./kms";
 export * from "./network";
 export * from "./objectStore";
 export * from "./queue";
+export * from "./registry";
 export * from "./database";
 export * from "./cache";
 export * from "./identity";

@@ -7,6 +7,7 @@ import { KmsKeys } from "./kms";
 import { Network } from "./network";
 import { ObjectStore } from "./objectStore";
 import { Queues } from "./queue";
+import { Registry, ecrServices } from "./registry";
 import { Database } from "./database";
 import { Cache } from "./cache";
 import { Waf } from "./waf";
@@ -43,6 +44,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly network: Network;
     public readonly objectStore: ObjectStore;
     public readonly queues: Queues;
+    /** The ECR repositories of the `ecr: true` services (`strata:registry`). */
+    public readonly registry: Registry;
     public readonly database?: Database;
     public readonly cache?: Cache;
     /** The environment's WAF web ACL (attached to every service Ingress). */
@@ -107,6 +110,19 @@ export class Platform extends pulumi.ComponentResource {
                 region,
                 kmsKeyArns: this.kms.arns,
                 allowedAccountIds: cfg.accountId ? [cfg.accountId] : undefined,
+            },
+            withAws,
+        );
+        // The services' image repositories need the data key only; the services wait for them through their image.
+        this.registry = new Registry(
+            n.name("registry"),
+            {
+                ...base,
+                untaggedExpiryDays: cfg.registry.untaggedExpiryDays,
+                keepTaggedImages: cfg.registry.keepTaggedImages,
+                services: ecrServices(cfg.services),
+                kmsKeyArns: { data: this.kms.arns.data },
+                github: cfg.registry.github && { ...cfg.registry.github, environment: cfg.context.stack },
             },
             withAws,
         );
@@ -313,6 +329,7 @@ export class Platform extends pulumi.ComponentResource {
                     buckets: this.objectStore.buckets,
                     queues: this.queues.queues,
                     kmsKeyArns: this.kms.arns,
+                    imageRepositories: Object.fromEntries(Object.entries(this.registry.outputs).map(([k, r]) => [k, r.url])),
                     secretConfig: cfg.secretValues,
                     wafAclArn: this.waf?.webAclArn,
                     albAccessLogs:

@@ -137,6 +137,22 @@ export function serviceRows(plan: PlanDocument): ServiceRow[] {
     );
 }
 
+/**
+ * A warning per `ecr: true` service without an image (the `servicesAwaitingImage` output): its repository is planned,
+ * its workload is not, until the application pipeline has pushed and the stack sets the image's digest.
+ */
+export function awaitingImageLines(plan: PlanDocument): string[] {
+    const waiting = plan.outputs.servicesAwaitingImage;
+    if (!Array.isArray(waiting) || waiting.length === 0) return [];
+    return [
+        "",
+        ...waiting.map(
+            (name) =>
+                `Warning: service ${String(name)} waits for its first image: its ECR repository is created, its workload is not (push an image, then set strata:services.${String(name)}.image to its digest)`,
+        ),
+    ];
+}
+
 /** The subnet layout per availability zone, from the `subnetCidrs` output (awsx allocates one block per AZ, in AZ order). */
 export function subnetRows(plan: PlanDocument): Array<{ az: string; private: string; public: string; isolated: string }> {
     const cidrs = plan.outputs.subnetCidrs as Record<"private" | "public" | "isolated", string[]> | undefined;
@@ -232,6 +248,7 @@ export function summarize(plan: PlanDocument): string {
             ),
         );
     }
+    lines.push(...awaitingImageLines(plan));
     const subnets = subnetRows(plan);
     if (subnets.length) {
         lines.push("", "Subnets:");

@@ -16,6 +16,7 @@ import type { TracingSettings } from "./tracing";
 import type { RolloutsSettings } from "./rollouts";
 import type { AlarmsSettings } from "./alarms";
 import type { ServicesSettings } from "./services";
+import type { RegistrySettings } from "./registry";
 import type { WafSettings } from "./waf";
 import type { MonitoringSettings } from "./monitoring";
 
@@ -45,6 +46,7 @@ export interface SectionSettings {
     cache: CacheSettings;
     objectStore: ObjectStoreSettings;
     queues: QueuesSettings;
+    registry: RegistrySettings;
     services: ServicesSettings;
     waf: WafSettings;
     backup: BackupSettings;

@@ -685,6 +685,22 @@ export const cluster = {
             },
         }),
         sectionCheck<"cluster">({
+            name: "the Kubernetes version is within EKS support for the support type",
+            check: (settings, report) => {
+                const today = supportCheckDay();
+                if (today === undefined) {
+                    report(
+                        ["cluster", "version"],
+                        `!cannot be checked against EKS support: STRATA_TODAY ${JSON.stringify(process.env.STRATA_TODAY)} is not a date YYYY-MM-DD`,
+                    );
+                    return;
+                }
+                const c = settings.cluster;
+                const reason = unsupportedVersionReason(c.version, c.supportType, today);
+                if (reason) report(["cluster", "version"], `!${JSON.stringify(c.version)} is refused on ${today}: ${reason}`);
+            },
+        }),
+        sectionCheck<"cluster">({
             name: "the cluster's IAM principals and the runner's connection are ARNs of the stack's partition",
             check: ({ cluster: c }, report, { region }) => {
                 const iam = { services: ["iam"], stackRegion: region, region: "none" } as const;
@@ -708,22 +724,6 @@ export const cluster = {
                     });
                     if (problem) report(["cluster", "access", "runner", "connectionArn"], `!"${connection}" ${problem}`);
                 }
-            },
-        }),
-        sectionCheck<"cluster">({
-            name: "the Kubernetes version is within EKS support for the support type",
-            check: (settings, report) => {
-                const today = supportCheckDay();
-                if (today === undefined) {
-                    report(
-                        ["cluster", "version"],
-                        `!cannot be checked against EKS support: STRATA_TODAY ${JSON.stringify(process.env.STRATA_TODAY)} is not a date YYYY-MM-DD`,
-                    );
-                    return;
-                }
-                const c = settings.cluster;
-                const reason = unsupportedVersionReason(c.version, c.supportType, today);
-                if (reason) report(["cluster", "version"], `!${JSON.stringify(c.version)} is refused on ${today}: ${reason}`);
             },
         }),
     ],

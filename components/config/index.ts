@@ -58,6 +58,7 @@ export {
 } from "./services";
 export * from "./quantity";
 export { wafSchema, WafSettings, WAF_EVALUATION_WINDOWS, WAF_MANAGED_RULE_GROUPS } from "./waf";
+export { registrySchema, RegistrySettings } from "./registry";
 export { backupSchema, BackupSettings } from "./backup";
 export { monitoringSchema, MonitoringSettings, AlertReceiverSettings, monitoringSecretConfigKeys, GP3_SIZE_GIB } from "./monitoring";
 export * from "./pulumi";

@@ -6,6 +6,7 @@ import { ENVIRONMENTS } from "./environment";
 import type { PlatformSettings } from "./schema";
 import { CHECKS, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
+import { imagePullSecretConfigKeys } from "./registry";
 import { foreignKeyProblems } from "./keys";
 import { monitoringSecretConfigKeys } from "./monitoring";
 import { Naming, namingPrefix } from "../naming";
@@ -57,9 +58,14 @@ function decode(schema: z.ZodTypeAny | undefined, raw: string): unknown {
 function secretKeysNamed(raw: Record<string, string>): Set<string> {
     const keys = new Set<string>();
     try {
-        const services = JSON.parse(raw["strata:services"] ?? "{}") as Record<string, { secretEnv?: Record<string, unknown> }>;
-        for (const s of Object.values(services ?? {}))
+        const services = JSON.parse(raw["strata:services"] ?? "{}") as Record<
+            string,
+            { secretEnv?: Record<string, unknown>; imagePullSecret?: unknown }
+        >;
+        for (const s of Object.values(services ?? {})) {
             for (const k of Object.values(s?.secretEnv ?? {})) if (typeof k === "string") keys.add(k);
+            if (typeof s?.imagePullSecret === "string") keys.add(s.imagePullSecret);
+        }
     } catch {
         // Not JSON: the schema reports it.
     }
@@ -150,10 +156,11 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         context: { project: ctx.project, stack: ctx.stack, region: region! },
         naming: naming!,
         secretValues: Object.fromEntries(
-            [...secretEnvConfigKeys(settings.services), ...monitoringSecretConfigKeys(settings.monitoring)].map((k) => [
-                k,
-                pulumi.secret(raw[k]),
-            ]),
+            [
+                ...secretEnvConfigKeys(settings.services),
+                ...imagePullSecretConfigKeys(settings.services),
+                ...monitoringSecretConfigKeys(settings.monitoring),
+            ].map((k) => [k, pulumi.secret(raw[k])]),
         ),
         defaultTags: buildDefaultTags({
             project: settings.name,

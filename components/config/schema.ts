@@ -13,6 +13,7 @@ import { backup } from "./backup";
 import { audit } from "./audit";
 import { alarms } from "./alarms";
 import { services } from "./services";
+import { registry } from "./registry";
 import { waf } from "./waf";
 import { monitoring } from "./monitoring";
 import { tracing } from "./tracing";
@@ -34,6 +35,7 @@ export const SECTIONS = {
     cache,
     objectStore,
     queues,
+    registry,
     services,
     waf,
     backup,
@@ -142,6 +144,7 @@ export function platformSchema(env: Environment) {
             cache: SECTIONS.cache.schema(env),
             objectStore: SECTIONS.objectStore.schema(env),
             queues: SECTIONS.queues.schema(env),
+            registry: SECTIONS.registry.schema(env),
             services: SECTIONS.services.schema(env),
             waf: SECTIONS.waf.schema(env),
             backup: SECTIONS.backup.schema(env),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { arnProblem } from "../arn";
 import { parseImageReference, unpinnedReason } from "../imageReference";
+import { ECR_IMAGE_ALLOWED, serviceImageIssues } from "../registry/spec";
 import { SPOT_TAINT } from "../catalogue/spot";
 import { allocatable } from "../catalogue/ec2";
 import type { Environment, PerEnvironment } from "./environment";
@@ -61,19 +62,6 @@ export function isPinnedImage(image: string): boolean {
     const ref = parseImageReference(image);
     return !("error" in ref) && unpinnedReason(ref) === undefined;
 }
-
-/** A container image reference: valid by the reference grammar, and pinned. */
-const imageReference = z
-    .string()
-    .min(1)
-    .superRefine((v, ctx) => {
-        const ref = parseImageReference(v);
-        const problem =
-            "error" in ref
-                ? ref.error
-                : unpinnedReason(ref) && `is not pinned: it ${unpinnedReason(ref)}; use a tag other than latest or a digest`;
-        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-    });
 
 const cpuQuantity = allowed(
     z.string().refine((v) => parseCpu(v) !== undefined && parseCpu(v)! > 0, {
@@ -176,9 +164,27 @@ function serviceSchema(env: Environment) {
                     "`web` serves HTTP (a Service, optionally an Ingress); `worker` has neither (queue consumers such as Celery workers); `job` runs to completion once per change of its image, command, args or environment (migrations, seeds; see `job`); `cronjob` runs to completion on `cron.schedule`.",
                 ),
             image: allowed(
-                imageReference,
-                "an image reference ([registry/]repository[:tag][@sha256:<64 hex>]) with a tag other than latest, or a digest",
-            ).describe("Container image with a pinned tag (not latest) or a digest."),
+                z.string().min(1),
+                `an image reference ([registry/]repository[:tag][@sha256:<64 hex>]) with a tag other than latest, or a digest; with ecr: true, ${ECR_IMAGE_ALLOWED}`,
+            )
+                .optional()
+                .describe(
+                    "Container image with a pinned tag (not latest) or a digest. Required unless `ecr` is true; then it is only the tag or digest in the stack's repository, and unset means the workload waits for its first image.",
+                ),
+            ecr: z
+                .boolean()
+                .default(false)
+                .describe(
+                    "The stack creates an ECR repository `<strata:name>-<stack>/<service>` for the service (immutable tags, scan on push, KMS); `image` then names a tag or digest in it. See docs/components/registry.md.",
+                ),
+            imagePullSecret: allowed(
+                z.string().regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, 'is not a Pulumi config key like "myapp:ghcrPull"'),
+                'a Pulumi config key ("namespace:key") the stack sets, as a secret, to user:token; external images only',
+            )
+                .optional()
+                .describe(
+                    "Pull credentials of a private external image: a Pulumi secret config key whose value is \"user:token\" (a registry user and access token). The stack creates a dockerconfigjson Secret for the image's registry in the namespace and lists it in the pods' imagePullSecrets. Not with ecr: the nodes pull ECR with their role.",
+                ),
             namespace: allowed(
                 z
                     .string()
@@ -453,6 +459,7 @@ function serviceSchema(env: Environment) {
         .superRefine((s, ctx) => {
             const problem = servicePortProblem(s);
             if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["servicePort"], message: `!${problem}` });
+            for (const issue of serviceImageIssues(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
         })
         .transform(({ servicePort: _servicePort, ...s }) => s);
 }
@@ -632,19 +639,6 @@ export const services = {
                 }
             },
         }),
-        // An ALB takes certificates of its own region only (Elastic Load Balancing User Guide, "SSL certificates for your
-        // Application Load Balancer": the certificate must be in the same Region as the load balancer).
-        sectionCheck<"services">({
-            name: "ingress certificates are ACM certificates of the stack's region and partition",
-            check: ({ services }, report, { region }) => {
-                for (const [name, s] of Object.entries(services)) {
-                    const arn = s.ingress?.certificateArn;
-                    if (!arn) continue;
-                    const problem = arnProblem(arn, { services: ["acm"], stackRegion: region, region: "same" });
-                    if (problem) report(["services", name, "ingress", "certificateArn"], `!"${arn}" ${problem}`);
-                }
-            },
-        }),
         // The services' minimum replicas must fit the node groups at their maximum size: otherwise pods stay Pending
         // forever on a real cluster, which nothing in a plan would show.
         sectionCheck<"services" | "cluster">({
@@ -706,6 +700,19 @@ export const services = {
                             `!cpu ${s.resources.requests.cpu} and memory ${s.resources.requests.memory} do not fit one node of the node groups this service can run on (largest: ${best.type}, ${(best.a!.milliCpu / 1000).toFixed(2)} vCPU and ${(best.a!.memoryBytes / 2 ** 30).toFixed(1)} GiB allocatable); its pods would stay Pending: lower the requests or add a larger instance type`,
                         );
                     }
+                }
+            },
+        }),
+        // An ALB takes certificates of its own region only (Elastic Load Balancing User Guide, "SSL certificates for your
+        // Application Load Balancer": the certificate must be in the same Region as the load balancer).
+        sectionCheck<"services">({
+            name: "ingress certificates are ACM certificates of the stack's region and partition",
+            check: ({ services }, report, { region }) => {
+                for (const [name, s] of Object.entries(services)) {
+                    const arn = s.ingress?.certificateArn;
+                    if (!arn) continue;
+                    const problem = arnProblem(arn, { services: ["acm"], stackRegion: region, region: "same" });
+                    if (problem) report(["services", name, "ingress", "certificateArn"], `!"${arn}" ${problem}`);
                 }
             },
         }),

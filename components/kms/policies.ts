@@ -100,7 +100,10 @@ export const KEY_SERVICES: Record<Exclude<KeyPurpose, PrincipalKeyPurpose>, { si
     ebs: { sid: "Ec2VolumesThroughService", services: ["ec2", "autoscaling"] },
     // backup: AWS Backup copies and restores RDS and S3 recovery points under the data key (AWS Backup Developer
     // Guide, "Encryption for backups in AWS Backup": resources it does not encrypt independently keep their key).
-    data: { sid: "DataServices", services: ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup"] },
+    // ecr: ECR encrypts a repository's images under the key through two grants it creates with the caller's
+    // permissions when the repository is created (Amazon ECR User Guide, "Encryption at rest"); pulls decrypt through
+    // those grants, so the nodes that pull need no KMS permission of their own.
+    data: { sid: "DataServices", services: ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup", "ecr"] },
     backup: { sid: "BackupThroughService", services: ["backup"] },
 };
 
@@ -138,7 +141,7 @@ export function keyPolicyStatements(purpose: KeyPurpose, c: KeyPolicyContext): P
 export const KEY_DESCRIPTIONS: Record<KeyPurpose, string> = {
     cluster: "EKS secrets envelope encryption",
     ebs: "EBS volumes of EKS nodes",
-    data: "Data stores: RDS, ElastiCache, S3, SQS, Secrets Manager",
+    data: "Data stores: RDS, ElastiCache, S3, SQS, Secrets Manager, ECR",
     logs: "CloudWatch Logs log groups",
     notifications: "SNS alert topics (CloudWatch alarms, Alertmanager)",
     audit: "Audit trail: CloudTrail, AWS Config, log archive delivery",

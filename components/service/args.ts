@@ -33,6 +33,17 @@ export interface SpotScheduling {
 export interface ServiceArgs extends BaseArgs {
     /** Service name (key in strata:services). */
     serviceName: string;
+    /**
+     * The image the pods run when it is not `settings.image` (an ecr service: `<repositoryUrl>@<digest>`).
+     * @default settings.image
+     */
+    image?: pulumi.Input<string>;
+    /**
+     * The dockerconfigjson Secret of the image's registry (`settings.imagePullSecret`): listed in the pods'
+     * `imagePullSecrets`, and the Deployment waits for it.
+     * @default undefined (the nodes pull anonymously, or with their role from ECR)
+     */
+    imagePullSecret?: { name: string; resource: pulumi.Resource };
     namespace: string;
     settings: ServiceSettings;
     region: string;
@@ -144,6 +155,12 @@ export interface ServicesArgs extends BaseArgs {
     queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     /** The data key (S3 and SQS encryption). */
     kmsKeyArns?: Pick<KmsKeyArns, "data">;
+    /**
+     * The repository URL of each `ecr: true` service (the Registry's outputs): its pods run `<url>:<tag>` or
+     * `<url>@<digest>`; an ecr service without `image` gets no workload until its first image is set.
+     * @default {} (a service with `ecr: true` is refused)
+     */
+    imageRepositories?: Record<string, pulumi.Input<string>>;
     /** Secret config values by config key (`PlatformConfig.secretValues`). */
     secretConfig: Record<string, pulumi.Input<string>>;
     wafAclArn?: pulumi.Input<string>;

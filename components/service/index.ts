@@ -33,6 +33,8 @@ import {
 } from "./jobs";
 import { deploymentIgnoreChanges, deploymentSpec, deploymentWaitsForController, type PodTemplateInput } from "./podTemplate";
 import { Namespace, serviceEnvironment, serviceIdentity } from "./resources";
+import { ecrImageOf, repositoryImage, waitsForFirstImage } from "./image";
+import { dockerConfigJson, pullSecretsOf } from "./pullSecrets";
 import { callersOf, calleePeer, declared, readinessGatedNamespaces, secretEnvValues, servicesByNamespace, namespaceOf } from "./services";
 
 // The package's public names (as before the component became a folder).
@@ -102,8 +104,14 @@ export class Service extends pulumi.ComponentResource {
             configMapName: configMap.metadata.name,
             secretName: secret?.metadata.name,
             spotScheduling: args.spotScheduling,
+            image: args.image,
+            imagePullSecrets: args.imagePullSecret ? [args.imagePullSecret.name] : undefined,
         };
-        const waits = [...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps), ...identity.ready];
+        const waits = [
+            ...(deploymentWaitsForController(args.readinessGateInjection) ? lbDeps : nsDeps),
+            ...identity.ready,
+            ...(args.imagePullSecret ? [args.imagePullSecret.resource] : []),
+        ];
         const after = args.waitFor ?? [];
         let workload: Service["workload"] | undefined;
         if (s.kind === "job") {
@@ -312,16 +320,46 @@ export class Services extends pulumi.ComponentResource {
             );
         }
 
+        // Pull credentials of external private images: one dockerconfigjson Secret per namespace and (registry, key).
+        const pull = pullSecretsOf(args.services, args.defaultNamespace);
+        const pullSecrets = new Map<string, k8s.core.v1.Secret>();
+        for (const p of pull.secrets) {
+            const credentials = args.secretConfig[p.configKey];
+            if (credentials === undefined) throw new Error(`imagePullSecret ${p.configKey} has no value in secretConfig`);
+            pullSecrets.set(
+                `${p.namespace}/${p.name}`,
+                new k8s.core.v1.Secret(
+                    n.name("pull", p.namespace, p.name),
+                    {
+                        metadata: { name: p.name, namespace: p.namespace, labels: { "app.kubernetes.io/managed-by": "strata" } },
+                        type: "kubernetes.io/dockerconfigjson",
+                        stringData: {
+                            ".dockerconfigjson": pulumi.secret(pulumi.output(credentials).apply((c) => dockerConfigJson(p.registry, c))),
+                        },
+                    },
+                    { parent: this, dependsOn: [this.namespaces[p.namespace].namespace] },
+                ),
+            );
+        }
+
         // Migration jobs first: the other workloads of database services wait for them to complete.
         const ordered = Object.entries(args.services).sort(([, a], [, b]) => Number(isMigration(b)) - Number(isMigration(a)));
         const migrations: pulumi.Resource[] = [];
         for (const [svcName, s] of ordered) {
+            // An ecr service without an image yet: its repository exists, its workload waits for the first push.
+            if (waitsForFirstImage(s)) continue;
             const ns = namespaceOf(s, args.defaultNamespace);
+            const ecr = ecrImageOf(svcName, s, args.imageRepositories);
             const service = new Service(
                 serviceComponentName(n, svcName),
                 {
                     ...base,
                     serviceName: svcName,
+                    image: ecr && pulumi.output(ecr.repositoryUrl).apply((url) => repositoryImage(url, ecr.image)),
+                    imagePullSecret: pull.byService[svcName] && {
+                        name: pull.byService[svcName].name,
+                        resource: pullSecrets.get(`${pull.byService[svcName].namespace}/${pull.byService[svcName].name}`)!,
+                    },
                     namespace: ns,
                     settings: s,
                     region: args.region,

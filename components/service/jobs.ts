@@ -39,6 +39,9 @@ export function jobContent(p: PodTemplateInput): string {
     const s = p.settings;
     const template = podTemplate({
         ...p,
+        // The image as configured (an ecr service's tag or digest): the repository URL is an output, and the same
+        // for every release of the stack.
+        image: undefined,
         serviceAccountName: NAME_PLACEHOLDERS.serviceAccountName,
         configMapName: NAME_PLACEHOLDERS.configMapName,
         secretName: p.secretName === undefined ? undefined : NAME_PLACEHOLDERS.secretName,

@@ -174,6 +174,10 @@ export interface PodTemplateInput {
     settings: ServiceSettings;
     /** Labels of the pods. */
     labels: Record<string, string>;
+    /** The image the container runs when it is not `settings.image` (an ecr service's repository image). */
+    image?: pulumi.Input<string>;
+    /** The names of the dockerconfigjson Secrets the kubelet pulls the image with. */
+    imagePullSecrets?: string[];
     /** Passed through untouched (the ServiceAccount's name output). */
     serviceAccountName: pulumi.Input<string>;
     /** The environment ConfigMap's name (passed through). */
@@ -206,10 +210,11 @@ export function podTemplate(p: PodTemplateInput) {
             // so its logs stay readable.
             ...(runsToCompletion(s.kind) ? { restartPolicy: "Never" } : { topologySpreadConstraints: topologySpread(p.service) }),
             ...spotPlacement(s.spot ? p.spotScheduling : undefined),
+            ...(p.imagePullSecrets?.length ? { imagePullSecrets: p.imagePullSecrets.map((name) => ({ name })) } : {}),
             containers: [
                 {
                     name: p.service,
-                    image: s.image,
+                    image: p.image ?? s.image,
                     imagePullPolicy: "IfNotPresent",
                     ...(s.command ? { command: s.command } : {}),
                     ...(s.args ? { args: s.args } : {}),

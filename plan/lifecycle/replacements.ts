@@ -306,8 +306,11 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     },
     "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
         forceNew: ["url"],
-        notes: ["clientIdLists and thumbprintLists update in place"],
-        source: "unverified: internal/service/iam/openid_connect_provider.go not read in the time available",
+        notes: [
+            "clientIdLists (Add/RemoveClientIDToOpenIDConnectProvider) and thumbprintLists (UpdateOpenIDConnectProviderThumbprint) update in place; thumbprintLists is optional and computed: IAM accepts none at creation but at least one on update",
+            "an account holds one provider per URL: a replacement creates the new one first and fails with EntityAlreadyExists while the old one exists",
+        ],
+        source: tf("internal/service/iam/openid_connect_provider.go", "01606926a0c0ab9174aec440f976a48b0baee722"),
     },
 
     // ---- KMS ----
@@ -816,13 +819,27 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         source: "unverified: internal/service/codebuild/webhook.go not read in the time available",
     },
 
-    // ---- types the upcoming issues add (lower priority) ----
+    // ---- ECR (the Registry) ----
     "aws:ecr/repository:Repository": {
-        forceNew: ["name"],
-        notes: ["encryptionConfigurations ForceNew (not verified); imageTagMutability and imageScanningConfiguration update in place"],
+        forceNew: ["name", "encryptionConfigurations"],
+        notes: [
+            "encryption_configuration (and its encryption_type and kms_key) is ForceNew: a new key or type replaces the repository, and a replaced repository loses its images; the guard treats the repository as stateful",
+            "imageTagMutability (PutImageTagMutability), imageScanningConfiguration (PutImageScanningConfiguration), forceDelete and tags update in place",
+            "name is set explicitly (<prefix>/<service>), so a replacement deletes first, and DeleteRepository fails while the repository holds images (forceDelete is false)",
+            "stored file is the SDKv1 era (v4.x/v5.x); the v6 schema adds imageTagMutabilityExclusionFilters, not used here",
+        ],
         namedBy: "name",
-        source: "unverified: internal/service/ecr/repository.go not read; name auto-named by pulumi-aws setAutonaming",
+        source: tf("internal/service/ecr/repository.go", "0072eea2d6046230a1fb7717741c17fd2122175e"),
     },
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": {
+        forceNew: ["policy", "repository"],
+        notes: [
+            "the resource has no Update: a new policy replaces it (PutLifecyclePolicy with the new text; the images stay), an equivalent JSON (rule order, tag lists) is no change",
+            "its id is the repository name, so a create-before-delete replacement would end with DeleteLifecyclePolicy removing the new policy: the Registry sets deleteBeforeReplace",
+        ],
+        source: tf("internal/service/ecr/lifecycle_policy.go", "00a35305dc1b297a6fcdecdfbba33f1e63c3da39"),
+    },
+    // ---- types the upcoming issues add (lower priority) ----
     "aws:sns/topic:Topic": {
         forceNew: ["name", "namePrefix", "fifoTopic"],
         notes: ["other attributes update in place (SetTopicAttributes)"],

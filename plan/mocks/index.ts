@@ -14,9 +14,25 @@ import { wafv2 } from "./wafv2";
 import { eks } from "./eks";
 import { backup } from "./backup";
 import { audit } from "./audit";
+import { ecr } from "./ecr";
 
 /** Every service's mocks. Add a module here when a component starts using a new service. */
-export const MOCK_MODULES: MockModule[] = [core, awsx, rds, elasticache, secretsmanager, random, s3, sqs, k8s, wafv2, eks, backup, audit];
+export const MOCK_MODULES: MockModule[] = [
+    core,
+    awsx,
+    rds,
+    elasticache,
+    secretsmanager,
+    random,
+    s3,
+    sqs,
+    k8s,
+    wafv2,
+    eks,
+    backup,
+    audit,
+    ecr,
+];
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 
@@ -88,6 +104,9 @@ export const UNIQUE_NAMES: Readonly<
     "aws:iam/role:Role": { input: "name", scope: "account", error: "EntityAlreadyExists", caseInsensitive: true },
     "aws:cloudwatch/logGroup:LogGroup": { input: "name", scope: "region", error: "ResourceAlreadyExistsException" },
     "aws:secretsmanager/secret:Secret": { input: "name", scope: "region", error: "ResourceExistsException" },
+    "aws:ecr/repository:Repository": { input: "name", scope: "region", error: "RepositoryAlreadyExistsException" },
+    // One OIDC provider per URL in an account (IAM CreateOpenIDConnectProvider: EntityAlreadyExists).
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": { input: "url", scope: "account", error: "EntityAlreadyExists" },
     "aws:wafv2/webAcl:WebAcl": { input: "name", scope: "region", error: "WAFDuplicateItemException" },
     "aws:kms/alias:Alias": { input: "name", scope: "region", error: "AlreadyExistsException" },
     "aws:backup/vault:Vault": { input: "name", scope: "region", error: "AlreadyExistsException" },

@@ -36,6 +36,9 @@ import { awsSecretsmanagerSecretRequireKmsKey } from "./aws-secretsmanager-secre
 import { awsSnsTopicRequireKmsEncryption } from "./aws-sns-topic-require-kms-encryption";
 import { awsBackupVaultRequireKmsEncryption } from "./aws-backup-vault-require-kms-encryption";
 import { awsSqsQueueRequireKmsEncryption } from "./aws-sqs-queue-require-kms-encryption";
+import { awsEcrRepositoryRequireKmsEncryption } from "./aws-ecr-repository-require-kms-encryption";
+import { awsEcrRepositoryRequireImmutableTags } from "./aws-ecr-repository-require-immutable-tags";
+import { awsEcrRepositoryRequireScanOnPush } from "./aws-ecr-repository-require-scan-on-push";
 import { kubernetesNamespaceRequireRestrictedPodSecurity } from "./kubernetes-namespace-require-restricted-pod-security";
 import { kubernetesWorkloadDisallowHostAccess } from "./kubernetes-workload-disallow-host-access";
 import { kubernetesWorkloadDisallowLatestImage } from "./kubernetes-workload-disallow-latest-image";
@@ -65,6 +68,7 @@ export const policies: StrataPolicy[] = [
     awsSnsTopicRequireKmsEncryption,
     awsBackupVaultRequireKmsEncryption,
     awsSqsQueueRequireKmsEncryption,
+    awsEcrRepositoryRequireKmsEncryption,
     // tagging
     awsResourceRequireTags,
     // network-exposure
@@ -87,6 +91,8 @@ export const policies: StrataPolicy[] = [
     pulumiStatefulResourceRequireProtect,
     // workload-hardening
     awsCodebuildProjectDisallowPrivilegedMode,
+    awsEcrRepositoryRequireImmutableTags,
+    awsEcrRepositoryRequireScanOnPush,
     kubernetesNamespaceRequireRestrictedPodSecurity,
     kubernetesWorkloadDisallowHostAccess,
     kubernetesWorkloadDisallowLatestImage,

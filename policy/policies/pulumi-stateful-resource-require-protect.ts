@@ -10,12 +10,13 @@ export const STATEFUL_TYPES = [
     "aws:ebs/volume:Volume",
     "aws:efs/fileSystem:FileSystem",
     "aws:dynamodb/table:Table",
+    "aws:ecr/repository:Repository",
 ];
 
 export const pulumiStatefulResourceRequireProtect = resourcePolicy({
     name: "pulumi-stateful-resource-require-protect",
     description: "Stateful resources must be created with Pulumi's `protect` option.",
-    checks: `\`opts.protect\` is true on ${STATEFUL_TYPES.map((t) => "`" + t.split(":").pop() + "`").join(", ")} (RDS, ElastiCache, S3, EBS, EFS, DynamoDB).`,
+    checks: `\`opts.protect\` is true on ${STATEFUL_TYPES.map((t) => "`" + t.split(":").pop() + "`").join(", ")} (RDS, ElastiCache, S3, EBS, EFS, DynamoDB, ECR).`,
     category: "data-protection",
     severity: "medium",
     controls: { other: ["Pulumi protect / retainOnDelete", "AWS Well-Architected REL09 (back up data)"] },

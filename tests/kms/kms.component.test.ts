@@ -88,7 +88,7 @@ describe("KmsKeys (component)", () => {
     test.each([
         ["cluster", ["eks"]],
         ["ebs", ["ec2", "autoscaling"]],
-        ["data", ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup"]],
+        ["data", ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup", "ecr"]],
     ])("the %s key admits this account's principals through %j only, for use and for grants to AWS resources", (purpose, services) => {
         const via = statementsOf(r, purpose).filter((s) => s.Principal.AWS === "*");
         expect(via).toHaveLength(2);

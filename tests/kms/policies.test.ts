@@ -42,7 +42,7 @@ describe("key policies", () => {
         [
             "data",
             "DataServices",
-            ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup"].map((s) => `${s}.us-east-1.amazonaws.com`),
+            ["rds", "elasticache", "s3", "sqs", "secretsmanager", "sns", "backup", "ecr"].map((s) => `${s}.us-east-1.amazonaws.com`),
         ],
     ] as const)("%s: use and grants through exactly its services, by this account only", (purpose, sid, via) => {
         const [, use, grants] = keyPolicyStatements(purpose, ctx) as Stmt[];

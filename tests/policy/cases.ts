@@ -20,6 +20,14 @@ const STREAM = {
     destination: "extended_s3",
     serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY } as Record<string, unknown>,
 };
+/** The baseline repository every ECR case changes one property of (what the Registry component creates). */
+const REPOSITORY = {
+    name: "strata-dev/api",
+    imageTagMutability: "IMMUTABLE",
+    imageScanningConfiguration: { scanOnPush: true },
+    encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }],
+    forceDelete: false,
+};
 /** The baseline trail every CloudTrail case changes one property of. */
 const TRAIL = {
     name: "t",
@@ -42,6 +50,7 @@ const PROJECT = {
 };
 const T = {
     project: "aws:codebuild/project:Project",
+    repository: "aws:ecr/repository:Repository",
     firehose: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
     trail: "aws:cloudtrail/trail:Trail",
     bucket: "aws:s3/bucket:Bucket",
@@ -255,6 +264,24 @@ export const CASES: Record<string, PolicyCase> = {
         violating: [res("aws:sqs/queue:Queue", "q", { sqsManagedSseEnabled: true })],
         urn: res("aws:sqs/queue:Queue", "q", {}).urn,
         message: /kmsMasterKeyId/,
+    },
+    "aws-ecr-repository-require-kms-encryption": {
+        compliant: [res(T.repository, "r", { ...REPOSITORY })],
+        violating: [res(T.repository, "r", { ...REPOSITORY, encryptionConfigurations: [{ encryptionType: "AES256" }] })],
+        urn: res(T.repository, "r", {}).urn,
+        message: /encryptionType KMS/,
+    },
+    "aws-ecr-repository-require-immutable-tags": {
+        compliant: [res(T.repository, "r", { ...REPOSITORY })],
+        violating: [res(T.repository, "r", { ...REPOSITORY, imageTagMutability: "MUTABLE" })],
+        urn: res(T.repository, "r", {}).urn,
+        message: /IMMUTABLE/,
+    },
+    "aws-ecr-repository-require-scan-on-push": {
+        compliant: [res(T.repository, "r", { ...REPOSITORY })],
+        violating: [res(T.repository, "r", { ...REPOSITORY, imageScanningConfiguration: { scanOnPush: false } })],
+        urn: res(T.repository, "r", {}).urn,
+        message: /scanOnPush/,
     },
     "aws-cloudtrail-trail-require-kms-encryption": {
         compliant: [res(T.trail, "t", { ...TRAIL })],
