@@ -1,14 +1,26 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import YAML from "yaml";
 import { validateWorkflow } from "@action-validator/core";
 import { ROOT, STACKS } from "./helpers";
 import { RUNNER_WORKFLOWS } from "../components/cluster/runner";
+import { planCommentMarker } from "../scripts/plan-comment";
 
 const DIR = path.join(ROOT, ".github", "workflows");
 const files = fs.readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
 const read = (f: string) => fs.readFileSync(path.join(DIR, f), "utf8");
 
+interface Step {
+    id?: string;
+    name?: string;
+    uses?: string;
+    run?: string;
+    if?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+}
 interface Job {
     uses?: string;
     needs?: string | string[];
@@ -16,7 +28,9 @@ interface Job {
     environment?: unknown;
     concurrency?: { group: string; "cancel-in-progress"?: boolean };
     "runs-on"?: string;
-    steps?: Array<{ uses?: string; run?: string; with?: Record<string, unknown> }>;
+    permissions?: Record<string, string>;
+    strategy?: { "fail-fast"?: boolean; matrix: Record<string, unknown> };
+    steps?: Step[];
 }
 interface Workflow {
     name: string;
@@ -79,5 +93,247 @@ describe(".github/workflows", () => {
         for (const w of RUNNER_WORKFLOWS) expect(names).toContain(w);
         // The reusable stack workflow runs inside the caller's run (workflow name "deploy"), so the webhook sees "deploy".
         expect(workflow("deploy-stack.yml").on).toHaveProperty("workflow_call");
+    });
+});
+
+/** Runs a workflow step's `run` script as GitHub's bash does, with stub commands in front of PATH. */
+function runStep(script: string, env: Record<string, string>, stubs: Record<string, string>) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "step-"));
+    const bin = path.join(dir, "bin");
+    fs.mkdirSync(bin);
+    for (const [name, body] of Object.entries(stubs)) fs.writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
+    const file = path.join(dir, "step.sh");
+    fs.writeFileSync(file, script);
+    const vars = {
+        LOG: path.join(dir, "log"),
+        RUNNER_TEMP: dir,
+        GITHUB_OUTPUT: path.join(dir, "output"),
+        GITHUB_STEP_SUMMARY: path.join(dir, "summary"),
+    };
+    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { PATH: `${bin}:${process.env.PATH}`, HOME: dir, ROOT, ...vars, ...env },
+    });
+    const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, "utf8") : "");
+    const outputs = Object.fromEntries(
+        read(vars.GITHUB_OUTPUT)
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+    );
+    return {
+        status: r.status,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        outputs,
+        log: read(vars.LOG),
+        summary: read(vars.GITHUB_STEP_SUMMARY),
+        dir,
+        read,
+    };
+}
+
+describe("plan.yml: the offline plan of each stack diffed against the base, in the job summary and a PR comment", () => {
+    const w = workflow("plan.yml");
+    const job = w.jobs.plan;
+    const steps = job.steps!;
+    const step = (id: string) => steps.find((s) => s.id === id)!;
+    const comment = steps.find((s) => (s.uses ?? "").startsWith("actions/github-script@"))!;
+
+    test("runs on pull requests, per root stack as a matrix, on a hosted runner (no VPC access needed)", () => {
+        expect(Object.keys(w.on)).toEqual(["pull_request"]);
+        expect(Object.keys(w.jobs)).toEqual(["plan"]);
+        expect(job.strategy).toEqual({ "fail-fast": false, matrix: { stack: [...STACKS] } });
+        expect(job["runs-on"]).toBe("ubuntu-latest");
+        expect(RUNNER_WORKFLOWS).not.toContain(w.name as never);
+        // A newer push cancels the older run of that stack, which would otherwise overwrite the newer comment.
+        expect(job.concurrency).toEqual({
+            group: "plan-${{ github.event.pull_request.number }}-${{ matrix.stack }}",
+            "cancel-in-progress": true,
+        });
+    });
+
+    test("least privilege: contents read everywhere, pull-requests write only on the job that posts the comment", () => {
+        expect(w.permissions).toEqual({ contents: "read" });
+        const writers = Object.entries(w.jobs).filter(([, j]) => j.permissions?.["pull-requests"] === "write");
+        const commenters = Object.entries(w.jobs).filter(([, j]) =>
+            (j.steps ?? []).some((s) => /createComment/.test(String(s.with?.script ?? ""))),
+        );
+        expect(writers.map(([n]) => n)).toEqual(commenters.map(([n]) => n));
+        expect(job.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+        // The checkout leaves no token in .git/config for the code (and npm install scripts) the PR brings.
+        expect(steps[0]).toEqual({ uses: "actions/checkout@v4", with: { "fetch-depth": 2, "persist-credentials": false } });
+    });
+
+    test("order: base plan, then the head's install, the head plan against it, then the comment", () => {
+        const at = (pred: (s: Step) => boolean) => steps.findIndex(pred);
+        const install = at((s) => s.run === "npm ci --no-audit --no-fund");
+        expect([at((s) => s.id === "base"), install, at((s) => s.id === "plan"), steps.indexOf(comment)]).toEqual([2, 3, 4, 5]);
+    });
+
+    test("the base plan: the merge's first parent in a worktree, its own npm ci and program and config", () => {
+        const base = step("base");
+        expect(base.env).toEqual({ STACK: "${{ matrix.stack }}", EVENT_BASE_SHA: "${{ github.event.pull_request.base.sha }}" });
+        expect(base.run).toContain('base="$(git rev-parse HEAD^1)"');
+        expect(base.run).toContain('git worktree add --detach "$RUNNER_TEMP/base" "$base"');
+        expect(base.run).toContain('(cd "$RUNNER_TEMP/base" && npm run -s plan -- --stack "$STACK" --json > "$RUNNER_TEMP/base.json")');
+    });
+
+    describe("the base step never fails the job; without a usable base plan it says why", () => {
+        const base = step("base").run!;
+        const SHA = "c".repeat(40);
+        const DOC = JSON.stringify({ project: "strata", stack: "dev", resources: [], cost: { monthlyUsd: 0, items: [] } });
+        const stubs = {
+            git: [
+                'echo "git $*" >> "$LOG"',
+                'if [ "$1" = rev-parse ]; then echo "$FAKE_BASE"; fi',
+                'if [ "$1" = worktree ]; then mkdir -p "$4"; if [ -n "$FAKE_STACK_FILE" ]; then touch "$4/$FAKE_STACK_FILE"; fi; fi',
+            ].join("\n"),
+            npm: [
+                'echo "$(pwd) npm $*" >> "$LOG"',
+                '[ "$1" = ci ] && exit 0',
+                'printf "%s" "$FAKE_PLAN_OUT"',
+                'exit "${FAKE_PLAN_CODE:-0}"',
+            ].join("\n"),
+        };
+        const run = (env: Record<string, string>) =>
+            runStep(base, { STACK: "dev", EVENT_BASE_SHA: SHA, FAKE_BASE: SHA, FAKE_STACK_FILE: "Pulumi.dev.yaml", ...env }, stubs);
+
+        test("a clean base plan: ok, planned with the base's own install in the base worktree", () => {
+            const r = run({ FAKE_PLAN_OUT: DOC, FAKE_PLAN_CODE: "0" });
+            expect(r.status).toBe(0);
+            expect(r.outputs).toEqual({ sha: SHA, ok: "true" });
+            expect(r.log).toContain(`git worktree add --detach ${r.dir}/base ${SHA}`);
+            expect(r.log).toContain(`${r.dir}/base npm ci --no-audit --no-fund`);
+            expect(r.log).toContain(`${r.dir}/base npm run -s plan -- --stack dev --json`);
+            expect(JSON.parse(r.read(path.join(r.dir, "base.json")))).toMatchObject({ stack: "dev" });
+        });
+        test("a base with a mandatory finding (exit 1 with a document) is still the base", () => {
+            expect(run({ FAKE_PLAN_OUT: DOC, FAKE_PLAN_CODE: "1" }).outputs.ok).toBe("true");
+        });
+        test.each([
+            ["no stack file", { FAKE_STACK_FILE: "" }, "the base has no Pulumi.dev.yaml"],
+            ["bad config", { FAKE_PLAN_OUT: "", FAKE_PLAN_CODE: "2" }, "the base plan failed (exit 2)"],
+            ["a failing program", { FAKE_PLAN_OUT: "", FAKE_PLAN_CODE: "1" }, "the base plan failed (exit 1)"],
+            ["not a plan document", { FAKE_PLAN_OUT: '{"ok": false}', FAKE_PLAN_CODE: "0" }, "the base plan failed (exit 0)"],
+        ])("%s: no base plan, with the reason, and the step succeeds", (_, env, reason) => {
+            const r = run(env);
+            expect(r.status).toBe(0);
+            expect(r.outputs).toEqual({ sha: SHA, ok: "false", reason });
+            expect(r.stdout).toContain(`::warning::no base plan for dev: ${reason}`);
+        });
+        test("a newer base than the event's base.sha is noticed, and the merge's parent is used", () => {
+            const r = run({ EVENT_BASE_SHA: "d".repeat(40), FAKE_PLAN_OUT: DOC });
+            expect(r.stdout).toContain(`::notice::the merge ref was made from base ${SHA}`);
+            expect(r.outputs.sha).toBe(SHA);
+        });
+    });
+
+    describe("the head plan step: --against --markdown, the job summary, the guard's exit code", () => {
+        const plan = step("plan");
+        const MD =
+            "### Strata plan: dev\n\n**Blocked: 1 mandatory finding** (1 from the lifecycle guard, 0 from policies); the plan exits 1.\n";
+        const stubs = {
+            npm: ['echo "npm $*" >> "$LOG"', 'printf "%s" "$FAKE_PLAN_OUT"', 'echo "plan stderr" >&2', 'exit "${FAKE_PLAN_CODE:-0}"'].join(
+                "\n",
+            ),
+            npx: ['b="$1"; shift', 'exec "$ROOT/node_modules/.bin/$b" "$@"'].join("\n"),
+        };
+        const env = { STACK: "dev", NO_BASE: "", BASE_SHA: "b".repeat(40), HEAD_SHA: "a".repeat(40), RUN_URL: "https://run" };
+
+        test("env: the stack, the base step's outputs, the PR head and the run", () => {
+            expect(plan.env).toEqual({
+                STACK: "${{ matrix.stack }}",
+                BASE_OK: "${{ steps.base.outputs.ok }}",
+                NO_BASE: "${{ steps.base.outputs.reason }}",
+                BASE_SHA: "${{ steps.base.outputs.sha }}",
+                HEAD_SHA: "${{ github.event.pull_request.head.sha }}",
+                RUN_URL: "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}",
+            });
+        });
+
+        test("a refused replacement: the step fails with the plan's exit 1, after writing the summary and the comment", () => {
+            const r = runStep(plan.run!, { ...env, BASE_OK: "true", FAKE_PLAN_OUT: MD, FAKE_PLAN_CODE: "1" }, stubs);
+            expect(r.status).toBe(1);
+            expect(r.log).toBe(`npm run -s plan -- --stack dev --against ${r.dir}/base.json --markdown\n`);
+            expect(r.summary.startsWith(`${planCommentMarker("dev")}\n${MD}`)).toBe(true);
+            expect(r.summary).toContain("**The plan check fails: exit 1**");
+            expect(r.read(path.join(r.dir, "comment.md"))).toBe(r.summary);
+            expect(r.stderr).toContain("plan stderr");
+        });
+
+        test("no base plan: the head's plain summary, exit 0", () => {
+            const r = runStep(
+                plan.run!,
+                { ...env, BASE_OK: "false", NO_BASE: "the base has no Pulumi.dev.yaml", FAKE_PLAN_OUT: "Stack dev" },
+                stubs,
+            );
+            expect(r.status).toBe(0);
+            expect(r.log).toBe("npm run -s plan -- --stack dev\n");
+            expect(r.summary).toContain("No base plan: the base has no Pulumi.dev.yaml.");
+        }, 20_000);
+    });
+
+    test("the comment step runs after a failed plan, not after a cancellation, and is skipped for forks and Dependabot", () => {
+        const cond = comment.if!.replace(/\s+/g, " ");
+        expect(cond).toMatch(/^\$\{\{ !cancelled\(\) && /);
+        expect(cond).toContain("(steps.plan.outcome == 'success' || steps.plan.outcome == 'failure')");
+        expect(cond).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+        expect(cond).toContain("github.actor != 'dependabot[bot]'");
+        expect(comment.uses).toBe("actions/github-script@v7");
+        expect(comment.env).toEqual({ COMMENT_FILE: "${{ runner.temp }}/comment.md", MARKER: "<!-- strata-plan:${{ matrix.stack }} -->" });
+        for (const s of STACKS) expect(comment.env!.MARKER.replace("${{ matrix.stack }}", s)).toBe(planCommentMarker(s));
+    });
+
+    describe("the comment script: one sticky comment per PR and stack", () => {
+        type Comment = { id: number; user: { login: string }; body: string };
+        async function post(existing: Comment[]) {
+            const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "comment-")), "comment.md");
+            fs.writeFileSync(file, `${planCommentMarker("dev")}\nnew body\n`);
+            const issues = { listComments: jest.fn(), updateComment: jest.fn(), createComment: jest.fn() };
+            const github = { rest: { issues }, paginate: jest.fn(async () => existing) };
+            const context = { repo: { owner: "o", repo: "r" }, payload: { pull_request: { number: 7 } } };
+            const saved = { ...process.env };
+            Object.assign(process.env, { COMMENT_FILE: file, MARKER: planCommentMarker("dev") });
+            try {
+                const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
+                await new AsyncFunction("github", "context", "require", String(comment.with!.script))(github, context, require);
+            } finally {
+                process.env = saved;
+            }
+            expect(github.paginate).toHaveBeenCalledWith(issues.listComments, { owner: "o", repo: "r", issue_number: 7, per_page: 100 });
+            return issues;
+        }
+        const bot = { login: "github-actions[bot]" };
+
+        test("no comment yet: creates one", async () => {
+            const issues = await post([{ id: 1, user: bot, body: "<!-- strata-plan:prod -->\nprod" }]);
+            expect(issues.createComment).toHaveBeenCalledWith({
+                owner: "o",
+                repo: "r",
+                issue_number: 7,
+                body: "<!-- strata-plan:dev -->\nnew body\n",
+            });
+            expect(issues.updateComment).not.toHaveBeenCalled();
+        });
+        test("the stack's comment exists: updates it in place", async () => {
+            const issues = await post([
+                { id: 1, user: bot, body: "<!-- strata-plan:prod -->\nprod" },
+                { id: 2, user: bot, body: "<!-- strata-plan:dev -->\nold" },
+            ]);
+            expect(issues.updateComment).toHaveBeenCalledWith({
+                owner: "o",
+                repo: "r",
+                comment_id: 2,
+                body: "<!-- strata-plan:dev -->\nnew body\n",
+            });
+            expect(issues.createComment).not.toHaveBeenCalled();
+        });
+        test("a person's comment quoting the marker is not taken over", async () => {
+            const issues = await post([{ id: 3, user: { login: "someone" }, body: "<!-- strata-plan:dev -->\nquoted" }]);
+            expect(issues.updateComment).not.toHaveBeenCalled();
+            expect(issues.createComment).toHaveBeenCalledTimes(1);
+        });
     });
 });
