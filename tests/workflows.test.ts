@@ -337,3 +337,246 @@ describe("plan.yml: the offline plan of each stack diffed against the base, in t
         });
     });
 });
+
+describe("release-image.yml: the reusable release workflow an application repository calls", () => {
+    const w = workflow("release-image.yml");
+    const call = w.on.workflow_call as {
+        inputs: Record<string, { required: boolean; type: string; default?: string }>;
+        secrets: Record<string, { required: boolean }>;
+        outputs: Record<string, { value: string }>;
+    };
+    const job = w.jobs.release;
+    const steps = job.steps!;
+    const byId = (id: string) => steps.find((s) => s.id === id)!;
+    const uses = (prefix: string) => steps.filter((s) => (s.uses ?? "").startsWith(prefix));
+    const DIGEST = `sha256:${"ab".repeat(32)}`;
+    const REPO = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/strata-prod/api";
+
+    test("on workflow_call only, with the inputs, the app's two secrets and the digest as outputs", () => {
+        expect(Object.keys(w.on)).toEqual(["workflow_call"]);
+        const required = Object.entries(call.inputs)
+            .filter(([, i]) => i.required)
+            .map(([n]) => n);
+        expect(required).toEqual(["service", "stack", "platform-repository", "aws-region", "image-push-role-arn", "image-repository"]);
+        expect(Object.fromEntries(Object.entries(call.inputs).map(([n, i]) => [n, i.default]))).toMatchObject({
+            context: ".",
+            dockerfile: "Dockerfile",
+            "image-platform": "linux/amd64",
+            "platform-branch": "main",
+            "severity-threshold": "HIGH",
+            "source-image": "",
+        });
+        expect(Object.values(call.inputs).every((i) => i.type === "string")).toBe(true);
+        expect(call.secrets).toEqual({
+            "platform-app-client-id": expect.objectContaining({ required: true }),
+            "platform-app-private-key": expect.objectContaining({ required: true }),
+        });
+        expect(call.outputs.digest.value).toBe("${{ jobs.release.outputs.digest }}");
+        expect(job.concurrency).toEqual({ group: "release-image-${{ inputs.service }}-${{ inputs.stack }}", "cancel-in-progress": false });
+    });
+
+    test("OIDC with the stack's push role from an input; no long-lived key, no other permission", () => {
+        expect(w.permissions).toEqual({ contents: "read", "id-token": "write" });
+        expect(job.permissions).toBeUndefined();
+        const [creds] = uses("aws-actions/configure-aws-credentials@");
+        expect(creds.with).toEqual({ "role-to-assume": "${{ inputs.image-push-role-arn }}", "aws-region": "${{ inputs.aws-region }}" });
+        expect(read("release-image.yml")).not.toMatch(
+            /AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-access-key-id|secrets\.GITHUB_TOKEN|github\.token/,
+        );
+    });
+
+    test("builds once and pushes tag = the commit SHA, one platform, no attestations; the digest output feeds the scan and set-image", () => {
+        const build = byId("build");
+        expect(build.uses).toBe("docker/build-push-action@v7");
+        expect(build.with).toMatchObject({
+            push: true,
+            tags: "${{ inputs.image-repository }}:${{ github.sha }}",
+            platforms: "${{ inputs.image-platform }}",
+            provenance: false,
+            sbom: false,
+        });
+        expect(byId("digest").env).toMatchObject({
+            BUILT: "${{ steps.build.outputs.digest }}",
+            PROMOTED: "${{ steps.promote.outputs.digest }}",
+        });
+        const scan = steps.find((s) => /aws ecr wait image-scan-complete/.test(s.run ?? ""))!;
+        expect(scan.env?.DIGEST).toBe("${{ steps.digest.outputs.digest }}");
+        expect(scan.run).toContain('--image-id "imageDigest=$DIGEST"');
+        expect(byId("pr").env?.DIGEST).toBe("${{ steps.digest.outputs.digest }}");
+        expect(byId("pr").run).toContain(
+            'npm run -s set-image -- --stack-file "Pulumi.$STACK.yaml" --service "$SERVICE" --image "$DIGEST"',
+        );
+        const order = ["inputs", "existing", "build", "promote", "digest"].map((id) => steps.indexOf(byId(id)));
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+        expect(steps.indexOf(scan)).toBeGreaterThan(order[4]);
+        expect(steps.indexOf(uses("actions/create-github-app-token@")[0])).toBeGreaterThan(steps.indexOf(scan));
+    });
+
+    test("the platform token: a GitHub App token for that one repository, contents and pull requests only", () => {
+        const [app] = uses("actions/create-github-app-token@");
+        expect(app.uses).toBe("actions/create-github-app-token@v3");
+        expect(app.with).toEqual({
+            "client-id": "${{ secrets.platform-app-client-id }}",
+            "private-key": "${{ secrets.platform-app-private-key }}",
+            owner: "${{ steps.inputs.outputs.platform-owner }}",
+            repositories: "${{ steps.inputs.outputs.platform-name }}",
+            "permission-contents": "write",
+            "permission-pull-requests": "write",
+        });
+        const platform = uses("actions/checkout@").find((s) => s.with?.repository)!;
+        expect(platform.with).toMatchObject({
+            repository: "${{ inputs.platform-repository }}",
+            token: "${{ steps.app-token.outputs.token }}",
+            path: "platform",
+        });
+        expect(byId("pr").env?.GH_TOKEN).toBe("${{ steps.app-token.outputs.token }}");
+    });
+
+    describe("the input check refuses what would go wrong later, one error line per input", () => {
+        const run = (env: Record<string, string>) =>
+            runStep(
+                byId("inputs").run!,
+                {
+                    SERVICE: "api",
+                    STACK: "prod",
+                    PLATFORM_REPOSITORY: "acme/platform",
+                    AWS_REGION: "eu-west-1",
+                    IMAGE_REPOSITORY: REPO,
+                    SEVERITY: "HIGH",
+                    SOURCE_IMAGE: "",
+                    ...env,
+                },
+                {},
+            );
+        test("valid inputs: owner, name, the repository name and the registry", () => {
+            const r = run({});
+            expect(r.status).toBe(0);
+            expect(r.outputs).toEqual({
+                "platform-owner": "acme",
+                "platform-name": "platform",
+                "repository-name": "strata-prod/api",
+                registries: "123456789012",
+            });
+        });
+        test("a source image in another account adds its registry", () => {
+            const r = run({ SOURCE_IMAGE: `210987654321.dkr.ecr.eu-west-1.amazonaws.com/strata-staging/api@${DIGEST}` });
+            expect(r.outputs.registries).toBe("123456789012,210987654321");
+        });
+        test.each([
+            [{ SERVICE: "Api_1" }, 'service: "Api_1"; allowed: a service name'],
+            [{ PLATFORM_REPOSITORY: "platform" }, 'platform-repository: "platform"; allowed: owner/name'],
+            [
+                { IMAGE_REPOSITORY: "ghcr.io/acme/api" },
+                'image-repository: "ghcr.io/acme/api"; allowed: the stack output imageRepositories[service]',
+            ],
+            [{ AWS_REGION: "us-east-1" }, `image-repository: "${REPO}" is in eu-west-1; allowed: a repository in aws-region us-east-1`],
+            [{ SEVERITY: "high" }, 'severity-threshold: "high"; allowed: CRITICAL, HIGH, MEDIUM, LOW or INFORMATIONAL'],
+            [{ SOURCE_IMAGE: `${REPO}:v1` }, `source-image: "${REPO}:v1"; allowed: the image output of a release`],
+        ])("%j", (env, message) => {
+            const r = run(env);
+            expect(r.status).toBe(1);
+            expect(r.stdout.trim().split("\n")).toEqual([expect.stringContaining(`::error::${message}`)]);
+        });
+    });
+
+    describe("the scan fails on findings at or above the threshold, and only then", () => {
+        const scan = steps.find((s) => /aws ecr wait image-scan-complete/.test(s.run ?? ""))!;
+        const stubs = {
+            aws: ['echo "aws $*" >> "$LOG"', '[ "$2" = wait ] && exit "${FAKE_WAIT:-0}"', 'printf "%s" "$FAKE_COUNTS"'].join("\n"),
+        };
+        const run = (severity: string, counts: string, wait = "0") =>
+            runStep(scan.run!, { REPOSITORY: "strata-prod/api", DIGEST, SEVERITY: severity, FAKE_COUNTS: counts, FAKE_WAIT: wait }, stubs);
+        test("MEDIUM findings pass a HIGH threshold and fail a MEDIUM one, naming the count", () => {
+            expect(run("HIGH", '{"MEDIUM": 3, "LOW": 9}').status).toBe(0);
+            const r = run("MEDIUM", '{"MEDIUM": 3, "LOW": 9}');
+            expect(r.status).toBe(1);
+            expect(r.stdout).toContain(`::error::3 MEDIUM finding(s) in strata-prod/api@${DIGEST} (threshold MEDIUM)`);
+            expect(r.stdout).not.toContain("LOW finding");
+        });
+        test("a CRITICAL finding fails any threshold; no findings (null) pass", () => {
+            expect(run("CRITICAL", '{"CRITICAL": 1}').status).toBe(1);
+            expect(run("INFORMATIONAL", "null").status).toBe(0);
+        });
+        test("it waits for the scan of that digest first, and a failed scan fails the step", () => {
+            const r = run("HIGH", "{}");
+            expect(r.log.split("\n")[0]).toBe(
+                `aws ecr wait image-scan-complete --repository-name strata-prod/api --image-id imageDigest=${DIGEST}`,
+            );
+            expect(run("HIGH", "{}", "255").status).toBe(255);
+        });
+    });
+
+    describe("the platform pull request: one per stack and service, created or updated", () => {
+        const pr = byId("pr");
+        const stubs = {
+            npm: ['echo "npm $*" >> "$LOG"', 'if [ -n "$FAKE_CHANGE" ]; then echo changed > Pulumi.prod.yaml; fi'].join("\n"),
+            gh: [
+                'echo "gh $*" >> "$LOG"',
+                'case "$*" in *"pulls?head="*) printf "%s" "$FAKE_OPEN";; *PATCH*) echo https://github.com/acme/platform/pull/$FAKE_OPEN;; *) echo https://github.com/acme/platform/pull/9;; esac',
+            ].join("\n"),
+        };
+        const run = (env: Record<string, string>) => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-"));
+            const git = (...a: string[]) => spawnSync("git", a, { cwd: dir, encoding: "utf8" });
+            git("init", "-q", "-b", "main");
+            fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), "original\n");
+            git("add", "-A");
+            git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init");
+            const remote = fs.mkdtempSync(path.join(os.tmpdir(), "remote-"));
+            spawnSync("git", ["init", "-q", "--bare", remote]);
+            git("remote", "add", "origin", remote);
+            const r = runStep(
+                `cd "${dir}"\n${pr.run!}`,
+                {
+                    GH_TOKEN: "t",
+                    APP_SLUG: "strata-release",
+                    PLATFORM_REPOSITORY: "acme/platform",
+                    PLATFORM_OWNER: "acme",
+                    BASE: "main",
+                    SERVICE: "api",
+                    STACK: "prod",
+                    DIGEST,
+                    IMAGE: `${REPO}@${DIGEST}`,
+                    GITHUB_REPOSITORY: "acme/api",
+                    GITHUB_SHA: "a".repeat(40),
+                    RUN_URL: "https://run",
+                    ...env,
+                },
+                stubs,
+            );
+            const pushed = spawnSync("git", ["--git-dir", remote, "log", "-1", "--format=%an <%ae>|%s", "release/prod/api"], {
+                encoding: "utf8",
+            });
+            return { ...r, pushed: pushed.stdout.trim() };
+        };
+
+        test("no open PR: pushes release/<stack>/<service> as the app and opens one against the base branch", () => {
+            const r = run({ FAKE_CHANGE: "1", FAKE_OPEN: "" });
+            expect(r.status).toBe(0);
+            expect(r.log).toContain(`npm run -s set-image -- --stack-file Pulumi.prod.yaml --service api --image ${DIGEST}`);
+            expect(r.pushed).toBe(`strata-release[bot] <strata-release[bot]@users.noreply.github.com>|api in prod: ${DIGEST}`);
+            expect(r.log).toContain(
+                "gh api repos/acme/platform/pulls?head=acme:release/prod/api&base=main&state=open --jq .[0].number // empty",
+            );
+            expect(r.log).toMatch(
+                /gh api repos\/acme\/platform\/pulls -f title=api in prod: sha256:\S+ -f body=Sets `strata:services.api.image` in `Pulumi.prod.yaml`/,
+            );
+            expect(r.log).toContain("-f head=release/prod/api -f base=main");
+            expect(r.outputs.url).toBe("https://github.com/acme/platform/pull/9");
+        });
+        test("an open PR for that stack and service: force-pushes the branch and updates that PR", () => {
+            const r = run({ FAKE_CHANGE: "1", FAKE_OPEN: "4" });
+            expect(r.status).toBe(0);
+            expect(r.log).toContain("gh api -X PATCH repos/acme/platform/pulls/4 -f title=");
+            expect(r.log).not.toContain("-f head=");
+            expect(r.outputs.url).toBe("https://github.com/acme/platform/pull/4");
+        });
+        test("the stack file already has the digest: no branch, no PR", () => {
+            const r = run({ FAKE_CHANGE: "", FAKE_OPEN: "" });
+            expect(r.status).toBe(0);
+            expect(r.log).not.toContain("gh ");
+            expect(r.pushed).toBe("");
+            expect(r.stdout).toContain(`Pulumi.prod.yaml already sets api to ${DIGEST}: no pull request`);
+        });
+    });
+});
