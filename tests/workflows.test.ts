@@ -399,7 +399,7 @@ describe("release-image.yml: the reusable release workflow an application reposi
             BUILT: "${{ steps.build.outputs.digest }}",
             PROMOTED: "${{ steps.promote.outputs.digest }}",
         });
-        const scan = steps.find((s) => /aws ecr wait image-scan-complete/.test(s.run ?? ""))!;
+        const scan = steps.find((s) => /describe-image-scan-findings/.test(s.run ?? ""))!;
         expect(scan.env?.DIGEST).toBe("${{ steps.digest.outputs.digest }}");
         expect(scan.run).toContain('--image-id "imageDigest=$DIGEST"');
         expect(byId("pr").env?.DIGEST).toBe("${{ steps.digest.outputs.digest }}");
@@ -479,13 +479,25 @@ describe("release-image.yml: the reusable release workflow an application reposi
         });
     });
 
-    describe("the scan fails on findings at or above the threshold, and only then", () => {
-        const scan = steps.find((s) => /aws ecr wait image-scan-complete/.test(s.run ?? ""))!;
+    describe("the scan: waits for that digest's result, fails on findings at or above the threshold, and only then", () => {
+        const scan = steps.find((s) => /describe-image-scan-findings/.test(s.run ?? ""))!;
+        // FAKE_STATES: the statuses successive calls see (NOTFOUND: the scan has not started yet).
         const stubs = {
-            aws: ['echo "aws $*" >> "$LOG"', '[ "$2" = wait ] && exit "${FAKE_WAIT:-0}"', 'printf "%s" "$FAKE_COUNTS"'].join("\n"),
+            aws: [
+                'echo "aws $*" >> "$LOG"',
+                'n=$(grep -c "^aws" "$LOG")',
+                'state=$(echo "$FAKE_STATES" | cut -d, -f"$n")',
+                'state=${state:-$(echo "$FAKE_STATES" | rev | cut -d, -f1 | rev)}',
+                'if [ "$state" = NOTFOUND ]; then echo "An error occurred (ScanNotFoundException) when calling DescribeImageScanFindings" >&2; exit 254; fi',
+                'printf \'{"status": "%s", "description": "d", "counts": %s}\' "$state" "${FAKE_COUNTS:-null}"',
+            ].join("\n"),
         };
-        const run = (severity: string, counts: string, wait = "0") =>
-            runStep(scan.run!, { REPOSITORY: "strata-prod/api", DIGEST, SEVERITY: severity, FAKE_COUNTS: counts, FAKE_WAIT: wait }, stubs);
+        const run = (severity: string, counts: string, states = "COMPLETE") =>
+            runStep(
+                scan.run!,
+                { REPOSITORY: "strata-prod/api", DIGEST, SEVERITY: severity, FAKE_COUNTS: counts, FAKE_STATES: states, POLL_SECONDS: "0" },
+                stubs,
+            );
         test("MEDIUM findings pass a HIGH threshold and fail a MEDIUM one, naming the count", () => {
             expect(run("HIGH", '{"MEDIUM": 3, "LOW": 9}').status).toBe(0);
             const r = run("MEDIUM", '{"MEDIUM": 3, "LOW": 9}');
@@ -497,12 +509,25 @@ describe("release-image.yml: the reusable release workflow an application reposi
             expect(run("CRITICAL", '{"CRITICAL": 1}').status).toBe(1);
             expect(run("INFORMATIONAL", "null").status).toBe(0);
         });
-        test("it waits for the scan of that digest first, and a failed scan fails the step", () => {
-            const r = run("HIGH", "{}");
-            expect(r.log.split("\n")[0]).toBe(
-                `aws ecr wait image-scan-complete --repository-name strata-prod/api --image-id imageDigest=${DIGEST}`,
+        test("waits while the scan has not started or is running; enhanced scanning's ACTIVE is a result", () => {
+            const r = run("HIGH", '{"HIGH": 1}', "NOTFOUND,IN_PROGRESS,PENDING,ACTIVE");
+            expect(r.log.trim().split("\n")).toHaveLength(4);
+            expect(r.log.split("\n")[0]).toMatch(
+                new RegExp(`^aws ecr describe-image-scan-findings --repository-name strata-prod/api --image-id imageDigest=${DIGEST} `),
             );
-            expect(run("HIGH", "{}", "255").status).toBe(255);
+            expect(r.status).toBe(1);
+            expect(r.stdout).toContain("::error::1 HIGH finding(s)");
+        });
+        test.each(["FAILED", "UNSUPPORTED_IMAGE", "FINDINGS_UNAVAILABLE"])("a scan that ends %s fails, with its status", (state) => {
+            const r = run("HIGH", "{}", state);
+            expect(r.status).toBe(1);
+            expect(r.stdout).toContain(`::error::the scan of strata-prod/api@${DIGEST} is ${state}: d`);
+        });
+        test("a scan that never finishes fails after the attempts", () => {
+            const r = run("HIGH", "{}", "IN_PROGRESS");
+            expect(r.status).toBe(1);
+            expect(r.stdout).toContain("did not finish (IN_PROGRESS)");
+            expect(r.log.trim().split("\n")).toHaveLength(120);
         });
     });
 
