@@ -605,3 +605,38 @@ describe("release-image.yml: the reusable release workflow an application reposi
         });
     });
 });
+
+describe("docs/delivery.md's calling workflow", () => {
+    const doc = fs.readFileSync(path.join(ROOT, "docs", "delivery.md"), "utf8");
+    const block = doc.split("```yaml\n").find((b) => b.startsWith("# .github/workflows/release.yml in the application repository"))!;
+    const text = block.slice(0, block.indexOf("```"));
+    const caller = YAML.parse(text) as Workflow;
+    const call = workflow("release-image.yml").on.workflow_call as {
+        inputs: Record<string, { required: boolean }>;
+        secrets: Record<string, { required: boolean }>;
+        outputs: Record<string, unknown>;
+    };
+
+    test("validates, grants id-token: write, and calls the release workflow for dev, staging and prod in order", () => {
+        expect(validateWorkflow(text).errors).toEqual([]);
+        expect(caller.permissions).toEqual({ contents: "read", "id-token": "write" });
+        expect(Object.values(caller.jobs).map((j) => [j.uses, j.with?.stack, j.needs])).toEqual([
+            ["acme/platform/.github/workflows/release-image.yml@main", "dev", undefined],
+            ["acme/platform/.github/workflows/release-image.yml@main", "staging", "dev"],
+            ["acme/platform/.github/workflows/release-image.yml@main", "prod", "staging"],
+        ]);
+    });
+
+    test("passes only declared inputs, every required one, both secrets; staging and prod promote the previous digest", () => {
+        const required = Object.entries(call.inputs).filter(([, i]) => i.required);
+        for (const job of Object.values(caller.jobs) as Array<Job & { secrets?: Record<string, string> }>) {
+            for (const k of Object.keys(job.with ?? {})) expect(Object.keys(call.inputs)).toContain(k);
+            for (const [k] of required) expect(job.with).toHaveProperty([k]);
+            expect(Object.keys(job.secrets ?? {}).sort()).toEqual(Object.keys(call.secrets).sort());
+        }
+        expect(caller.jobs.dev.with?.["source-image"]).toBeUndefined();
+        expect(caller.jobs.staging.with?.["source-image"]).toBe("${{ needs.dev.outputs.image }}");
+        expect(caller.jobs.prod.with?.["source-image"]).toBe("${{ needs.staging.outputs.image }}");
+        expect(Object.keys(call.outputs)).toContain("image");
+    });
+});
