@@ -73,8 +73,9 @@ export function costChanges(plans: { before: PlanDocument; after: PlanDocument }
     delta: number;
     basis: string;
 }> {
-    const before = new Map(plans.before.cost.items.map((i) => [i.urn, i]));
-    const after = new Map(plans.after.cost.items.map((i) => [i.urn, i]));
+    // An earlier plan document from an older commit may lack items: nothing to compare then.
+    const before = new Map((plans.before.cost.items ?? []).map((i) => [i.urn, i]));
+    const after = new Map((plans.after.cost.items ?? []).map((i) => [i.urn, i]));
     const out = [];
     for (const urn of new Set([...before.keys(), ...after.keys()])) {
         const b = before.get(urn);
@@ -99,7 +100,7 @@ export function costChanges(plans: { before: PlanDocument; after: PlanDocument }
  */
 export function reviewFindings(before: PlanDocument, violations: PlanViolation[]): PlanViolation[] {
     const key = (v: PlanViolation) => `${v.policy}\u0000${v.urn ?? ""}`;
-    const earlier = new Set(before.violations.map(key));
+    const earlier = new Set((before.violations ?? []).map(key));
     const rank = (v: PlanViolation) => (v.enforcementLevel === "mandatory" ? 0 : 1);
     return violations
         .filter((v) => v.enforcementLevel === "mandatory" || v.policy.startsWith("strata-lifecycle-") || !earlier.has(key(v)))

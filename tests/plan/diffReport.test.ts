@@ -88,6 +88,14 @@ describe("diffMarkdown (the pull-request comment)", () => {
     });
 });
 
+test("an earlier plan document from an older commit without cost items or violations still reports", () => {
+    const after = withCost(planOfResources([db]), [[DB, db.name, 13.98]]);
+    const old = { ...planOfResources([db]), violations: undefined, cost: { monthlyUsd: 10, priceTable: "t" } } as unknown as PlanDocument;
+    const md = diffMarkdown(diffPlans(old, after, { against: "base.json", rules: RULES }), { before: old, after }, []);
+    expect(md).toContain("Monthly cost: $10.00 -> $13.98 (**+$3.98**)");
+    expect(md).toContain("| strata-dev-postgres | `aws:rds/instance:Instance` | $0.00 | $13.98 | +$13.98 |");
+});
+
 describe("reviewFindings", () => {
     const before = { ...planOfResources([db]), violations: [violation("old-advisory", "a")] };
     test("mandatory ones always, lifecycle advisories always, other advisories only when new; mandatory first", () => {
