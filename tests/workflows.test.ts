@@ -281,7 +281,7 @@ describe("plan.yml: the offline plan of each stack diffed against the base, in t
         expect(cond).toContain("(steps.plan.outcome == 'success' || steps.plan.outcome == 'failure')");
         expect(cond).toContain("github.event.pull_request.head.repo.full_name == github.repository");
         expect(cond).toContain("github.actor != 'dependabot[bot]'");
-        expect(comment.uses).toBe("actions/github-script@v7");
+        expect(comment.uses).toBe("actions/github-script@v8");
         expect(comment.env).toEqual({ COMMENT_FILE: "${{ runner.temp }}/comment.md", MARKER: "<!-- strata-plan:${{ matrix.stack }} -->" });
         for (const s of STACKS) expect(comment.env!.MARKER.replace("${{ matrix.stack }}", s)).toBe(planCommentMarker(s));
     });
