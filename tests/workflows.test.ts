@@ -432,6 +432,34 @@ describe("release-image.yml: the reusable release workflow an application reposi
         expect(byId("pr").env?.GH_TOKEN).toBe("${{ steps.app-token.outputs.token }}");
     });
 
+    describe("promotion copies the source image by digest, and the digest must stay the source's", () => {
+        const SOURCE = `210987654321.dkr.ecr.eu-west-1.amazonaws.com/strata-staging/api@${DIGEST}`;
+        const digestStep = (env: Record<string, string>) =>
+            runStep(
+                byId("digest").run!,
+                { BUILT: "", PROMOTED: "", EXISTING: "", IMAGE_REPOSITORY: REPO, SOURCE_IMAGE: "", GITHUB_SHA: "a".repeat(40), ...env },
+                {},
+            );
+        test("the copy keeps the digest and tags the commit SHA; no build runs when promoting", () => {
+            expect(byId("promote").run).toContain(
+                'skopeo copy --preserve-digests "docker://$SOURCE_IMAGE" "docker://$IMAGE_REPOSITORY:$GITHUB_SHA"',
+            );
+            expect(byId("promote").if).toBe("inputs.source-image != '' && steps.existing.outputs.digest == ''");
+            expect(byId("build").if).toBe("inputs.source-image == '' && steps.existing.outputs.digest == ''");
+        });
+        test("the digest step: built, promoted or already there, as <repository>@<digest>", () => {
+            expect(digestStep({ BUILT: DIGEST }).outputs).toEqual({ digest: DIGEST, image: `${REPO}@${DIGEST}` });
+            expect(digestStep({ PROMOTED: DIGEST, SOURCE_IMAGE: SOURCE }).status).toBe(0);
+        });
+        test("refuses no digest, and a tag already holding another digest than the promoted one", () => {
+            expect(digestStep({}).status).toBe(1);
+            const other = `sha256:${"cd".repeat(32)}`;
+            const r = digestStep({ EXISTING: other, SOURCE_IMAGE: SOURCE });
+            expect(r.status).toBe(1);
+            expect(r.stdout).toContain(`is ${other}, not the source image's ${DIGEST}`);
+        });
+    });
+
     describe("the input check refuses what would go wrong later, one error line per input", () => {
         const run = (env: Record<string, string>) =>
             runStep(
