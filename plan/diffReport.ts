@@ -60,16 +60,94 @@ export function summarizeDiff(diff: PlanDiff, plans: { before: PlanDocument; aft
     return lines.join("\n");
 }
 
-const cell = (s: string) => s.replace(/\|/g, "\\|");
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
-/** A pull-request comment: summary, guard findings, then changes per component (replacements and deletions first). */
+const money = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** The cost items whose monthly figure differs between the plans, largest change first. */
+export function costChanges(plans: { before: PlanDocument; after: PlanDocument }): Array<{
+    urn: string;
+    type: string;
+    before: number;
+    after: number;
+    delta: number;
+    basis: string;
+}> {
+    // An earlier plan document from an older commit may lack items: nothing to compare then.
+    const before = new Map((plans.before.cost.items ?? []).map((i) => [i.urn, i]));
+    const after = new Map((plans.after.cost.items ?? []).map((i) => [i.urn, i]));
+    const out = [];
+    for (const urn of new Set([...before.keys(), ...after.keys()])) {
+        const b = before.get(urn);
+        const a = after.get(urn);
+        const delta = (a?.monthlyUsd ?? 0) - (b?.monthlyUsd ?? 0);
+        if (Math.abs(delta) < 0.005) continue;
+        out.push({
+            urn,
+            type: (a ?? b)!.type,
+            before: b?.monthlyUsd ?? 0,
+            after: a?.monthlyUsd ?? 0,
+            delta,
+            basis: (a ?? b)!.basis,
+        });
+    }
+    return out.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.urn.localeCompare(y.urn));
+}
+
+/**
+ * The findings a reviewer must see: every mandatory one (each fails the plan, exit 1), the lifecycle guard's advisory
+ * ones (they are about this change), and advisory policy findings the earlier plan did not have.
+ */
+export function reviewFindings(before: PlanDocument, violations: PlanViolation[]): PlanViolation[] {
+    const key = (v: PlanViolation) => `${v.policy}\u0000${v.urn ?? ""}`;
+    const earlier = new Set((before.violations ?? []).map(key));
+    const rank = (v: PlanViolation) => (v.enforcementLevel === "mandatory" ? 0 : 1);
+    return violations
+        .filter((v) => v.enforcementLevel === "mandatory" || v.policy.startsWith("strata-lifecycle-") || !earlier.has(key(v)))
+        .sort((a, b) => rank(a) - rank(b));
+}
+
+/** Show at most this many cost lines in a comment; the rest are counted. */
+const COST_LINES = 15;
+
+/**
+ * A pull-request comment: the verdict (blocked by mandatory findings or not), the change counts, the monthly cost
+ * before and after with the items that changed, the findings, then the changes per component (replacements and
+ * deletions first).
+ */
 export function diffMarkdown(diff: PlanDiff, plans: { before: PlanDocument; after: PlanDocument }, violations: PlanViolation[]): string {
-    const [counts, cost] = summaryLine(diff).split("; ");
-    const out = [`### Strata plan: ${plans.after.stack}`, "", `**${counts}**; ${cost}`, ""];
-    const lifecycle = violations.filter((v) => v.policy.startsWith("strata-lifecycle-"));
-    if (lifecycle.length) {
-        out.push("| level | guard | finding |", "|---|---|---|");
-        for (const v of lifecycle) out.push(`| ${v.enforcementLevel} | \`${v.policy}\` | ${cell(v.message)} |`);
+    const [counts] = summaryLine(diff).split("; ");
+    const findings = reviewFindings(plans.before, violations);
+    const mandatory = findings.filter((f) => f.enforcementLevel === "mandatory");
+    const out = [`### Strata plan: ${plans.after.stack}`, ""];
+    if (mandatory.length) {
+        const guard = mandatory.filter((f) => f.policy.startsWith("strata-lifecycle-")).length;
+        out.push(
+            `**Blocked: ${mandatory.length} mandatory finding${mandatory.length === 1 ? "" : "s"}** (${guard} from the lifecycle guard, ${mandatory.length - guard} from policies); the plan exits 1.`,
+            "",
+        );
+    }
+    out.push(
+        `**${counts}**`,
+        "",
+        `Monthly cost: ${money(plans.before.cost.monthlyUsd)} -> ${money(plans.after.cost.monthlyUsd)} (**${usd(diff.monthlyUsdDelta)}**)`,
+        "",
+    );
+    const costs = costChanges(plans);
+    if (costs.length) {
+        out.push(`<details><summary>Cost changes (${costs.length})</summary>`, "");
+        out.push("| resource | type | before | after | change | basis |", "|---|---|---:|---:|---:|---|");
+        for (const c of costs.slice(0, COST_LINES))
+            out.push(
+                `| ${cell(c.urn.split("::").pop() ?? c.urn)} | \`${c.type}\` | ${money(c.before)} | ${money(c.after)} | ${usd(c.delta)} | ${cell(c.basis)} |`,
+            );
+        if (costs.length > COST_LINES) out.push("", `and ${costs.length - COST_LINES} smaller changes.`);
+        out.push("", "</details>", "");
+    }
+    if (findings.length) {
+        out.push("| level | policy | resource | finding |", "|---|---|---|---|");
+        for (const v of findings)
+            out.push(`| ${v.enforcementLevel} | \`${v.policy}\` | ${cell(v.urn?.split("::").pop() ?? "")} | ${cell(v.message)} |`);
         out.push("");
     }
     const g = groups(diff, plans);
