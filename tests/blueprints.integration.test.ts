@@ -478,7 +478,7 @@ describe("progressive delivery in the blueprints", () => {
             expect(rollout.spec.strategy.canary.steps).toEqual([{ setWeight: 10 }, { pause: { duration: "10m" } }]);
             expect(rollout.spec.strategy.canary.trafficRouting).toEqual({ alb: { ingress: "api-gateway", servicePort: 8080 } });
             const analysis = inputs(byName(plan, "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate", "api-gateway", "hub-shared")!);
-            expect(analysis.spec.metrics[0].successCondition).toBe("isNaN(result[0]) || result[0] <= 0.05");
+            expect(analysis.spec.metrics[0].successCondition).toBe("len(result) == 0 || isNaN(result[0]) || result[0] <= 0.05");
             expect(ofType(plan, "kubernetes:helm.sh/v3:Release").map((r) => inputs(r).chart)).toContain("argo-rollouts");
         }
     });

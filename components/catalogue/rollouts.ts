@@ -28,12 +28,11 @@ export const ANALYSIS_TEMPLATE_TYPE = "kubernetes:argoproj.io/v1alpha1:AnalysisT
 export const POD_TEMPLATE_HASH_LABEL = "rollouts-pod-template-hash";
 
 /**
- * The annotations the controller writes on the Ingress of a canary: the load balancer controller's forward action of
- * the stable Service (weights of the stable and canary Services) and its own bookkeeping of the actions it manages
- * (Argo Rollouts docs, "AWS Load Balancer Controller (ALB)"). Pulumi sets the first once and then leaves both alone.
+ * The annotation the controller writes on the Ingress of a canary: the load balancer controller's forward action of the
+ * stable Service, with the stable and canary Services' weights (Argo Rollouts docs, "AWS Load Balancer Controller
+ * (ALB)"). Strata never sets it: the controller owns it.
  */
 export const ALB_ACTIONS_ANNOTATION_PREFIX = "alb.ingress.kubernetes.io/actions.";
-export const MANAGED_ALB_ACTIONS_ANNOTATION = "rollouts.argoproj.io/managed-alb-actions";
 
 /**
  * The read-only Elastic Load Balancing calls the controller makes with `--aws-verify-target-group` (Argo Rollouts docs,

@@ -15,7 +15,8 @@ export const CONCURRENCY_POLICIES = ["Forbid", "Replace", "Allow"] as const;
 /**
  * The macros and field ranges of the schedule syntax the CronJob controller accepts: it parses `spec.schedule` with
  * robfig/cron v3's standard parser (Kubernetes docs, "CronJob", section "Schedule syntax": five fields, the
- * `@yearly` ... `@hourly` macros, `?` like `*`, month and weekday names; weekday 7 is Sunday too).
+ * `@yearly` ... `@hourly` macros, `?` like `*`, month and weekday names). Weekdays are 0-6: the parser's bounds
+ * (robfig/cron v3 `spec.go`, `dow = bounds{0, 6, ...}`) refuse 7, though some crons read it as Sunday.
  */
 const CRON_MACROS = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
 const CRON_FIELDS: ReadonlyArray<{ name: string; min: number; max: number; names?: string[] }> = [
@@ -23,7 +24,7 @@ const CRON_FIELDS: ReadonlyArray<{ name: string; min: number; max: number; names
     { name: "hour", min: 0, max: 23 },
     { name: "day of month", min: 1, max: 31 },
     { name: "month", min: 1, max: 12, names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"] },
-    { name: "day of week", min: 0, max: 7, names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] },
+    { name: "day of week", min: 0, max: 6, names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] },
 ];
 
 /** One field's value: a number, or a name (months from 1, weekdays from 0), or undefined. */

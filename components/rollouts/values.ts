@@ -18,8 +18,8 @@ export interface RolloutsValuesInput {
 
 /**
  * The argo-rollouts chart's values: the CRDs installed and kept on uninstall (deleting a CRD deletes every Rollout, and
- * with it every service's pods); the controller with `replicas` (leader election), its requests and limits, the AWS
- * region and, with a role, target-group verification (`--aws-verify-target-group`: the controller checks the ALB's
+ * with it every service's pods); the controller with `replicas` (leader election), its requests and limits, AWS_REGION
+ * and, with a role, target-group verification (`--aws-verify-target-group`: the controller checks the ALB's
  * weights and pod IPs through the AWS API before it goes on); RBAC for the AWS Load Balancer Controller provider only;
  * no dashboard; the chart's restricted security contexts kept.
  */
@@ -31,7 +31,9 @@ export function rolloutsValues(p: RolloutsValuesInput) {
             replicas: p.replicas,
             resources: CONTROLLER_RESOURCES,
             awsVerifyTargetGroup: p.roleArn !== undefined,
-            extraArgs: [`--aws-region=${p.region}`],
+            // The AWS SDK of the controller takes its region from AWS_REGION (the controller has no region flag; the
+            // chart's values.yaml shows the variable under controller.extraEnv).
+            extraEnv: [{ name: "AWS_REGION", value: p.region }],
             pdb: { enabled: p.replicas > 1, minAvailable: 1 },
         },
         serviceAccount: {

@@ -5,7 +5,7 @@ import type { BaseArgs } from "../base";
 import { inClusterUrl } from "../connectionStrings";
 import type { ServiceArgs, ServicesArgs } from "./args";
 import { DEPLOYMENT_REF, hpaSpec, needsDisruptionBudget, pdbSpec } from "./autoscaling";
-import { analysisTemplateSpec, initialAlbAction, ROLLOUT_REF, rolloutIgnoreChanges, rolloutServiceNames, rolloutSpec } from "./rollout";
+import { analysisTemplateSpec, ROLLOUT_REF, rolloutIgnoreChanges, rolloutServiceNames, rolloutSpec } from "./rollout";
 import { clusterIpServiceSpec } from "./clusterIp";
 import {
     ALB_ANNOTATION,
@@ -120,7 +120,14 @@ export class Service extends pulumi.ComponentResource {
             this.job = new k8s.batch.v1.Job(
                 rn.job,
                 {
-                    metadata: { ...metadata, name: jobName(svc, jobContent(podInput)), annotations: { ...JOB_ANNOTATIONS } },
+                    metadata: {
+                        ...metadata,
+                        // Known once the ConfigMap and Secret have their (auto-generated) names.
+                        name: pulumi
+                            .all([configMap.metadata.name, secret?.metadata.name])
+                            .apply(([configMapName, secretName]) => jobName(svc, jobContent({ ...podInput, configMapName, secretName }))),
+                        annotations: { ...JOB_ANNOTATIONS },
+                    },
                     spec: jobSpec(podInput),
                 },
                 { ...inNs, dependsOn: [...waits, ...after], customTimeouts: { create: timeout, update: timeout } },
@@ -145,7 +152,7 @@ export class Service extends pulumi.ComponentResource {
         }
 
         // -- Service and Ingress (web); a rollout's second Service (canary or preview pods) --
-        const rolloutIgnores = s.rollout ? rolloutIgnoreChanges(svc) : undefined;
+        const rolloutIgnores = s.rollout ? rolloutIgnoreChanges() : undefined;
         const rolloutServices: k8s.core.v1.Service[] = [];
         if (s.kind === "web") {
             this.url = inClusterUrl({ name: svc, namespace: ns, port: s.port });
@@ -183,9 +190,6 @@ export class Service extends pulumi.ComponentResource {
                     .output(args.albAccessLogs.bucket)
                     .apply((bucket) => loadBalancerAttributes(args.protection.loadBalancerDeletionProtection, args.ingressGroup, bucket));
             this.publicUrl = publicUrl(s.ingress!);
-            // A canary's Ingress starts with all traffic on the stable Service; the controller owns the weights after that.
-            const canary = s.rollout?.strategy === "canary";
-            if (canary) Object.assign(annotations, initialAlbAction(svc, s));
             this.ingress = new k8s.networking.v1.Ingress(
                 rn.ingress,
                 { metadata: { ...metadata, annotations }, spec: ingressSpec(svc, s) },
@@ -196,7 +200,6 @@ export class Service extends pulumi.ComponentResource {
                         ...(rolloutServices.length ? rolloutServices : [this.service]),
                         ...(args.albAccessLogs ? [args.albAccessLogs.policy] : []),
                     ],
-                    ...(canary && rolloutIgnores ? { ignoreChanges: rolloutIgnores.ingress } : {}),
                 },
             );
         }

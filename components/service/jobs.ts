@@ -27,30 +27,30 @@ function stableJson(v: unknown): string {
     return JSON.stringify(v);
 }
 
-/** Placeholders for the names a pod template takes from other resources (they are outputs, not content). */
-const NAME_PLACEHOLDERS = { serviceAccountName: "<sa>", configMapName: "<env>", secretName: "<secret>" } as const;
-
 /**
- * The content a job runs: its pod template (image, command, args, resources, security, placement), its environment
- * (the ConfigMap's values and the secret config keys behind its Secret) and its `job:` settings. The names of the
- * ConfigMap, Secret and ServiceAccount are placeholders: they are other resources' outputs.
+ * The content a job runs: its pod template (image, command, args, resources, security, placement, and the names of the
+ * ConfigMap and Secret it reads its environment from), its `env`, the secret config keys behind its Secret and its
+ * `job:` settings. The ConfigMap and Secret are auto-named and get a new name whenever anything in them changes (a
+ * callee's URL, a bucket, DATABASE_URL after a new password), so their names stand for everything the job reads: a
+ * change there is a new Job too, never the same name with a new template (which Kubernetes refuses, so the provider
+ * would delete the old Job first and re-run it under the old name). The ServiceAccount's name is the service's own.
  */
-export function jobContent(p: PodTemplateInput): string {
+export function jobContent(
+    p: Omit<PodTemplateInput, "configMapName" | "secretName"> & { configMapName: string; secretName?: string },
+): string {
     const s = p.settings;
     const template = podTemplate({
         ...p,
         // The image as configured (an ecr service's tag or digest): the repository URL is an output, and the same
         // for every release of the stack.
         image: undefined,
-        serviceAccountName: NAME_PLACEHOLDERS.serviceAccountName,
-        configMapName: NAME_PLACEHOLDERS.configMapName,
-        secretName: p.secretName === undefined ? undefined : NAME_PLACEHOLDERS.secretName,
+        serviceAccountName: p.service,
     });
     return stableJson({ template, env: s.env, secretEnv: s.secretEnv, job: jobSettings(s) });
 }
 
 /**
- * The Job's name: `<service>-<first 8 hex digits of the SHA-256 of its content>`. A Job's pod template cannot change
+ * The Job's name: `<service>-<first 8 hex digits of the SHA-256 of its content>` (`jobContent`). A Job's pod template cannot change
  * (Kubernetes refuses updates to `spec.template`), so a new image or command must be a new Job: with the content in
  * the name, Pulumi creates the new Job, waits for it to complete, then deletes the old one; unchanged content keeps
  * the name and nothing re-runs. A service name is at most 40 characters, so the name stays within the 63 a Job's

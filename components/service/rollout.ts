@@ -1,12 +1,7 @@
 import type { RolloutSettings } from "../config/rollouts";
 import type { ServiceSettings } from "../config/services";
 import { PROMETHEUS_URL } from "../catalogue/monitoring";
-import {
-    ALB_ACTIONS_ANNOTATION_PREFIX,
-    MANAGED_ALB_ACTIONS_ANNOTATION,
-    POD_TEMPLATE_HASH_LABEL,
-    ROLLOUTS_API_VERSION,
-} from "../catalogue/rollouts";
+import { POD_TEMPLATE_HASH_LABEL, ROLLOUTS_API_VERSION } from "../catalogue/rollouts";
 import { SERVICE_METRIC_LABEL } from "./metrics";
 import type { PodTemplateInput } from "./podTemplate";
 import { deploymentSpec } from "./podTemplate";
@@ -50,11 +45,21 @@ export function analysisQueries(
     const sel = newPodsSelector(service, namespace);
     const count = `${m.requestDurationMetric}_count`;
     return {
+        // No 5xx series yet is no errors: `or vector(0)`; no traffic at all leaves the quotient empty.
         errorRatio:
-            `sum(rate(${count}{${sel}, ${m.statusCodeLabel}=~"5.."}[${ANALYSIS_WINDOW}]))` +
+            `(sum(rate(${count}{${sel}, ${m.statusCodeLabel}=~"5.."}[${ANALYSIS_WINDOW}])) or vector(0))` +
             ` / sum(rate(${count}{${sel}}[${ANALYSIS_WINDOW}]))`,
         p95LatencyMs: `histogram_quantile(0.95, sum by (le) (rate(${m.requestDurationMetric}_bucket{${sel}}[${ANALYSIS_WINDOW}]))) * 1000`,
     };
+}
+
+/**
+ * A measurement passes at or below the bound, and when there is nothing to judge: an empty result (no requests in the
+ * window: Argo Rollouts hands PromQL's empty vector over as `[]`, metricproviders/prometheus) or NaN (0/0). Without
+ * that, a quiet canary's measurements would be errors, and consecutive errors abort the rollout.
+ */
+export function passesAtMost(bound: number): string {
+    return `len(result) == 0 || isNaN(result[0]) || result[0] <= ${bound}`;
 }
 
 /** The latency bound of a rollout's analysis, if any. */
@@ -64,7 +69,7 @@ export function latencyBoundMs(s: Pick<ServiceSettings, "rollout" | "latencyTarg
 
 /**
  * The AnalysisTemplate of a rollout service: the error ratio (and latency) of the new pods from Prometheus, measured
- * every `analysisIntervalSeconds`; a measurement without traffic (NaN) passes, since nothing failed. A canary runs it
+ * every `analysisIntervalSeconds`; a measurement without traffic passes, since nothing failed (`passesAtMost`). A canary runs it
  * in the background from its first step until the rollout completes; blue-green runs it `postPromotionMeasurements`
  * times after the switch.
  */
@@ -84,7 +89,7 @@ export function analysisTemplateSpec(service: string, namespace: string, s: Serv
             {
                 name: "error-ratio",
                 ...common,
-                successCondition: `isNaN(result[0]) || result[0] <= ${r.maxErrorRatio}`,
+                successCondition: passesAtMost(r.maxErrorRatio),
                 provider: prometheus(q.errorRatio),
             },
             ...(bound !== undefined
@@ -92,7 +97,7 @@ export function analysisTemplateSpec(service: string, namespace: string, s: Serv
                       {
                           name: "p95-latency-ms",
                           ...common,
-                          successCondition: `isNaN(result[0]) || result[0] <= ${bound}`,
+                          successCondition: passesAtMost(bound),
                           provider: prometheus(q.p95LatencyMs),
                       },
                   ]
@@ -147,6 +152,8 @@ export function blueGreenStrategy(service: string, s: Pick<ServiceSettings, "rol
             autoPromotionEnabled: r.autoPromote,
             postPromotionAnalysis: analysisRef(service),
             scaleDownDelaySeconds: blueGreenScaleDownDelaySeconds(r),
+            // A second release within the delay scales the older set down at once: two sets at most (the quota).
+            scaleDownDelayRevisionLimit: 1,
         },
     };
 }
@@ -176,31 +183,19 @@ export function rolloutSpec(p: PodTemplateInput) {
 export const ROLLOUT_REF = { apiVersion: ROLLOUTS_API_VERSION, kind: "Rollout" } as const;
 
 /**
- * The forward action a canary's Ingress starts with: all traffic to the stable Service, none to the canary (the
- * controller rewrites the weights during a rollout). Without it the load balancer controller would find no action for
- * the `use-annotation` backend.
+ * What Pulumi leaves to the controller once created: the Services' selectors (it adds the pod-template hash of the
+ * stable or new pods). The canary's action annotation is not in Pulumi's inputs at all: the controller writes it (see
+ * `CANARY_ACTION_OWNER`), and a field Pulumi set would conflict with the controller's writes under server-side apply
+ * (pulumi-kubernetes applies without force unless told), while `ignoreChanges` cannot name an annotation key with dots
+ * under server-side apply (the provider splits the path on dots).
  */
-export function initialAlbAction(service: string, s: Pick<ServiceSettings, "port" | "rollout">): Record<string, string> {
-    const names = rolloutServiceNames(service, s.rollout!);
-    const group = (name: string, weight: number) => ({ ServiceName: name, ServicePort: String(s.port), Weight: weight });
-    return {
-        [`${ALB_ACTIONS_ANNOTATION_PREFIX}${names.stable}`]: JSON.stringify({
-            Type: "forward",
-            ForwardConfig: { TargetGroups: [group(names.stable, 100), group(names.other, 0)] },
-        }),
-    };
+export function rolloutIgnoreChanges(): { services: string[] } {
+    return { services: ["spec.selector"] };
 }
 
 /**
- * What Pulumi leaves to the controller once created: the Services' selectors (it adds the pod-template hash of the
- * stable or new pods) and, for a canary, the Ingress's action and bookkeeping annotations (it rewrites the weights).
+ * Who writes a canary Ingress's forward action `alb.ingress.kubernetes.io/actions.<service>`: the Argo Rollouts
+ * controller, on its first reconcile of the Rollout (created right after the Ingress) and at every step. Until then the
+ * load balancer controller finds no action for the `use-annotation` backend and keeps the ALB as it was.
  */
-export function rolloutIgnoreChanges(service: string): { services: string[]; ingress: string[] } {
-    return {
-        services: ["spec.selector"],
-        ingress: [
-            `metadata.annotations["${ALB_ACTIONS_ANNOTATION_PREFIX}${service}"]`,
-            `metadata.annotations["${MANAGED_ALB_ACTIONS_ANNOTATION}"]`,
-        ],
-    };
-}
+export const CANARY_ACTION_OWNER = "argo-rollouts";

@@ -6,16 +6,10 @@ const problems = (services: unknown, extra: Record<string, unknown> = {}) =>
     configProblems({ "strata:environment": "dev", "strata:services": services, ...extra });
 
 describe("cron schedules: what the CronJob controller parses", () => {
-    test.each([
-        ["30 2 * * *"],
-        ["*/15 * * * *"],
-        ["0 9-17 * * MON-FRI"],
-        ["0 0 1,15 * *"],
-        ["0 0 * JAN,JUL ?"],
-        ["5 4 * * 7"],
-        ["@daily"],
-        ["@hourly"],
-    ])("%s is accepted", (schedule) => expect(cronScheduleProblem(schedule)).toBeUndefined());
+    test.each([["30 2 * * *"], ["*/15 * * * *"], ["0 9-17 * * MON-FRI"], ["0 0 1,15 * *"], ["0 0 * JAN,JUL ?"], ["@daily"], ["@hourly"]])(
+        "%s is accepted",
+        (schedule) => expect(cronScheduleProblem(schedule)).toBeUndefined(),
+    );
 
     test.each([
         ["* * * *", /has 4 fields; a schedule has five/],
@@ -23,7 +17,7 @@ describe("cron schedules: what the CronJob controller parses", () => {
         ["0 24 * * *", /"24" in the hour field; allowed: 0-23/],
         ["0 0 0 * *", /"0" in the day of month field; allowed: 1-31/],
         ["0 0 * 13 *", /"13" in the month field; allowed: 1-12 or JAN-DEC/],
-        ["0 0 * * 8", /"8" in the day of week field; allowed: 0-7 or SUN-SAT/],
+        ["0 0 * * 7", /"7" in the day of week field; allowed: 0-6 or SUN-SAT/],
         ["*/0 * * * *", /a step is \/<positive number>/],
         ["0 5-3 * * *", /"5-3" in the hour field/],
         ["@fortnightly", /is not one of the macros/],

@@ -49,7 +49,7 @@ test("prod: the pinned argo-rollouts chart in a restricted namespace, two contro
     expect(v.controller).toMatchObject({
         replicas: 2,
         awsVerifyTargetGroup: true,
-        extraArgs: ["--aws-region=eu-west-1"],
+        extraEnv: [{ name: "AWS_REGION", value: "eu-west-1" }],
         pdb: { enabled: true },
     });
     const role = r.one("aws:iam/role:Role");

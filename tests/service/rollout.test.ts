@@ -4,7 +4,6 @@ import {
     analysisTemplateSpec,
     blueGreenScaleDownDelaySeconds,
     canaryStrategy,
-    initialAlbAction,
     POD_TEMPLATE_HASH_METRIC_LABEL,
     rolloutIgnoreChanges,
     rolloutSpec,
@@ -110,6 +109,7 @@ describe("rollout specs", () => {
                     args: [{ name: "new-pods-hash", valueFrom: { podTemplateHashValue: "Latest" } }],
                 },
                 scaleDownDelaySeconds: 4 * 30 + 60,
+                scaleDownDelayRevisionLimit: 1,
             },
         });
         expect(blueGreenScaleDownDelaySeconds({ analysisIntervalSeconds: 60, postPromotionMeasurements: 5 })).toBe(360);
@@ -121,11 +121,13 @@ describe("rollout specs", () => {
         for (const expr of Object.values(q)) expect(promqlProblems(expr.replace(/\{\{args\.[a-z-]+\}\}/g, "abc123"))).toEqual([]);
         expect(q.errorRatio).toContain(`${POD_TEMPLATE_HASH_METRIC_LABEL}="{{args.new-pods-hash}}"`);
         expect(q.errorRatio).toContain('http_response_status_code=~"5.."');
+        // No 5xx series yet means no errors, not an empty (failed) measurement.
+        expect(q.errorRatio).toMatch(/^\(sum\(rate\(.*\)\) or vector\(0\)\) \/ sum\(rate\(/);
         const spec = analysisTemplateSpec("hub", "shop", canary);
         expect(spec.args).toEqual([{ name: "new-pods-hash" }]);
         expect(spec.metrics.map((m) => [m.name, m.successCondition, m.interval, m.failureLimit])).toEqual([
-            ["error-ratio", "isNaN(result[0]) || result[0] <= 0.05", "60s", 1],
-            ["p95-latency-ms", "isNaN(result[0]) || result[0] <= 300", "60s", 1],
+            ["error-ratio", "len(result) == 0 || isNaN(result[0]) || result[0] <= 0.05", "60s", 1],
+            ["p95-latency-ms", "len(result) == 0 || isNaN(result[0]) || result[0] <= 300", "60s", 1],
         ]);
         expect(spec.metrics[0].provider.prometheus.address).toBe(
             "http://kube-prometheus-stack-prometheus.monitoring.svc.cluster.local:9090",
@@ -133,18 +135,10 @@ describe("rollout specs", () => {
         expect(spec.metrics[0]).not.toHaveProperty("count"); // a canary's background analysis runs until the rollout ends
     });
 
-    test("the canary's Ingress forwards through the action annotation, which starts at 100 % stable", () => {
+    test("the canary's Ingress forwards through the action annotation the controller owns; Pulumi sets none", () => {
         const rule = ingressSpec("hub", canary).rules[0].http.paths[0];
         expect(rule.backend.service).toEqual({ name: "hub", port: { name: "use-annotation" } });
-        const action = JSON.parse(initialAlbAction("hub", canary)["alb.ingress.kubernetes.io/actions.hub"]);
-        expect(action.ForwardConfig.TargetGroups).toEqual([
-            { ServiceName: "hub", ServicePort: "8080", Weight: 100 },
-            { ServiceName: "hub-canary", ServicePort: "8080", Weight: 0 },
-        ]);
-        expect(rolloutIgnoreChanges("hub").ingress).toEqual([
-            'metadata.annotations["alb.ingress.kubernetes.io/actions.hub"]',
-            'metadata.annotations["rollouts.argoproj.io/managed-alb-actions"]',
-        ]);
+        expect(rolloutIgnoreChanges()).toEqual({ services: ["spec.selector"] });
         // Without a rollout the backend is the Service's port.
         expect(ingressSpec("web", settingsOf({ ...WEB, ingress: INGRESS })).rules[0].http.paths[0].backend.service.port).toEqual({
             number: 8080,
@@ -233,5 +227,9 @@ test("Service (component) with a canary: a Rollout instead of a Deployment, afte
         name: "hub",
     });
     expect(hpa.dependencies).toContain(rollout.urn);
-    expect(r.one("kubernetes:networking.k8s.io/v1:Ingress").options.ignoreChanges).toHaveLength(2);
+    const ingress = r.one("kubernetes:networking.k8s.io/v1:Ingress");
+    expect(ingress.options.ignoreChanges).toEqual([]);
+    expect(Object.keys((ingress.inputs.metadata as { annotations: Record<string, string> }).annotations)).not.toContain(
+        "alb.ingress.kubernetes.io/actions.hub",
+    );
 });
