@@ -6,7 +6,7 @@ import { ENVIRONMENTS } from "./environment";
 import type { PlatformSettings } from "./schema";
 import { CHECKS, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
-import { imagePullSecretConfigKeys } from "./registry";
+import { imagePullSecretConfigKeys, pullThroughCacheConfigKeys } from "./registry";
 import { foreignKeyProblems } from "./keys";
 import { monitoringSecretConfigKeys } from "./monitoring";
 import { Naming, namingPrefix } from "../naming";
@@ -66,6 +66,14 @@ function secretKeysNamed(raw: Record<string, string>): Set<string> {
             for (const k of Object.values(s?.secretEnv ?? {})) if (typeof k === "string") keys.add(k);
             if (typeof s?.imagePullSecret === "string") keys.add(s.imagePullSecret);
         }
+    } catch {
+        // Not JSON: the schema reports it.
+    }
+    try {
+        const ptc = (
+            JSON.parse(raw["strata:registry"] ?? "{}") as { pullThroughCache?: Record<string, { credentialsConfigKey?: unknown }> }
+        )?.pullThroughCache;
+        for (const u of Object.values(ptc ?? {})) if (typeof u?.credentialsConfigKey === "string") keys.add(u.credentialsConfigKey);
     } catch {
         // Not JSON: the schema reports it.
     }
@@ -159,6 +167,7 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
             [
                 ...secretEnvConfigKeys(settings.services),
                 ...imagePullSecretConfigKeys(settings.services),
+                ...pullThroughCacheConfigKeys(settings.registry),
                 ...monitoringSecretConfigKeys(settings.monitoring),
             ].map((k) => [k, pulumi.secret(raw[k])]),
         ),

@@ -254,7 +254,10 @@ export const CASES: Record<string, PolicyCase> = {
         message: /kmsKeyId/,
     },
     "aws-secretsmanager-secret-require-kms-key": {
-        compliant: [res("aws:secretsmanager/secret:Secret", "s", { kmsKeyId: KEY })],
+        compliant: [
+            res("aws:secretsmanager/secret:Secret", "s", { kmsKeyId: KEY }),
+            res("aws:secretsmanager/secret:Secret", "ptc", { name: "ecr-pullthroughcache/strata-dev-dockerhub" }),
+        ],
         violating: [res("aws:secretsmanager/secret:Secret", "s", {})],
         urn: res("aws:secretsmanager/secret:Secret", "s", {}).urn,
         message: /kmsKeyId/,
