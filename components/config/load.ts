@@ -7,6 +7,7 @@ import type { PlatformSettings } from "./schema";
 import { CHECKS, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
 import { imagePullSecretConfigKeys, pullThroughCacheConfigKeys } from "./registry";
+import { UPSTREAMS, credentialsProblem } from "../registry/pullThroughCache";
 import { foreignKeyProblems } from "./keys";
 import { monitoringSecretConfigKeys } from "./monitoring";
 import { Naming, namingPrefix } from "../naming";
@@ -156,6 +157,17 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         };
         const context = { region, stack: ctx.stack, configKeys: new Set(Object.keys(raw)), naming };
         for (const c of CHECKS) c.check(settings, report, context);
+        // A cache's credentials are <user>:<token> (the secret JSON's username and accessToken): the shape is checked
+        // here, where the value is known, and the message never repeats it.
+        for (const u of UPSTREAMS) {
+            const key = settings.registry.pullThroughCache?.[u]?.credentialsConfigKey;
+            if (key === undefined || raw[key] === undefined) continue;
+            if (credentialsProblem(raw[key]))
+                report(
+                    ["registry", "pullThroughCache", u, "credentialsConfigKey"],
+                    `!the value of "${key}" is not <user>:<token>; set it with 'pulumi config set --secret ${key} <user>:<token>'`,
+                );
+        }
     }
     if (problems.length > 0) throw new ConfigError(problems);
 

@@ -58,11 +58,17 @@ export function credentialsSecretName(prefix: string): string {
  */
 export function credentialsSecretString(value: string, configKey: string): string {
     const i = value.indexOf(":");
-    if (i <= 0 || i === value.length - 1)
+    if (credentialsProblem(value))
         throw new Error(
             `the config key "${configKey}" is not <user>:<token>; set it with 'pulumi config set --secret ${configKey} <user>:<token>'`,
         );
     return JSON.stringify({ username: value.slice(0, i), accessToken: value.slice(i + 1) });
+}
+
+/** True when a credentials value is not `<user>:<token>` (a non-empty user and token around the first `:`). */
+export function credentialsProblem(value: string): boolean {
+    const i = value.indexOf(":");
+    return i <= 0 || i === value.length - 1;
 }
 
 /** `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`: the repositories a cache creates. */

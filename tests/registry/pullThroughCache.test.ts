@@ -1,3 +1,5 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { createMocks } from "../../plan/mocks";
 import { Registry } from "../../components/registry";
 import {
     cachePrefix,
@@ -151,6 +153,16 @@ describe("strata:registry.pullThroughCache config", () => {
         ]);
     });
 
+    test("a credentials value that is not <user>:<token> is refused by key, without repeating it", () => {
+        const problems = configProblems({
+            "strata:registry": { pullThroughCache: { ghcr: { credentialsConfigKey: "strata:gh" } } },
+            "strata:gh": "only-a-token-value",
+        });
+        expect(problems).toEqual([
+            `strata:registry.pullThroughCache.ghcr.credentialsConfigKey: the value of "strata:gh" is not <user>:<token>; set it with 'pulumi config set --secret strata:gh <user>:<token>'`,
+        ]);
+    });
+
     test("a prefix over 30 characters is refused by key", () => {
         const problems = configProblems({
             "strata:name": "a-long-system-name",
@@ -206,5 +218,44 @@ describe("a stack with a Docker Hub cache (whole-program wiring)", () => {
         });
         expect(JSON.stringify(plan)).not.toContain("dckr_pat_plan_secret");
         expect(plan.violations.filter((v) => v.policy.startsWith("aws-secretsmanager") || v.policy.startsWith("aws-ecr"))).toEqual([]);
+    });
+});
+
+describe("the ECR mocks refuse what CreatePullThroughCacheRule and CreateRepositoryCreationTemplate refuse", () => {
+    const m = createMocks("us-east-1", "strata", "dev");
+    const create = (type: string, name: string, inputs: Record<string, unknown>) =>
+        m.newResource({ type, name, inputs, provider: "", id: undefined, custom: true } as unknown as pulumi.runtime.MockResourceArgs);
+    const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/strata-dev-dockerhub-AbC123";
+
+    test("a rule's id is its prefix and its registry the account", async () => {
+        const r = await create(RULE, "ok", {
+            ecrRepositoryPrefix: "strata-dev-dockerhub",
+            upstreamRegistryUrl: "registry-1.docker.io",
+            credentialArn: SECRET_ARN,
+        });
+        expect(r).toMatchObject({ id: "strata-dev-dockerhub", state: { registryId: "123456789012" } });
+    });
+
+    test("a prefix over 30 characters, or a credential that is not an ecr-pullthroughcache/ secret", () => {
+        expect(() => create(RULE, "long", { ecrRepositoryPrefix: "a".repeat(31), upstreamRegistryUrl: "ghcr.io" })).toThrow(
+            /InvalidParameterException: ecrRepositoryPrefix .* is 31 characters/,
+        );
+        expect(() =>
+            create(RULE, "cred", {
+                ecrRepositoryPrefix: "p1",
+                upstreamRegistryUrl: "ghcr.io",
+                credentialArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:other/x-AbC123",
+            }),
+        ).toThrow(/InvalidParameterException: credentialArn .* ecr-pullthroughcache\//);
+    });
+
+    test("a template with KMS encryption but no customRoleArn", () => {
+        expect(() =>
+            create(TEMPLATE, "t", {
+                prefix: "p1",
+                appliedFors: ["PULL_THROUGH_CACHE"],
+                encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: DATA_KEY }],
+            }),
+        ).toThrow(/without a customRoleArn/);
     });
 });
