@@ -51,6 +51,8 @@ export const imageRepositories = Object.fromEntries(Object.entries(platform.regi
 export const servicesAwaitingImage = servicesAwaitingFirstImage(config.services);
 /** The role GitHub Actions assumes to push to those repositories (strata:registry.github), when there is one. */
 export const imagePushRoleArn = platform.registry.pushRole?.arn;
+/** The ECR pull-through cache prefixes by upstream (strata:registry.pullThroughCache): `<account>.dkr.ecr.<region>.amazonaws.com/<prefix>`. */
+export const pullThroughCachePrefixes = platform.registry.cachePrefixes;
 // Operations: the metrics stack (Grafana is reached by port-forward, never exposed), the backup vault.
 export const grafanaAdminPassword = platform.monitoring.grafanaAdminPassword;
 export const grafanaPortForward = platform.monitoring.grafanaPortForward;

@@ -123,6 +123,19 @@ export class Platform extends pulumi.ComponentResource {
                 services: ecrServices(cfg.services),
                 kmsKeyArns: { data: this.kms.arns.data },
                 github: cfg.registry.github && { ...cfg.registry.github, environment: cfg.context.stack },
+                region,
+                pullThroughCache: cfg.registry.pullThroughCache && {
+                    dockerHub: cfg.registry.pullThroughCache.dockerHub && {
+                        configKey: cfg.registry.pullThroughCache.dockerHub.credentialsConfigKey,
+                        credentials: cfg.secretValues[cfg.registry.pullThroughCache.dockerHub.credentialsConfigKey],
+                    },
+                    ghcr: cfg.registry.pullThroughCache.ghcr && {
+                        configKey: cfg.registry.pullThroughCache.ghcr.credentialsConfigKey,
+                        credentials: cfg.secretValues[cfg.registry.pullThroughCache.ghcr.credentialsConfigKey],
+                    },
+                },
+                // The nodes pull through the caches: only this role policy waits for the cluster's node role.
+                pullingRoleIds: [this.cluster.nodeRole.id],
             },
             withAws,
         );

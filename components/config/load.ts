@@ -6,7 +6,8 @@ import { ENVIRONMENTS } from "./environment";
 import type { PlatformSettings } from "./schema";
 import { CHECKS, platformSchema, TOP_LEVEL_KEYS } from "./schema";
 import { secretEnvConfigKeys } from "./services";
-import { imagePullSecretConfigKeys } from "./registry";
+import { imagePullSecretConfigKeys, pullThroughCacheConfigKeys } from "./registry";
+import { UPSTREAMS, credentialsProblem } from "../registry/pullThroughCache";
 import { foreignKeyProblems } from "./keys";
 import { monitoringSecretConfigKeys } from "./monitoring";
 import { Naming, namingPrefix } from "../naming";
@@ -66,6 +67,14 @@ function secretKeysNamed(raw: Record<string, string>): Set<string> {
             for (const k of Object.values(s?.secretEnv ?? {})) if (typeof k === "string") keys.add(k);
             if (typeof s?.imagePullSecret === "string") keys.add(s.imagePullSecret);
         }
+    } catch {
+        // Not JSON: the schema reports it.
+    }
+    try {
+        const ptc = (
+            JSON.parse(raw["strata:registry"] ?? "{}") as { pullThroughCache?: Record<string, { credentialsConfigKey?: unknown }> }
+        )?.pullThroughCache;
+        for (const u of Object.values(ptc ?? {})) if (typeof u?.credentialsConfigKey === "string") keys.add(u.credentialsConfigKey);
     } catch {
         // Not JSON: the schema reports it.
     }
@@ -148,6 +157,17 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         };
         const context = { region, stack: ctx.stack, configKeys: new Set(Object.keys(raw)), naming };
         for (const c of CHECKS) c.check(settings, report, context);
+        // A cache's credentials are <user>:<token> (the secret JSON's username and accessToken): the shape is checked
+        // here, where the value is known, and the message never repeats it.
+        for (const u of UPSTREAMS) {
+            const key = settings.registry.pullThroughCache?.[u]?.credentialsConfigKey;
+            if (key === undefined || raw[key] === undefined) continue;
+            if (credentialsProblem(raw[key]))
+                report(
+                    ["registry", "pullThroughCache", u, "credentialsConfigKey"],
+                    `!the value of "${key}" is not <user>:<token>; set it with 'pulumi config set --secret ${key} <user>:<token>'`,
+                );
+        }
     }
     if (problems.length > 0) throw new ConfigError(problems);
 
@@ -159,6 +179,7 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
             [
                 ...secretEnvConfigKeys(settings.services),
                 ...imagePullSecretConfigKeys(settings.services),
+                ...pullThroughCacheConfigKeys(settings.registry),
                 ...monitoringSecretConfigKeys(settings.monitoring),
             ].map((k) => [k, pulumi.secret(raw[k])]),
         ),

@@ -10,6 +10,29 @@ import {
     ecrRepositoryName,
     ecrRepositoryNameProblem,
 } from "../registry/spec";
+import { TEMPLATE_ROLE_NAME_PARTS, UPSTREAMS, UPSTREAM_REGISTRIES, cachePrefix, cachePrefixProblem } from "../registry/pullThroughCache";
+
+/** A Pulumi config key `<namespace>:<key>` (as monitoring's secret keys are named). */
+const CONFIG_KEY = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/;
+
+function upstreamSchema(title: string) {
+    return z
+        .object({
+            credentialsConfigKey: allowed(
+                z.string().regex(CONFIG_KEY, 'is not a Pulumi config key like "strata:dockerHubCredentials"'),
+                "a config key <namespace>:<key> set with 'pulumi config set --secret <key> <user>:<token>'",
+            ).describe(
+                `The secret config key holding the ${title} credentials as <user>:<token> (an access token, not a password). ECR requires authentication for this upstream.`,
+            ),
+        })
+        .strict()
+        .optional()
+        .describe(
+            `An ECR pull-through cache of ${title}: the images are referenced as <account>.dkr.ecr.<region>.amazonaws.com/<prefix>-${
+                title === "Docker Hub" ? "dockerhub/library/nginx:1.27" : "ghcr/<owner>/<image>:<tag>"
+            }.`,
+        );
+}
 
 interface RegistryDefaults {
     untaggedExpiryDays: number;
@@ -99,6 +122,16 @@ export function registrySchema(env: Environment) {
                 .describe(
                     "A push role for GitHub Actions: jobs of these repositories in the GitHub environment named after the stack may push to exactly the stack's repositories (stack output imagePushRoleArn).",
                 ),
+            pullThroughCache: z
+                .object({
+                    dockerHub: upstreamSchema(UPSTREAM_REGISTRIES.dockerHub.title),
+                    ghcr: upstreamSchema(UPSTREAM_REGISTRIES.ghcr.title),
+                })
+                .strict()
+                .optional()
+                .describe(
+                    "ECR pull-through cache rules: upstream images mirrored into the stack's registry (immutable, KMS-encrypted, the lifecycle policy), pulled by the nodes' IAM role. Stack output pullThroughCachePrefixes.",
+                ),
         })
         .strict()
         .default({})
@@ -149,10 +182,45 @@ export const registry = {
                     );
             },
         }),
+        // The cache credentials name secret config keys the stack sets; the cache prefix fits ECR's 30 characters
+        // (CreatePullThroughCacheRule ecrRepositoryPrefix; terraform-provider-aws pull_through_cache_rule.go: 2-30).
+        sectionCheck<"registry">({
+            name: "the pull-through caches' credentials are set and their prefixes are prefixes ECR accepts",
+            check: (settings, report, { naming, configKeys }) => {
+                const ptc = settings.registry.pullThroughCache;
+                if (!ptc) return;
+                for (const u of UPSTREAMS) {
+                    const c = ptc[u];
+                    if (!c) continue;
+                    if (!configKeys.has(c.credentialsConfigKey))
+                        report(
+                            ["registry", "pullThroughCache", u, "credentialsConfigKey"],
+                            `!the config key "${c.credentialsConfigKey}" is not set; set it with 'pulumi config set --secret ${c.credentialsConfigKey} <user>:<token>'`,
+                        );
+                    const prefix = cachePrefix(naming.prefix, u);
+                    const problem = cachePrefixProblem(prefix);
+                    if (problem)
+                        report(
+                            ["registry", "pullThroughCache", u],
+                            `!the cache prefix "${prefix}" (<strata:name>-<stack>-${UPSTREAM_REGISTRIES[u].suffix}) ${problem}; shorten strata:name`,
+                        );
+                }
+                if (UPSTREAMS.some((u) => ptc[u]))
+                    checkName(naming, report, ["registry", "pullThroughCache"], () =>
+                        naming.autoNamed("iamRole", ...TEMPLATE_ROLE_NAME_PARTS),
+                    );
+            },
+        }),
     ],
 } satisfies Section<ReturnType<typeof registrySchema>>;
 
 /** The config keys the services' `imagePullSecret` names (their values become Pulumi secrets). */
 export function imagePullSecretConfigKeys(services: Record<string, { imagePullSecret?: string }>): string[] {
     return [...new Set(Object.values(services).flatMap((s) => (s.imagePullSecret ? [s.imagePullSecret] : [])))];
+}
+
+/** The config keys of the pull-through caches' credentials (their values become Pulumi secrets). */
+export function pullThroughCacheConfigKeys(registry: RegistrySettings): string[] {
+    const ptc = registry.pullThroughCache;
+    return ptc ? UPSTREAMS.flatMap((u) => (ptc[u] ? [ptc[u].credentialsConfigKey] : [])) : [];
 }

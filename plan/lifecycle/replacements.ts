@@ -831,6 +831,23 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         namedBy: "name",
         source: tf("internal/service/ecr/repository.go", "0072eea2d6046230a1fb7717741c17fd2122175e"),
     },
+    "aws:ecr/pullThroughCacheRule:PullThroughCacheRule": {
+        forceNew: ["ecrRepositoryPrefix", "upstreamRegistryUrl", "upstreamRepositoryPrefix"],
+        notes: [
+            "credentialArn and customRoleArn update in place (UpdatePullThroughCacheRule), unlike CloudFormation, which replaces on every property",
+            "its id is the prefix: a replacement with an unchanged prefix cannot happen (every ForceNew input but the URL is the prefix; the URL is fixed per upstream)",
+            "the repositories it created stay when the rule is deleted",
+        ],
+        source: tf("internal/service/ecr/pull_through_cache_rule.go", "0509e60e8e895c393eb27fcebb30cceceff51528"),
+    },
+    "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
+        forceNew: ["prefix"],
+        notes: [
+            "appliedFors, customRoleArn, description, encryptionConfigurations, imageTagMutability, lifecyclePolicy, repositoryPolicy and resourceTags update in place (UpdateRepositoryCreationTemplate)",
+            "a template applies when ECR creates a repository: a change does not reach the repositories already created",
+        ],
+        source: tf("internal/service/ecr/repository_creation_template.go", "083b5c7aff2ae2c12dcba1e8e1cc1beb7754b60a"),
+    },
     "aws:ecr/lifecyclePolicy:LifecyclePolicy": {
         forceNew: ["policy", "repository"],
         notes: [

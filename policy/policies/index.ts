@@ -37,8 +37,10 @@ import { awsSnsTopicRequireKmsEncryption } from "./aws-sns-topic-require-kms-enc
 import { awsBackupVaultRequireKmsEncryption } from "./aws-backup-vault-require-kms-encryption";
 import { awsSqsQueueRequireKmsEncryption } from "./aws-sqs-queue-require-kms-encryption";
 import { awsEcrRepositoryRequireKmsEncryption } from "./aws-ecr-repository-require-kms-encryption";
+import { awsEcrRepositorycreationtemplateRequireKmsEncryption } from "./aws-ecr-repositorycreationtemplate-require-kms-encryption";
 import { awsEcrRepositoryRequireImmutableTags } from "./aws-ecr-repository-require-immutable-tags";
 import { awsEcrRepositoryRequireScanOnPush } from "./aws-ecr-repository-require-scan-on-push";
+import { awsEcrRepositorycreationtemplateRequireImmutableTags } from "./aws-ecr-repositorycreationtemplate-require-immutable-tags";
 import { kubernetesNamespaceRequireRestrictedPodSecurity } from "./kubernetes-namespace-require-restricted-pod-security";
 import { kubernetesWorkloadDisallowHostAccess } from "./kubernetes-workload-disallow-host-access";
 import { kubernetesWorkloadDisallowLatestImage } from "./kubernetes-workload-disallow-latest-image";
@@ -69,6 +71,7 @@ export const policies: StrataPolicy[] = [
     awsBackupVaultRequireKmsEncryption,
     awsSqsQueueRequireKmsEncryption,
     awsEcrRepositoryRequireKmsEncryption,
+    awsEcrRepositorycreationtemplateRequireKmsEncryption,
     // tagging
     awsResourceRequireTags,
     // network-exposure
@@ -93,6 +96,7 @@ export const policies: StrataPolicy[] = [
     awsCodebuildProjectDisallowPrivilegedMode,
     awsEcrRepositoryRequireImmutableTags,
     awsEcrRepositoryRequireScanOnPush,
+    awsEcrRepositorycreationtemplateRequireImmutableTags,
     kubernetesNamespaceRequireRestrictedPodSecurity,
     kubernetesWorkloadDisallowHostAccess,
     kubernetesWorkloadDisallowLatestImage,

@@ -28,6 +28,14 @@ const REPOSITORY = {
     encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }],
     forceDelete: false,
 };
+/** The baseline creation template every template case changes one property of (what the Registry creates per cache). */
+const TEMPLATE = {
+    prefix: "strata-dev-dockerhub",
+    appliedFors: ["PULL_THROUGH_CACHE"],
+    imageTagMutability: "IMMUTABLE",
+    encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }],
+    customRoleArn: "arn:aws:iam::123456789012:role/strata-dev-registry-ptc-template",
+};
 /** The baseline trail every CloudTrail case changes one property of. */
 const TRAIL = {
     name: "t",
@@ -51,6 +59,7 @@ const PROJECT = {
 const T = {
     project: "aws:codebuild/project:Project",
     repository: "aws:ecr/repository:Repository",
+    template: "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
     firehose: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
     trail: "aws:cloudtrail/trail:Trail",
     bucket: "aws:s3/bucket:Bucket",
@@ -254,7 +263,10 @@ export const CASES: Record<string, PolicyCase> = {
         message: /kmsKeyId/,
     },
     "aws-secretsmanager-secret-require-kms-key": {
-        compliant: [res("aws:secretsmanager/secret:Secret", "s", { kmsKeyId: KEY })],
+        compliant: [
+            res("aws:secretsmanager/secret:Secret", "s", { kmsKeyId: KEY }),
+            res("aws:secretsmanager/secret:Secret", "ptc", { name: "ecr-pullthroughcache/strata-dev-dockerhub" }),
+        ],
         violating: [res("aws:secretsmanager/secret:Secret", "s", {})],
         urn: res("aws:secretsmanager/secret:Secret", "s", {}).urn,
         message: /kmsKeyId/,
@@ -275,6 +287,18 @@ export const CASES: Record<string, PolicyCase> = {
         compliant: [res(T.repository, "r", { ...REPOSITORY })],
         violating: [res(T.repository, "r", { ...REPOSITORY, imageTagMutability: "MUTABLE" })],
         urn: res(T.repository, "r", {}).urn,
+        message: /IMMUTABLE/,
+    },
+    "aws-ecr-repositorycreationtemplate-require-kms-encryption": {
+        compliant: [res(T.template, "t", { ...TEMPLATE })],
+        violating: [res(T.template, "t", { ...TEMPLATE, encryptionConfigurations: [{ encryptionType: "AES256" }] })],
+        urn: res(T.template, "t", {}).urn,
+        message: /encryptionType KMS/,
+    },
+    "aws-ecr-repositorycreationtemplate-require-immutable-tags": {
+        compliant: [res(T.template, "t", { ...TEMPLATE })],
+        violating: [res(T.template, "t", { ...TEMPLATE, imageTagMutability: "MUTABLE" })],
+        urn: res(T.template, "t", {}).urn,
         message: /IMMUTABLE/,
     },
     "aws-ecr-repository-require-scan-on-push": {
