@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { assertNameFits } from "./naming";
 import type { PolicyStatement } from "./iam";
 import { policyDocument } from "./iam";
+import { webIdentityTrustPolicy } from "./webIdentity";
 
 /** The cluster's IAM OIDC identity provider, as IRSA trust policies need it. */
 export interface OidcIdentity {
@@ -26,24 +27,11 @@ export interface WorkloadRoleArgs {
 
 /** The IRSA trust policy: exactly one service account of one cluster, for the STS audience only. */
 export function irsaTrustPolicy(oidc: OidcIdentity, namespace: string, serviceAccount: string): pulumi.Output<string> {
-    return pulumi.all([oidc.oidcProviderArn, oidc.oidcIssuer]).apply(([providerArn, issuer]) =>
-        JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Effect: "Allow",
-                    Principal: { Federated: providerArn },
-                    Action: "sts:AssumeRoleWithWebIdentity",
-                    Condition: {
-                        StringEquals: {
-                            [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
-                            [`${issuer}:aud`]: "sts.amazonaws.com",
-                        },
-                    },
-                },
-            ],
-        }),
-    );
+    return pulumi
+        .all([oidc.oidcProviderArn, oidc.oidcIssuer])
+        .apply(([providerArn, issuer]) =>
+            webIdentityTrustPolicy(providerArn, issuer, `system:serviceaccount:${namespace}:${serviceAccount}`),
+        );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ImageReference } from "../imageReference";
 import { parseImageReference, unpinnedReason } from "../imageReference";
+import { STS_AUDIENCE, webIdentityTrustPolicy } from "../webIdentity";
 
 /**
  * The container registry as plain data: ECR repository names, the image a pod runs, the lifecycle policy, the push
@@ -183,7 +184,7 @@ export const PUSH_ROLE_NAME_PARTS = ["registry", "push"] as const;
 /** The URL and audience of GitHub Actions' OIDC tokens (GitHub Docs, "Configuring OpenID Connect in Amazon Web Services"). */
 export const GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com";
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
-export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
+export const GITHUB_OIDC_AUDIENCE = STS_AUDIENCE;
 
 /** `arn:<partition>:iam::<account>:oidc-provider/token.actions.githubusercontent.com`: the account's GitHub provider. */
 export const GITHUB_OIDC_PROVIDER_ARN = /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/;
@@ -203,22 +204,7 @@ export function pushSubjects(repositories: string[], stack: string): string[] {
 
 /** The push role's trust policy: GitHub's OIDC provider, audience sts.amazonaws.com, only the listed subjects. */
 export function pushRoleTrustPolicy(providerArn: string, subjects: string[]): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Federated: providerArn },
-                Action: "sts:AssumeRoleWithWebIdentity",
-                Condition: {
-                    StringEquals: {
-                        [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE,
-                        [`${GITHUB_OIDC_HOST}:sub`]: subjects,
-                    },
-                },
-            },
-        ],
-    });
+    return webIdentityTrustPolicy(providerArn, GITHUB_OIDC_HOST, subjects);
 }
 
 /**

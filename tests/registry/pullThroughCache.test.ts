@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createMocks } from "../../plan/mocks";
-import { Registry } from "../../components/registry";
+import type { Registry } from "../../components/registry";
 import {
     cachePrefix,
     cachePrefixProblem,
@@ -11,11 +11,10 @@ import {
     templateRoleStatements,
 } from "../../components/registry/pullThroughCache";
 import type { PlanDocument, RenderResult } from "../../plan";
-import { render } from "../../plan";
 import { check, res } from "../policy/fake";
-import { configProblems, loadConfig, ofType, planOfFile, stackFile } from "../helpers";
+import { configProblems, ofType, planOfFile, stackFile } from "../helpers";
+import { DATA_KEY, renderRegistry } from "./render";
 
-const DATA_KEY = "arn:aws:kms:us-east-1:123456789012:key/data-key";
 const RULE = "aws:ecr/pullThroughCacheRule:PullThroughCacheRule";
 const TEMPLATE = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
 const SECRET = "aws:secretsmanager/secret:Secret";
@@ -60,30 +59,14 @@ describe("pull-through cache spec", () => {
 describe("Registry with pull-through caches (component)", () => {
     let r: RenderResult<Registry>;
     beforeAll(async () => {
-        const cfg = loadConfig({ "strata:environment": "prod" });
-        r = await render(
-            ({ awsProvider }) =>
-                new Registry(
-                    cfg.naming.name("registry"),
-                    {
-                        naming: cfg.naming,
-                        environment: cfg.environment,
-                        protection: cfg.protection,
-                        defaultTags: cfg.defaultTags,
-                        untaggedExpiryDays: cfg.registry.untaggedExpiryDays,
-                        keepTaggedImages: cfg.registry.keepTaggedImages,
-                        kmsKeyArns: { data: DATA_KEY },
-                        region: "us-east-1",
-                        pullThroughCache: {
-                            dockerHub: { credentials: "bot:dckr_pat_secret", configKey: "strata:dh" },
-                            ghcr: { credentials: "octo:ghp_secret", configKey: "strata:gh" },
-                        },
-                        pullingRoleIds: ["strata-prod-nodes-role"],
-                    },
-                    { providers: { aws: awsProvider() } },
-                ),
-            { stack: "prod" },
-        );
+        r = await renderRegistry("prod", {
+            region: "us-east-1",
+            pullThroughCache: {
+                dockerHub: { credentials: "bot:dckr_pat_secret", configKey: "strata:dh" },
+                ghcr: { credentials: "octo:ghp_secret", configKey: "strata:gh" },
+            },
+            pullingRoleIds: ["strata-prod-nodes-role"],
+        });
     });
 
     test("one secret per upstream, named ecr-pullthroughcache/<prefix>, under the AWS managed key (ECR reads no other)", () => {

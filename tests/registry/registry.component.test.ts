@@ -1,40 +1,19 @@
 import type { RegistryArgs } from "../../components/registry";
-import { Registry } from "../../components/registry";
+import type { Registry } from "../../components/registry";
 import type { RenderResult } from "../../plan";
-import { render } from "../../plan";
-import { loadConfig } from "../helpers";
+import { DATA_KEY, renderRegistry } from "./render";
 
 const REPOSITORY = "aws:ecr/repository:Repository";
 const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
-const DATA_KEY = "arn:aws:kms:us-east-1:123456789012:key/data-key";
 
-function renderRegistry(environment: string, services: string[], github?: RegistryArgs["github"]) {
-    const cfg = loadConfig({ "strata:environment": environment });
-    return render(
-        ({ awsProvider }) =>
-            new Registry(
-                cfg.naming.name("registry"),
-                {
-                    naming: cfg.naming,
-                    environment: cfg.environment,
-                    protection: cfg.protection,
-                    defaultTags: cfg.defaultTags,
-                    untaggedExpiryDays: cfg.registry.untaggedExpiryDays,
-                    keepTaggedImages: cfg.registry.keepTaggedImages,
-                    services,
-                    github,
-                    kmsKeyArns: { data: DATA_KEY },
-                },
-                { providers: { aws: awsProvider() } },
-            ),
-        { stack: environment },
-    );
-}
+/** The Registry with these services' repositories (and a push role when `github` is given). */
+const renderFor = (environment: string, services: string[], github?: RegistryArgs["github"]) =>
+    renderRegistry(environment, { services, github });
 
 describe("Registry (component)", () => {
     let prod: RenderResult<Registry>;
     beforeAll(async () => {
-        prod = await renderRegistry("prod", ["api", "worker"]);
+        prod = await renderFor("prod", ["api", "worker"]);
     });
 
     test("one repository per service, <prefix>/<service>, immutable, scanned on push, KMS with the data key", () => {
@@ -50,7 +29,7 @@ describe("Registry (component)", () => {
 
     test("prod protects and retains the repositories; dev does not", async () => {
         for (const r of prod.ofType(REPOSITORY)) expect(r.options).toMatchObject({ protect: true, retainOnDelete: true });
-        const dev = await renderRegistry("dev", ["api"]);
+        const dev = await renderFor("dev", ["api"]);
         expect(dev.ofType(REPOSITORY)[0].options).toMatchObject({ protect: false, retainOnDelete: false });
     });
 
@@ -76,7 +55,7 @@ describe("Registry (component)", () => {
     });
 
     test("no ecr services, no repositories", async () => {
-        const none = await renderRegistry("dev", []);
+        const none = await renderFor("dev", []);
         expect(none.ofType(REPOSITORY)).toEqual([]);
     });
 
@@ -86,7 +65,7 @@ describe("Registry (component)", () => {
         const EXISTING = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
 
         test("trusts GitHub's provider for the listed repositories in the stack's environment, audience sts.amazonaws.com", async () => {
-            const r = await renderRegistry("prod", ["api"], {
+            const r = await renderFor("prod", ["api"], {
                 repositories: ["acme/api", "acme/web"],
                 oidcProvider: { arn: EXISTING },
                 environment: "prod",
@@ -109,7 +88,7 @@ describe("Registry (component)", () => {
         });
 
         test("may log in anywhere and push to exactly the stack's repositories, nothing else", async () => {
-            const r = await renderRegistry("dev", ["api", "worker"], {
+            const r = await renderFor("dev", ["api", "worker"], {
                 repositories: ["acme/api"],
                 oidcProvider: { arn: EXISTING },
                 environment: "dev",
@@ -139,7 +118,7 @@ describe("Registry (component)", () => {
         });
 
         test("create: true creates the account's provider (GitHub's URL, audience sts.amazonaws.com, no thumbprints) and trusts it", async () => {
-            const r = await renderRegistry("prod", ["api"], {
+            const r = await renderFor("prod", ["api"], {
                 repositories: ["acme/api"],
                 oidcProvider: { create: true },
                 environment: "prod",
