@@ -18,6 +18,7 @@
  * - Advisories: a node group replaced (its nodes go at once, without honouring PodDisruptionBudgets), a Deployment
  *   replaced (all its pods go at once).
  */
+import { globMatcher } from "../components/exceptions";
 import type { PlanDocument, PlanResource, PlanViolation } from "./types";
 import type { PlanDiff, ResourceChange } from "./diff";
 
@@ -95,16 +96,7 @@ export const DELETION_PROTECTION: Readonly<Record<string, { input: string; on: u
     "aws:cognito/userPool:UserPool": { input: "deletionProtection", on: "ACTIVE" },
 };
 
-/** A glob (`*` any run of characters, `?` one) as a whole-string matcher. */
-export function globMatcher(glob: string): (s: string) => boolean {
-    const re = new RegExp(
-        `^${glob
-            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-            .replace(/\*/g, ".*")
-            .replace(/\?/g, ".")}$`,
-    );
-    return (s) => re.test(s);
-}
+export { globMatcher };
 
 /** The protections that block deleting the old resource (from the deployed state, i.e. the earlier plan). */
 export function protectionsOf(r: PlanResource): string[] {

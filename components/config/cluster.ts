@@ -1,3 +1,4 @@
+import { today } from "../exceptions";
 import { z } from "zod";
 import { arnProblem } from "../arn";
 import { SPOT_NODE_GROUP_TAINT, SPOT_NODE_LABELS } from "../catalogue/spot";
@@ -642,14 +643,7 @@ export type ClusterSettings = z.output<ReturnType<typeof clusterSchema>>;
  * The day (UTC, `YYYY-MM-DD`) the version support check runs as: `STRATA_TODAY` when set (to plan as of another day,
  * e.g. before an end-of-support date), otherwise the clock's. Undefined when STRATA_TODAY is not such a date.
  */
-export function supportCheckDay(
-    env: Readonly<Record<string, string | undefined>> = process.env,
-    now: Date = new Date(),
-): string | undefined {
-    const given = env.STRATA_TODAY;
-    if (given === undefined || given === "") return now.toISOString().slice(0, 10);
-    return /^\d{4}-\d{2}-\d{2}$/.test(given) && !Number.isNaN(Date.parse(`${given}T00:00:00Z`)) ? given : undefined;
-}
+export const supportCheckDay = today;
 
 export const cluster = {
     schema: clusterSchema,

@@ -34,7 +34,7 @@ interface DatabaseDefaults {
     secretRecoveryDays: number;
 }
 
-const defaults: PerEnvironment<DatabaseDefaults> = {
+export const DATABASE_PRESETS: PerEnvironment<DatabaseDefaults> = {
     dev: {
         instanceClass: "db.t4g.micro",
         allocatedStorage: 20,
@@ -201,7 +201,7 @@ const pgIdentifier = z
  * Multi-AZ and deletion protection, prod adds read replicas, 30-day backups, final snapshots and Pulumi `protect`.
  */
 export function databaseSchema(env: Environment) {
-    const d = defaults[env];
+    const d = DATABASE_PRESETS[env];
     return z
         .object({
             enabled: z.boolean().default(true).describe("Create the database at all."),

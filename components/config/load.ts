@@ -14,6 +14,8 @@ import { Naming, namingPrefix } from "../naming";
 import type { Tags } from "../tags";
 import { buildDefaultTags } from "../tags";
 import { AWS_REGIONS, isKnownRegion } from "../catalogue/regions";
+import { prodSafetyProblems } from "./prodSafety";
+import { today } from "../exceptions";
 
 /** Where a stack runs: from Pulumi (project, stack) and `aws:region`. */
 export interface StackContext {
@@ -157,6 +159,10 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         };
         const context = { region, stack: ctx.stack, configKeys: new Set(Object.keys(raw)), naming };
         for (const c of CHECKS) c.check(settings, report, context);
+        // Settings that weaken what staging and prod promise need an exception naming the policy they would violate.
+        // (An unreadable STRATA_TODAY is reported by the cluster's version check.)
+        const day = today();
+        if (day !== undefined) problems.push(...prodSafetyProblems(settings, naming, day));
         // A cache's credentials are <user>:<token> (the secret JSON's username and accessToken): the shape is checked
         // here, where the value is known, and the message never repeats it.
         for (const u of UPSTREAMS) {

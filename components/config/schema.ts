@@ -18,6 +18,7 @@ import { waf } from "./waf";
 import { monitoring } from "./monitoring";
 import { tracing } from "./tracing";
 import { rollouts } from "./rollouts";
+import { exceptionsSchema } from "./exceptions";
 import type { AnyCheck } from "./checks";
 import { allowed, descriptionOf } from "./meta";
 import { AWS_TAG_CHARACTERS, REQUIRED_TAG_KEYS, TAG_KEY_MAX, TAG_VALUE_MAX } from "../tags";
@@ -116,6 +117,7 @@ function generalFields() {
                 .describe("Extra tags for every resource (the required tags cannot be overridden)."),
             `tag keys of 1-128 letters, digits, spaces and _ . : / = + - @, not ${[...REQUIRED_TAG_KEYS, "DataClassification"].join(", ")} and not starting with aws:`,
         ),
+        exceptions: exceptionsSchema,
         accountId: allowed(
             z
                 .string()

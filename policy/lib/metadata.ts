@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
+import { waivedResourceValidation, waivedStackValidation, withWaiverSetting } from "./waivers";
 
-export type Category = "encryption" | "tagging" | "network-exposure" | "data-protection" | "workload-hardening";
+export type Category = "encryption" | "tagging" | "network-exposure" | "data-protection" | "workload-hardening" | "governance";
 export type Environment = "dev" | "staging" | "prod";
 export const ENVIRONMENTS: readonly Environment[] = ["dev", "staging", "prod"];
 export type Level = "mandatory" | "advisory" | "disabled";
@@ -37,6 +38,7 @@ export const CATEGORY_LEVELS: Record<Category, Record<Environment, Level>> = {
     "network-exposure": { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
     "data-protection": { dev: "advisory", staging: "advisory", prod: "mandatory" },
     "workload-hardening": { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
+    governance: { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
 };
 
 /** Rules that are mandatory only in production even though their category is mandatory everywhere. */
@@ -51,12 +53,29 @@ export function levelFor(policy: Pick<StrataMetadata, "category"> & { name: stri
 }
 
 /** Fills the @pulumi/policy fields from Strata's metadata: the default enforcement level (dev's) and tags. */
+/**
+ * Every policy honours the stack's waivers (policy/lib/waivers.ts): its validation is wrapped and its config schema
+ * gains the `waivers` setting.
+ */
 export function resourcePolicy(p: Omit<StrataResourcePolicy, "enforcementLevel" | "tags">): StrataResourcePolicy {
-    return { ...p, enforcementLevel: levelFor(p, "dev") as "mandatory" | "advisory", tags: tagsOf(p) };
+    const v = p.validateResource;
+    return {
+        ...p,
+        validateResource: v === undefined ? v : Array.isArray(v) ? v.map(waivedResourceValidation) : waivedResourceValidation(v),
+        configSchema: withWaiverSetting(p.configSchema),
+        enforcementLevel: levelFor(p, "dev") as "mandatory" | "advisory",
+        tags: tagsOf(p),
+    };
 }
 
 export function stackPolicy(p: Omit<StrataStackPolicy, "enforcementLevel" | "tags">): StrataStackPolicy {
-    return { ...p, enforcementLevel: levelFor(p, "dev") as "mandatory" | "advisory", tags: tagsOf(p) };
+    return {
+        ...p,
+        validateStack: waivedStackValidation(p.validateStack),
+        configSchema: withWaiverSetting(p.configSchema),
+        enforcementLevel: levelFor(p, "dev") as "mandatory" | "advisory",
+        tags: tagsOf(p),
+    };
 }
 
 function tagsOf(p: StrataMetadata): string[] {

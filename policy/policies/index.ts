@@ -14,6 +14,7 @@ import { awsDatastoreSubnetgroupRequirePrivateSubnets } from "./aws-datastore-su
 import { awsEbsVolumeRequireEncryption } from "./aws-ebs-volume-require-encryption";
 import { awsEc2LaunchtemplateRequireEbsEncryption } from "./aws-ec2-launchtemplate-require-ebs-encryption";
 import { awsEc2LaunchtemplateRequireImdsv2 } from "./aws-ec2-launchtemplate-require-imdsv2";
+import { awsEc2LaunchtemplateRequireImdsHopLimit } from "./aws-ec2-launchtemplate-require-imds-hop-limit";
 import { awsEc2SecuritygroupDisallowPublicIngress } from "./aws-ec2-securitygroup-disallow-public-ingress";
 import { awsEksClusterRequireSecretsEncryption } from "./aws-eks-cluster-require-secrets-encryption";
 import { awsEksClusterRestrictPublicEndpoint } from "./aws-eks-cluster-restrict-public-endpoint";
@@ -41,6 +42,7 @@ import { awsEcrRepositorycreationtemplateRequireKmsEncryption } from "./aws-ecr-
 import { awsEcrRepositoryRequireImmutableTags } from "./aws-ecr-repository-require-immutable-tags";
 import { awsEcrRepositoryRequireScanOnPush } from "./aws-ecr-repository-require-scan-on-push";
 import { awsEcrRepositorycreationtemplateRequireImmutableTags } from "./aws-ecr-repositorycreationtemplate-require-immutable-tags";
+import { kubernetesIngressRequireWaf } from "./kubernetes-ingress-require-waf";
 import { kubernetesNamespaceRequireRestrictedPodSecurity } from "./kubernetes-namespace-require-restricted-pod-security";
 import { kubernetesWorkloadDisallowHostAccess } from "./kubernetes-workload-disallow-host-access";
 import { kubernetesWorkloadDisallowLatestImage } from "./kubernetes-workload-disallow-latest-image";
@@ -51,6 +53,7 @@ import { kubernetesWorkloadRequireReplicas } from "./kubernetes-workload-require
 import { kubernetesWorkloadRequireResourceLimits } from "./kubernetes-workload-require-resource-limits";
 import { kubernetesWorkloadRequireRestrictedSecurityContext } from "./kubernetes-workload-require-restricted-security-context";
 import { pulumiStatefulResourceRequireProtect } from "./pulumi-stateful-resource-require-protect";
+import { strataExceptionRequireUnexpired } from "./strata-exception-require-unexpired";
 
 export const policies: StrataPolicy[] = [
     // encryption
@@ -77,10 +80,12 @@ export const policies: StrataPolicy[] = [
     // network-exposure
     awsDatastoreSubnetgroupRequirePrivateSubnets,
     awsEc2LaunchtemplateRequireImdsv2,
+    awsEc2LaunchtemplateRequireImdsHopLimit,
     awsEc2SecuritygroupDisallowPublicIngress,
     awsEksClusterRestrictPublicEndpoint,
     awsRdsInstanceDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
+    kubernetesIngressRequireWaf,
     // data-protection
     awsCloudtrailTrailRequireLogFileValidation,
     awsCloudtrailTrailRequireMultiRegion,
@@ -106,6 +111,8 @@ export const policies: StrataPolicy[] = [
     kubernetesWorkloadRequireReplicas,
     kubernetesWorkloadRequireResourceLimits,
     kubernetesWorkloadRequireRestrictedSecurityContext,
+    // governance
+    strataExceptionRequireUnexpired,
 ];
 
 export type { StrataPolicy, StrataResourcePolicy, StrataStackPolicy } from "../lib/metadata";

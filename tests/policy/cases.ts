@@ -5,12 +5,16 @@ import { awsProvider, res, TAGS, via } from "./fake";
 export interface PolicyCase {
     compliant: PlanResource[];
     violating: PlanResource[];
-    /** The resource the violation names. */
-    urn: string;
+    /** The resource the violation names (null: the stack). */
+    urn: string | null;
     /** A fragment of the message. */
     message: RegExp;
     /** Environment whose config the case runs with (dev by default). */
     environment?: string;
+    /** Settings of the policy over the environment's config (as the generated stack config sets them). */
+    settings?: Record<string, unknown>;
+    /** Settings for the violating case, when it differs from the compliant one in settings rather than resources. */
+    violatingSettings?: Record<string, unknown>;
 }
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -201,6 +205,27 @@ const netpol = (selector: Record<string, unknown>, namespace = "apps") =>
     });
 const pdb = (selector: Record<string, unknown>) =>
     res("kubernetes:policy/v1:PodDisruptionBudget", "api", { metadata: { namespace: "apps" }, spec: { minAvailable: 1, selector } });
+
+const WAF_ACL = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/strata-dev/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+/** The baseline public Ingress (what a web service with a host and certificate gets); `extra` adds annotations. */
+function ingress(extra: Record<string, string>): PlanResource {
+    return res("kubernetes:networking.k8s.io/v1:Ingress", "web-ingress", {
+        metadata: {
+            name: "web",
+            namespace: "apps",
+            annotations: {
+                "alb.ingress.kubernetes.io/scheme": "internet-facing",
+                "alb.ingress.kubernetes.io/certificate-arn": "arn:aws:acm:us-east-1:123456789012:certificate/1234",
+                ...extra,
+            },
+        },
+        spec: { ingressClassName: "alb", rules: [{ host: "app.example.com" }] },
+    });
+}
+/** An exception of a stack file (tests pin today at 2026-12-01: tests/setup.ts). */
+function exception(expires: string) {
+    return { rule: "aws-rds-instance-require-multi-az", target: "strata-prod-postgres", reason: "moving to Aurora this month", expires };
+}
 
 export const CASES: Record<string, PolicyCase> = {
     // encryption
@@ -430,6 +455,26 @@ export const CASES: Record<string, PolicyCase> = {
         violating: [res(T.lt, "nodes", { metadataOptions: { httpTokens: "optional" } })],
         urn: res(T.lt, "nodes", {}).urn,
         message: /IMDSv2/,
+    },
+    "aws-ec2-launchtemplate-require-imds-hop-limit": {
+        compliant: [res(T.lt, "nodes", { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 } })],
+        violating: [res(T.lt, "nodes", { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } })],
+        urn: res(T.lt, "nodes", {}).urn,
+        message: /httpPutResponseHopLimit is 2; at most 1/,
+    },
+    "kubernetes-ingress-require-waf": {
+        compliant: [ingress({ "alb.ingress.kubernetes.io/wafv2-acl-arn": WAF_ACL })],
+        violating: [ingress({})],
+        urn: ingress({}).urn,
+        message: /wafv2-acl-arn/,
+    },
+    "strata-exception-require-unexpired": {
+        compliant: [],
+        violating: [],
+        urn: null,
+        message: /the exception for aws-rds-instance-require-multi-az on "strata-prod-postgres" expired on 2026-11-30/,
+        settings: { exceptions: [exception("2026-12-01")] },
+        violatingSettings: { exceptions: [exception("2026-12-01"), exception("2026-11-30")] },
     },
     "aws-s3-bucket-require-public-access-block": {
         compliant: [data, pabFor(data)],

@@ -59,8 +59,15 @@ export function findPolicy(name: string) {
 }
 
 /** The violations one policy reports on `resources` (plus the AWS provider), with an environment's config. */
-export function check(policy: string, resources: PlanResource[], environment = "dev"): PlanViolation[] {
+export function check(
+    policy: string,
+    resources: PlanResource[],
+    environment = "dev",
+    settings: Record<string, unknown> = {},
+): PlanViolation[] {
     const all = resources.some((r) => r.type === PROVIDER_TYPE) ? resources : [awsProvider(), ...resources];
-    return evaluatePolicySet(all, { environment, stack: STACK, project: PROJECT }, loadPolicyConfig(environment), [findPolicy(policy)])
-        .violations;
+    const config = loadPolicyConfig(environment);
+    const own = config[policy];
+    const withSettings = { ...config, [policy]: { ...(typeof own === "object" ? own : { enforcementLevel: own }), ...settings } };
+    return evaluatePolicySet(all, { environment, stack: STACK, project: PROJECT }, withSettings, [findPolicy(policy)]).violations;
 }

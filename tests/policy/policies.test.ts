@@ -18,7 +18,7 @@ describe("policy metadata", () => {
     });
 
     it.each(policies.map((p) => [p.name, p] as const))("%s: name, description, severity, controls", (name, p) => {
-        expect(name).toMatch(/^(aws|kubernetes|pulumi)(-[a-z0-9]+){1,3}-(require|disallow|restrict)-[a-z0-9-]+$/);
+        expect(name).toMatch(/^(aws|kubernetes|pulumi|strata)(-[a-z0-9]+){1,3}-(require|disallow|restrict)-[a-z0-9-]+$/);
         expect(p.description.length).toBeGreaterThan(20);
         expect(p.checks.length).toBeGreaterThan(20);
         expect(["low", "medium", "high", "critical"]).toContain(p.severity);
@@ -35,10 +35,10 @@ describe("policy metadata", () => {
 describe.each(Object.entries(CASES))("%s", (name, c) => {
     const env = c.environment ?? "dev";
     it(`passes a compliant plan (${env})`, () => {
-        expect(check(name, c.compliant, env)).toEqual([]);
+        expect(check(name, c.compliant, env, c.settings)).toEqual([]);
     });
     it(`reports the violating resource as mandatory (${env})`, () => {
-        const violations = check(name, c.violating, env);
+        const violations = check(name, c.violating, env, c.violatingSettings ?? c.settings);
         expect(violations.length).toBeGreaterThan(0);
         expect(violations.map((v) => v.urn)).toContain(c.urn);
         expect(violations.every((v) => v.enforcementLevel === "mandatory")).toBe(true);
