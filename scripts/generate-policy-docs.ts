@@ -47,6 +47,7 @@ function controls(p: StrataPolicy): string {
         c.cis?.length ? `CIS ${c.cis.join(", ")}` : "",
         c.fsbp?.length ? `AWS FSBP ${c.fsbp.join(", ")}` : "",
         c.checkov?.length ? `Checkov ${c.checkov.join(", ")}` : "",
+        c.cdkNag?.length ? `cdk-nag ${c.cdkNag.join(", ")}` : "",
         c.other?.length ? c.other.join("; ") : "",
     ].filter((x) => x);
     return parts.join(" · ");

@@ -11,9 +11,11 @@ export interface Controls {
     cis?: string[];
     /** AWS Foundational Security Best Practices control IDs. */
     fsbp?: string[];
-    /** Checkov check IDs (terraform names). */
+    /** Checkov check IDs (terraform and Kubernetes names), each one in policy/controls/checkov.json. */
     checkov?: string[];
-    /** Other references: Pod Security Standards, kube-linter, Polaris, cdk-nag AwsSolutions. */
+    /** cdk-nag AwsSolutions rule IDs (`AwsSolutions-RDS10`), each one in policy/controls/cdk-nag.json. */
+    cdkNag?: string[];
+    /** Other references: Pod Security Standards, kube-linter, Polaris. */
     other?: string[];
 }
 
@@ -66,6 +68,7 @@ function tagsOf(p: StrataMetadata): string[] {
         ...(c.cis ?? []).map((x) => `CIS ${x}`),
         ...(c.fsbp ?? []).map((x) => `FSBP ${x}`),
         ...(c.checkov ?? []),
+        ...(c.cdkNag ?? []),
         ...(c.other ?? []),
     ];
 }

@@ -9,7 +9,7 @@ export const awsEbsVolumeRequireEncryption = resourcePolicy({
     checks: "`aws.ebs.Volume` has `encrypted: true`; an `aws.ec2.Instance`'s root and EBS block devices are not unencrypted.",
     category: "encryption",
     severity: "high",
-    controls: { cis: ["2.2.1"], fsbp: ["EC2.3", "EC2.7"], checkov: ["CKV_AWS_3", "CKV_AWS_8"], other: ["AwsSolutions-EC26"] },
+    controls: { cis: ["2.2.1"], fsbp: ["EC2.3", "EC2.7"], checkov: ["CKV_AWS_3", "CKV_AWS_8"], cdkNag: ["AwsSolutions-EC26"] },
     validateResource: [
         validateResourceOfType(aws.ebs.Volume, (vol, args, reportViolation) => {
             if (!isTrue(vol.encrypted)) reportViolation("encrypted must be true.");

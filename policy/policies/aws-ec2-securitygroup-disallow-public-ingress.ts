@@ -45,7 +45,7 @@ export const awsEc2SecuritygroupDisallowPublicIngress = stackPolicy({
         cis: ["5.2", "5.3"],
         fsbp: ["EC2.18", "EC2.19", "EC2.53", "EC2.54"],
         checkov: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"],
-        other: ["AwsSolutions-EC23"],
+        cdkNag: ["AwsSolutions-EC23"],
     },
     validateStack: (args, reportViolation) => {
         const sgs = ofTypes(args.resources, SG_TYPES);

@@ -14,7 +14,7 @@ export const awsElasticacheReplicationgroupRequireTransitEncryption = resourcePo
     controls: {
         fsbp: ["ElastiCache.5", "ElastiCache.6"],
         checkov: ["CKV_AWS_30", "CKV_AWS_31"],
-        other: ["AwsSolutions-AEC5", "AwsSolutions-AEC6"],
+        cdkNag: ["AwsSolutions-AEC3", "AwsSolutions-AEC6"],
     },
     validateResource: validateResourceOfType(aws.elasticache.ReplicationGroup, (rg, args, reportViolation) => {
         if (!isTrue(rg.transitEncryptionEnabled)) {

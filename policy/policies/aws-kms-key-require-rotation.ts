@@ -9,7 +9,7 @@ export const awsKmsKeyRequireRotation = resourcePolicy({
     checks: "`enableKeyRotation` is true on symmetric `aws.kms.Key`s (asymmetric and HMAC keys cannot rotate).",
     category: "encryption",
     severity: "medium",
-    controls: { cis: ["3.6"], fsbp: ["KMS.4"], checkov: ["CKV_AWS_7"], other: ["AwsSolutions-KMS5"] },
+    controls: { cis: ["3.6"], fsbp: ["KMS.4"], checkov: ["CKV_AWS_7"], cdkNag: ["AwsSolutions-KMS5"] },
     validateResource: validateResourceOfType(aws.kms.Key, (key, args, reportViolation) => {
         const spec = key.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
         if (spec !== "SYMMETRIC_DEFAULT") args.notApplicable(`key spec ${spec} cannot rotate`);

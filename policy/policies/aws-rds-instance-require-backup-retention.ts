@@ -19,7 +19,7 @@ export const awsRdsInstanceRequireBackupRetention = resourcePolicy({
     controls: {
         fsbp: ["RDS.11", "ElastiCache.1"],
         checkov: ["CKV_AWS_133", "CKV_AWS_134"],
-        other: ["AwsSolutions-RDS11", "AwsSolutions-AEC3"],
+        cdkNag: ["AwsSolutions-RDS13"],
     },
     configSchema: { properties: { minimumDays: { type: "integer", minimum: 1, default: 7 } } },
     validateResource: [

@@ -9,7 +9,7 @@ export const awsRdsInstanceRequireDeletionProtection = resourcePolicy({
     checks: "`deletionProtection` is true on `aws.rds.Instance` and `aws.rds.Cluster`.",
     category: "data-protection",
     severity: "medium",
-    controls: { fsbp: ["RDS.7", "RDS.8"], checkov: ["CKV_AWS_293", "CKV_AWS_139"], other: ["AwsSolutions-RDS10"] },
+    controls: { fsbp: ["RDS.7", "RDS.8"], checkov: ["CKV_AWS_293", "CKV_AWS_139"], cdkNag: ["AwsSolutions-RDS10"] },
     validateResource: [
         validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
             if (!isTrue(db.deletionProtection)) reportViolation("deletionProtection must be true.");

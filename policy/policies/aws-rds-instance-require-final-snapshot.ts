@@ -11,7 +11,7 @@ export const awsRdsInstanceRequireFinalSnapshot = resourcePolicy({
         "`aws.rds.Cluster`s. Read replicas (`replicateSourceDb`) cannot have a final snapshot and are skipped.",
     category: "data-protection",
     severity: "medium",
-    controls: { other: ["AwsSolutions-RDS13 (backups)", "AWS RDS best practice: final snapshot on delete"] },
+    controls: { other: ["AWS RDS best practice: final snapshot on delete"] },
     validateResource: [
         validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
             if (nonEmptyString(db.replicateSourceDb)) args.notApplicable("read replicas cannot take a final snapshot");

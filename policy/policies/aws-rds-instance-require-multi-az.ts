@@ -9,7 +9,7 @@ export const awsRdsInstanceRequireMultiAz = resourcePolicy({
     checks: "`multiAz` is true on primary `aws.rds.Instance`s (read replicas are skipped).",
     category: "data-protection",
     severity: "medium",
-    controls: { fsbp: ["RDS.5"], checkov: ["CKV_AWS_157"], other: ["AwsSolutions-RDS (Multi-AZ)"] },
+    controls: { fsbp: ["RDS.5"], checkov: ["CKV_AWS_157"], cdkNag: ["AwsSolutions-RDS3"] },
     validateResource: validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
         if (nonEmptyString(db.replicateSourceDb)) args.notApplicable("read replica");
         if (!isTrue(db.multiAz)) reportViolation("multiAz must be true.");

@@ -11,7 +11,7 @@ export const awsRdsInstanceRequireStorageEncryption = resourcePolicy({
         "(`replicateSourceDb`) inherits its source's encryption, so only `kmsKeyId` is required when it sets `storageEncrypted`.",
     category: "encryption",
     severity: "high",
-    controls: { cis: ["2.3.1"], fsbp: ["RDS.3", "RDS.27"], checkov: ["CKV_AWS_16", "CKV_AWS_96"], other: ["AwsSolutions-RDS2"] },
+    controls: { cis: ["2.3.1"], fsbp: ["RDS.3", "RDS.27"], checkov: ["CKV_AWS_16", "CKV_AWS_96"], cdkNag: ["AwsSolutions-RDS2"] },
     validateResource: [
         validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
             const replica = nonEmptyString(db.replicateSourceDb);
