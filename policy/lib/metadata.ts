@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
 
-export type Category = "encryption" | "tagging" | "network-exposure" | "data-protection" | "workload-hardening";
+export type Category = "encryption" | "tagging" | "network-exposure" | "access-control" | "data-protection" | "workload-hardening";
 export type Environment = "dev" | "staging" | "prod";
 export const ENVIRONMENTS: readonly Environment[] = ["dev", "staging", "prod"];
 export type Level = "mandatory" | "advisory" | "disabled";
@@ -37,6 +37,7 @@ export const CATEGORY_LEVELS: Record<Category, Record<Environment, Level>> = {
     encryption: { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
     tagging: { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
     "network-exposure": { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
+    "access-control": { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
     "data-protection": { dev: "advisory", staging: "advisory", prod: "mandatory" },
     "workload-hardening": { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
 };

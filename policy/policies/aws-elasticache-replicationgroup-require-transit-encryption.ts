@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
+import { inputOrDefault } from "../lib/apiDefaults";
 import { resourcePolicy } from "../lib/metadata";
 import { asArray, isTrue, nonEmptyString } from "../lib/values";
 
@@ -17,7 +18,7 @@ export const awsElasticacheReplicationgroupRequireTransitEncryption = resourcePo
         cdkNag: ["AwsSolutions-AEC3", "AwsSolutions-AEC6"],
     },
     validateResource: validateResourceOfType(aws.elasticache.ReplicationGroup, (rg, args, reportViolation) => {
-        if (!isTrue(rg.transitEncryptionEnabled)) {
+        if (!isTrue(inputOrDefault("aws:elasticache/replicationGroup:ReplicationGroup", rg, "transitEncryptionEnabled"))) {
             reportViolation("transitEncryptionEnabled must be true (TLS in transit).");
         } else if (rg.transitEncryptionMode === "preferred") {
             reportViolation("transitEncryptionMode 'preferred' still accepts plaintext connections; use 'required'.");

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
+import { inputOrDefault } from "../lib/apiDefaults";
 import { resourcePolicy } from "../lib/metadata";
 import { isTrue } from "../lib/values";
 
@@ -13,6 +14,6 @@ export const awsKmsKeyRequireRotation = resourcePolicy({
     validateResource: validateResourceOfType(aws.kms.Key, (key, args, reportViolation) => {
         const spec = key.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
         if (spec !== "SYMMETRIC_DEFAULT") args.notApplicable(`key spec ${spec} cannot rotate`);
-        if (!isTrue(key.enableKeyRotation)) reportViolation("enableKeyRotation must be true.");
+        if (!isTrue(inputOrDefault("aws:kms/key:Key", key, "enableKeyRotation"))) reportViolation("enableKeyRotation must be true.");
     }),
 });

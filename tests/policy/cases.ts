@@ -1,5 +1,6 @@
 /** A compliant and a violating plan for every policy. `urn` is the resource the violation must name. */
 import type { PlanResource } from "../../plan/types";
+import { AWS_CASES } from "./casesAws";
 import { awsProvider, res, TAGS, via } from "./fake";
 
 export interface PolicyCase {
@@ -203,6 +204,7 @@ const pdb = (selector: Record<string, unknown>) =>
     res("kubernetes:policy/v1:PodDisruptionBudget", "api", { metadata: { namespace: "apps" }, spec: { minAvailable: 1, selector } });
 
 export const CASES: Record<string, PolicyCase> = {
+    ...AWS_CASES,
     // encryption
     "aws-s3-bucket-require-kms-encryption": {
         compliant: s3Compliant,
@@ -210,7 +212,7 @@ export const CASES: Record<string, PolicyCase> = {
         urn: data.urn,
         message: /AES256.*use aws:kms/,
     },
-    "aws-rds-instance-require-storage-encryption": {
+    "aws-rds-instance-cluster-require-storage-encryption": {
         compliant: [db(), replica()],
         violating: [db({ storageEncrypted: false, kmsKeyId: undefined })],
         urn: db().urn,
@@ -240,7 +242,7 @@ export const CASES: Record<string, PolicyCase> = {
         urn: res(T.eks, "eks", {}).urn,
         message: /secrets/,
     },
-    "aws-ebs-volume-require-encryption": {
+    "aws-ebs-volume-instance-require-encryption": {
         compliant: [res("aws:ebs/volume:Volume", "vol", { size: 20, encrypted: true, kmsKeyId: KEY })],
         violating: [res("aws:ebs/volume:Volume", "vol", { size: 20 })],
         urn: res("aws:ebs/volume:Volume", "vol", {}).urn,
@@ -438,21 +440,21 @@ export const CASES: Record<string, PolicyCase> = {
         message: /restrictPublicBuckets off/,
     },
     // data protection (prod config: mandatory)
-    "aws-rds-instance-require-deletion-protection": {
+    "aws-rds-instance-cluster-require-deletion-protection": {
         compliant: [db()],
         violating: [db({ deletionProtection: false })],
         urn: db().urn,
         message: /deletionProtection/,
         environment: "prod",
     },
-    "aws-rds-instance-require-backup-retention": {
+    "aws-rds-elasticache-require-backup-retention": {
         compliant: [db({ backupRetentionPeriod: 30 }), replica()],
         violating: [db({ backupRetentionPeriod: 7 })],
         urn: db().urn,
         message: /at least 30 days/,
         environment: "prod",
     },
-    "aws-rds-instance-require-final-snapshot": {
+    "aws-rds-instance-cluster-require-final-snapshot": {
         compliant: [db(), replica()],
         violating: [db({ skipFinalSnapshot: true })],
         urn: db().urn,

@@ -64,7 +64,7 @@ describe("per-environment enforcement (policy/config/<env>.json)", () => {
             const config = loadPolicyConfig(env) as Record<string, { enforcementLevel: string }>;
             for (const p of policies) {
                 const level = config[p.name].enforcementLevel;
-                if (["encryption", "tagging", "network-exposure"].includes(p.category)) expect(level).toBe("mandatory");
+                if (["encryption", "tagging", "network-exposure", "access-control"].includes(p.category)) expect(level).toBe("mandatory");
                 if (p.category === "data-protection") expect(level).toBe(env === "prod" ? "mandatory" : "advisory");
             }
         }
@@ -73,20 +73,20 @@ describe("per-environment enforcement (policy/config/<env>.json)", () => {
     });
 
     it("reports data protection as advisory outside prod", () => {
-        const v = check("aws-rds-instance-require-deletion-protection", [db({ deletionProtection: false })], "staging");
+        const v = check("aws-rds-instance-cluster-require-deletion-protection", [db({ deletionProtection: false })], "staging");
         expect(v.map((x) => x.enforcementLevel)).toEqual(["advisory"]);
     });
 
     it("skips disabled policies, as the engine does", () => {
         const resources = [awsProvider(), db({ storageEncrypted: false })];
         const opts = { environment: "dev", stack: "dev", project: "strata" };
-        const on = evaluatePolicySet(resources, opts, {}, [findPolicy("aws-rds-instance-require-storage-encryption")]);
+        const on = evaluatePolicySet(resources, opts, {}, [findPolicy("aws-rds-instance-cluster-require-storage-encryption")]);
         expect(on.violations).toHaveLength(1);
         const off = evaluatePolicySet(
             resources,
             opts,
-            { "aws-rds-instance-require-storage-encryption": { enforcementLevel: "disabled" } },
-            [findPolicy("aws-rds-instance-require-storage-encryption")],
+            { "aws-rds-instance-cluster-require-storage-encryption": { enforcementLevel: "disabled" } },
+            [findPolicy("aws-rds-instance-cluster-require-storage-encryption")],
         );
         expect(off.violations).toEqual([]);
     });

@@ -3,8 +3,8 @@ import { validateResourceOfType } from "@pulumi/policy";
 import { resourcePolicy } from "../lib/metadata";
 import { isTrue, nonEmptyString } from "../lib/values";
 
-export const awsRdsInstanceRequireFinalSnapshot = resourcePolicy({
-    name: "aws-rds-instance-require-final-snapshot",
+export const awsRdsInstanceClusterRequireFinalSnapshot = resourcePolicy({
+    name: "aws-rds-instance-cluster-require-final-snapshot",
     description: "Primary databases must take a final snapshot when deleted.",
     checks:
         "`skipFinalSnapshot` is not true and `finalSnapshotIdentifier` is set on primary `aws.rds.Instance`s and " +
