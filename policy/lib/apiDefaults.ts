@@ -73,6 +73,12 @@ export const API_DEFAULTS: readonly ApiDefault[] = [
         source: "Amazon EC2 API Reference, CreateVolume (Encrypted; unencrypted unless set or the account's encryption by default is on)",
     },
     {
+        type: "aws:lb/listener:Listener",
+        input: "sslPolicy",
+        value: "ELBSecurityPolicy-2016-08",
+        source: "Elastic Load Balancing User Guide, Security policies for your Application Load Balancer (the default for listeners created through the API)",
+    },
+    {
         type: "aws:kms/key:Key",
         input: "enableKeyRotation",
         value: false,

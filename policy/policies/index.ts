@@ -24,6 +24,7 @@ import { awsElasticacheReplicationgroupRequireMultiAz } from "./aws-elasticache-
 import { awsElasticacheReplicationgroupRequireTransitEncryption } from "./aws-elasticache-replicationgroup-require-transit-encryption";
 import { awsIamPolicyDisallowFullAdmin } from "./aws-iam-policy-disallow-full-admin";
 import { awsResourcePolicyDisallowPublicPrincipal } from "./aws-resource-policy-disallow-public-principal";
+import { awsLbListenerRequireTls12 } from "./aws-lb-listener-require-tls12";
 import { awsKmsKeyRequireRotation } from "./aws-kms-key-require-rotation";
 import { awsRdsInstanceDisallowPublicAccess } from "./aws-rds-instance-disallow-public-access";
 import { awsRdsElasticacheRequireBackupRetention } from "./aws-rds-elasticache-require-backup-retention";
@@ -33,6 +34,7 @@ import { awsRdsInstanceRequireMultiAz } from "./aws-rds-instance-require-multi-a
 import { awsRdsInstanceRequirePerformanceInsightsEncryption } from "./aws-rds-instance-require-performance-insights-encryption";
 import { awsRdsInstanceClusterRequireStorageEncryption } from "./aws-rds-instance-cluster-require-storage-encryption";
 import { awsResourceRequireTags } from "./aws-resource-require-tags";
+import { awsS3BucketreplicationconfigRequireReplicaKmsKey } from "./aws-s3-bucketreplicationconfig-require-replica-kms-key";
 import { awsS3BucketRequireKmsEncryption } from "./aws-s3-bucket-require-kms-encryption";
 import { awsS3BucketRequirePublicAccessBlock } from "./aws-s3-bucket-require-public-access-block";
 import { awsS3BucketRequireVersioning } from "./aws-s3-bucket-require-versioning";
@@ -71,6 +73,7 @@ export const policies: StrataPolicy[] = [
     awsRdsInstanceRequirePerformanceInsightsEncryption,
     awsRdsInstanceClusterRequireStorageEncryption,
     awsS3BucketRequireKmsEncryption,
+    awsS3BucketreplicationconfigRequireReplicaKmsKey,
     awsSecretsmanagerSecretRequireKmsKey,
     awsSnsTopicRequireKmsEncryption,
     awsBackupVaultRequireKmsEncryption,
@@ -85,6 +88,7 @@ export const policies: StrataPolicy[] = [
     awsEc2LaunchtemplateRequireImdsv2,
     awsEc2SecuritygroupDisallowPublicIngress,
     awsEksClusterRestrictPublicEndpoint,
+    awsLbListenerRequireTls12,
     awsRdsInstanceDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
     // access-control

@@ -85,7 +85,7 @@ describe("unset inputs are the API defaults (policy/lib/apiDefaults.ts)", () => 
         const keys = API_DEFAULTS.map((d) => `${d.type} ${d.input}`);
         expect(new Set(keys).size).toBe(keys.length);
         for (const d of API_DEFAULTS)
-            expect([d.type, d.input, d.source]).toEqual([d.type, d.input, expect.stringMatching(/API Reference/)]);
+            expect([d.type, d.input, d.source]).toEqual([d.type, d.input, expect.stringMatching(/API Reference|User Guide/)]);
     });
     it("reads a set input as set and an unset one as the default", () => {
         expect(inputOrDefault("aws:rds/instance:Instance", { backupRetentionPeriod: 7 }, "backupRetentionPeriod")).toBe(7);
@@ -100,5 +100,40 @@ describe("unset inputs are the API defaults (policy/lib/apiDefaults.ts)", () => 
         expect(messages("aws-rds-elasticache-require-backup-retention", db)).toEqual([
             "backupRetentionPeriod is unset (API default 1); at least 7 days required.",
         ]);
+    });
+});
+
+describe("aws-lb-listener-require-tls12", () => {
+    const L = "aws:lb/listener:Listener";
+    const name = "aws-lb-listener-require-tls12";
+    it("an HTTPS listener without sslPolicy gets the API default, TLS 1.0, and is reported", () => {
+        expect(messages(name, res(L, "l", { port: 443, protocol: "HTTPS", defaultActions: [{ type: "forward" }] }))).toEqual([
+            "sslPolicy is unset (API default ELBSecurityPolicy-2016-08); use a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.",
+        ]);
+    });
+    it("an HTTP listener that forwards, or redirects to HTTP, is reported; TCP is not judged", () => {
+        expect(messages(name, res(L, "l", { port: 80, protocol: "HTTP", defaultActions: [{ type: "forward" }] }))).toHaveLength(1);
+        const toHttp = [{ type: "redirect", redirect: { protocol: "HTTP", port: "8080" } }];
+        expect(messages(name, res(L, "l", { port: 80, protocol: "HTTP", defaultActions: toHttp }))).toHaveLength(1);
+        expect(messages(name, res(L, "l", { port: 5432, protocol: "TCP", defaultActions: [{ type: "forward" }] }))).toEqual([]);
+    });
+});
+
+describe("aws-s3-bucketreplicationconfig-require-replica-kms-key", () => {
+    it("a rule that does not select SSE-KMS objects is reported", () => {
+        const rule = {
+            id: "r",
+            status: "Enabled",
+            destination: {
+                bucket: "arn:aws:s3:::b",
+                encryptionConfiguration: { replicaKmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/k" },
+            },
+        };
+        expect(
+            messages(
+                "aws-s3-bucketreplicationconfig-require-replica-kms-key",
+                res("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "rc", { bucket: "b", rules: [rule] }),
+            ),
+        ).toEqual([expect.stringMatching(/rule 'r': sourceSelectionCriteria\.sseKmsEncryptedObjects\.status must be "Enabled"/)]);
     });
 });

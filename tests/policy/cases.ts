@@ -164,6 +164,18 @@ const cache = (over: Record<string, unknown> = {}) =>
 const openIngress = (fromPort: number, toPort = fromPort) => ({ protocol: "tcp", fromPort, toPort, cidrBlocks: ["0.0.0.0/0"] });
 const lbSg = res(T.sg, "alb", { ingress: [openIngress(443), openIngress(80)] });
 const lb = res(T.lb, "alb", { loadBalancerType: "application", securityGroups: ["sg-1"] }, via("securityGroups", lbSg));
+/** The load balancer's HTTP listener: a redirect to HTTPS, the one reason port 80 may be open. */
+const redirect80 = res(
+    "aws:lb/listener:Listener",
+    "http",
+    {
+        loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/alb/50dc6c495c0c9188",
+        port: 80,
+        protocol: "HTTP",
+        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    },
+    via("loadBalancerArn", lb),
+);
 const dbSg = res(T.sg, "db", { ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["10.0.0.0/16"] }] });
 
 // Kubernetes -------------------------------------------------------------------------------------------------
@@ -385,6 +397,7 @@ export const CASES: Record<string, PolicyCase> = {
         compliant: [
             lbSg,
             lb,
+            redirect80,
             dbSg,
             res(
                 T.sgRule,
@@ -566,4 +579,4 @@ export const CASES: Record<string, PolicyCase> = {
     },
 };
 
-export { T, KEY, data, logs, untaggedLogs, db, cache, deployment, container, lbSg, lb, dbSg, openIngress, TAGS };
+export { T, KEY, data, logs, untaggedLogs, db, cache, deployment, container, lbSg, lb, redirect80, dbSg, openIngress, TAGS };

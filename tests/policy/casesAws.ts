@@ -7,6 +7,8 @@ const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-123456
 const T = {
     instance: "aws:ec2/instance:Instance",
     volume: "aws:ebs/volume:Volume",
+    listener: "aws:lb/listener:Listener",
+    replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     lt: "aws:ec2/launchTemplate:LaunchTemplate",
     iamPolicy: "aws:iam/policy:Policy",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
@@ -53,7 +55,63 @@ const FROM_TOPIC = {
 /** The baseline node launch template's root device (what components/cluster/nodeGroups.ts declares). */
 const ROOT_EBS = { deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY, volumeSize: 50, volumeType: "gp3" } };
 
+/** The baseline replication rule (what components/objectStore/replication.ts writes). */
+const RULE = {
+    id: "replicate-to-us-west-2",
+    status: "Enabled",
+    filter: { prefix: "" },
+    deleteMarkerReplication: { status: "Disabled" },
+    sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+    destination: {
+        bucket: "arn:aws:s3:::strata-dev-data-replica",
+        storageClass: "STANDARD",
+        encryptionConfiguration: { replicaKmsKeyId: KEY.replace("us-east-1", "us-west-2") },
+    },
+};
+const REPLICATION = { bucket: "strata-dev-data", role: `arn:aws:iam::${ACCOUNT}:role/strata-dev-replication`, rules: [RULE] };
+
+/** The baseline HTTPS listener. */
+const HTTPS_LISTENER = {
+    loadBalancerArn: `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/alb/50dc6c495c0c9188`,
+    port: 443,
+    protocol: "HTTPS",
+    sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    certificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/0f3a2b1c-1111-2222-3333-444455556666`,
+    defaultActions: [
+        { type: "forward", targetGroupArn: `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:targetgroup/api/6d0ecf831eec9f09` },
+    ],
+};
+const HTTP_REDIRECT = {
+    ...HTTPS_LISTENER,
+    port: 80,
+    protocol: "HTTP",
+    sslPolicy: undefined,
+    certificateArn: undefined,
+    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+};
+
 export const AWS_CASES: Record<string, PolicyCase> = {
+    "aws-lb-listener-require-tls12": {
+        compliant: [res(T.listener, "https", HTTPS_LISTENER), res(T.listener, "http", HTTP_REDIRECT)],
+        violating: [res(T.listener, "https", { ...HTTPS_LISTENER, sslPolicy: "ELBSecurityPolicy-TLS13-1-0-2021-06" })],
+        urn: res(T.listener, "https", {}).urn,
+        message: /sslPolicy is ELBSecurityPolicy-TLS13-1-0-2021-06; use a TLS 1\.2\+ policy/,
+    },
+    "aws-s3-bucketreplicationconfig-require-replica-kms-key": {
+        compliant: [
+            res(T.replication, "data", REPLICATION),
+            // A disabled rule replicates nothing.
+            res(T.replication, "off", { ...REPLICATION, rules: [{ ...RULE, status: "Disabled", sourceSelectionCriteria: undefined }] }),
+        ],
+        violating: [
+            res(T.replication, "data", {
+                ...REPLICATION,
+                rules: [{ ...RULE, destination: { ...RULE.destination, encryptionConfiguration: undefined } }],
+            }),
+        ],
+        urn: res(T.replication, "data", {}).urn,
+        message: /rule 'replicate-to-us-west-2': destination\.encryptionConfiguration\.replicaKmsKeyId must name/,
+    },
     "aws-ebs-require-customer-managed-key": {
         compliant: [
             res(T.lt, "nodes", { blockDeviceMappings: [ROOT_EBS] }),

@@ -5,7 +5,7 @@ import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy
 import { evaluatePolicySet, loadPolicyConfig, PlanPolicyContext } from "../../policy/evaluate";
 import { ENVIRONMENTS, isStackPolicy, levelFor } from "../../policy/lib/metadata";
 import { policies } from "../../policy/policies";
-import { CASES, db, data, deployment, dbSg, KEY, lb, lbSg, logs, openIngress, T, untaggedLogs } from "./cases";
+import { CASES, db, data, deployment, dbSg, KEY, lb, lbSg, logs, openIngress, redirect80, T, untaggedLogs } from "./cases";
 import { awsProvider, check, findPolicy, PROVIDER_URN, res, via } from "./fake";
 
 describe("policy metadata", () => {
@@ -259,9 +259,18 @@ describe("S3 encryption linking", () => {
 
 describe("security group exposure", () => {
     const policy = "aws-ec2-securitygroup-disallow-public-ingress";
-    it("allows 80/443 from anywhere only to a load balancer's group", () => {
-        expect(check(policy, [lbSg, lb])).toEqual([]);
+    it("allows 80/443 from anywhere only to a load balancer's group, 80 only for a redirect to HTTPS", () => {
+        expect(check(policy, [lbSg, lb, redirect80])).toEqual([]);
         expect(check(policy, [lbSg]).map((v) => v.urn)).toEqual([lbSg.urn, lbSg.urn]);
+        // No port-80 listener, or one that forwards: port 80 is reported, 443 is not.
+        expect(check(policy, [lbSg, lb]).map((v) => v.message)).toEqual([expect.stringMatching(/port 80 \(tcp\)/)]);
+        const forward = res(
+            redirect80.type,
+            "http",
+            { ...redirect80.inputs, defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }] },
+            via("loadBalancerArn", lb),
+        );
+        expect(check(policy, [lbSg, lb, forward]).map((v) => v.message)).toEqual([expect.stringMatching(/port 80 \(tcp\)/)]);
     });
     it("reports other ports even on a load balancer's group, inline and ::/0", () => {
         const sg = res(T.sg, "alb", { ingress: [openIngress(22), { protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] });
