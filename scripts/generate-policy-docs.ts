@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadPolicyConfig } from "../policy/evaluate";
+import { API_DEFAULTS } from "../policy/lib/apiDefaults";
 import type { Category, StrataPolicy } from "../policy/lib/metadata";
 import { ENVIRONMENTS, isStackPolicy } from "../policy/lib/metadata";
 import { AWS_PROVIDER_VERSION, TAGGABLE_AWS_TYPES } from "../policy/lib/taggableTypes.generated";
@@ -36,6 +37,7 @@ const CATEGORY_TITLES: Record<Category, string> = {
     encryption: "Encryption",
     tagging: "Tagging",
     "network-exposure": "Network exposure",
+    "access-control": "Access control (IAM and resource policies)",
     "data-protection": "Data protection",
     "workload-hardening": "Workload hardening (Kubernetes)",
     governance: "Governance",
@@ -66,6 +68,7 @@ function controls(p: StrataPolicy): string {
         c.cis?.length ? `CIS ${c.cis.join(", ")}` : "",
         c.fsbp?.length ? `AWS FSBP ${c.fsbp.join(", ")}` : "",
         c.checkov?.length ? `Checkov ${c.checkov.join(", ")}` : "",
+        c.cdkNag?.length ? `cdk-nag ${c.cdkNag.join(", ")}` : "",
         c.other?.length ? c.other.join("; ") : "",
     ].filter((x) => x);
     return parts.join(" · ");
@@ -92,9 +95,18 @@ export function renderPolicyDocs(): string {
             "stack's `strata:environment` and exits 1 when a mandatory policy fails. Without a config file the pack uses " +
             "each policy's own level, which is dev's.",
         "",
-        "Levels: encryption, tagging and network exposure are mandatory everywhere; data protection is mandatory in prod " +
+        "Levels: encryption, tagging, network exposure and access control are mandatory everywhere; data protection is mandatory in prod " +
             "and advisory elsewhere; workload hardening is mandatory everywhere except the replica and disruption-budget " +
             "rules, mandatory in prod only.",
+        "",
+        "Unset inputs: an input a resource leaves unset is read as the AWS API default, the value the API uses when a " +
+            "request omits it (1 day of automated backups for RDS instances and clusters, 0 for ElastiCache, encryption, " +
+            "deletion protection and key rotation off). The defaults are one table, policy/lib/apiDefaults.ts, each entry " +
+            "citing its API reference page; every policy reads them from there:",
+        "",
+        "| Resource type | Input | Unset means | Source |",
+        "|---|---|---|---|",
+        ...API_DEFAULTS.map((d) => `| \`${d.type}\` | \`${d.input}\` | \`${JSON.stringify(d.value)}\` | ${d.source} |`),
         "",
         "## Summary",
         "",

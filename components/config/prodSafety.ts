@@ -43,13 +43,13 @@ export const PROD_SAFETY_RULES: readonly ProdSafetyRule[] = [
     {
         environments: STAGED,
         promise: "deletion protection on the database",
-        policy: "aws-rds-instance-require-deletion-protection",
+        policy: "aws-rds-instance-cluster-require-deletion-protection",
         weakened: (s, _e, n) => whenDatabase(s, n, "deletionProtection", !s.database.deletionProtection, s.database.deletionProtection),
     },
     {
         environments: STAGED,
         promise: "a final snapshot when the database is deleted",
-        policy: "aws-rds-instance-require-final-snapshot",
+        policy: "aws-rds-instance-cluster-require-final-snapshot",
         weakened: (s, _e, n) => whenDatabase(s, n, "finalSnapshot", !s.database.finalSnapshot, s.database.finalSnapshot),
     },
     {
@@ -61,7 +61,7 @@ export const PROD_SAFETY_RULES: readonly ProdSafetyRule[] = [
     {
         environments: STAGED,
         promise: "the environment's backup retention",
-        policy: "aws-rds-instance-require-backup-retention",
+        policy: "aws-rds-elasticache-require-backup-retention",
         weakened: (s, e, n) =>
             whenDatabase(
                 s,

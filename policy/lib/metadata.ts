@@ -1,7 +1,8 @@
 import type { ResourceValidationPolicy, Severity, StackValidationPolicy } from "@pulumi/policy";
 import { waivedResourceValidation, waivedStackValidation, withWaiverSetting } from "./waivers";
 
-export type Category = "encryption" | "tagging" | "network-exposure" | "data-protection" | "workload-hardening" | "governance";
+export type Category =
+    "encryption" | "tagging" | "network-exposure" | "access-control" | "data-protection" | "workload-hardening" | "governance";
 export type Environment = "dev" | "staging" | "prod";
 export const ENVIRONMENTS: readonly Environment[] = ["dev", "staging", "prod"];
 export type Level = "mandatory" | "advisory" | "disabled";
@@ -12,9 +13,11 @@ export interface Controls {
     cis?: string[];
     /** AWS Foundational Security Best Practices control IDs. */
     fsbp?: string[];
-    /** Checkov check IDs (terraform names). */
+    /** Checkov check IDs (terraform and Kubernetes names), each one in policy/controls/checkov.json. */
     checkov?: string[];
-    /** Other references: Pod Security Standards, kube-linter, Polaris, cdk-nag AwsSolutions. */
+    /** cdk-nag AwsSolutions rule IDs (`AwsSolutions-RDS10`), each one in policy/controls/cdk-nag.json. */
+    cdkNag?: string[];
+    /** Other references: Pod Security Standards, kube-linter, Polaris. */
     other?: string[];
 }
 
@@ -36,6 +39,7 @@ export const CATEGORY_LEVELS: Record<Category, Record<Environment, Level>> = {
     encryption: { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
     tagging: { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
     "network-exposure": { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
+    "access-control": { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
     "data-protection": { dev: "advisory", staging: "advisory", prod: "mandatory" },
     "workload-hardening": { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
     governance: { dev: "mandatory", staging: "mandatory", prod: "mandatory" },
@@ -85,6 +89,7 @@ function tagsOf(p: StrataMetadata): string[] {
         ...(c.cis ?? []).map((x) => `CIS ${x}`),
         ...(c.fsbp ?? []).map((x) => `FSBP ${x}`),
         ...(c.checkov ?? []),
+        ...(c.cdkNag ?? []),
         ...(c.other ?? []),
     ];
 }

@@ -9,7 +9,7 @@ export const awsBackupVaultRequireKmsEncryption = resourcePolicy({
     checks: "`kmsKeyArn` is set on `aws.backup.Vault` (unset, AWS Backup uses its AWS-managed key, whose policy the account cannot restrict).",
     category: "encryption",
     severity: "medium",
-    controls: { checkov: ["CKV_AWS_166"], other: [] },
+    controls: { checkov: ["CKV_AWS_166"] },
     validateResource: validateResourceOfType(aws.backup.Vault, (v, args, reportViolation) => {
         if (!nonEmptyString(v.kmsKeyArn)) reportViolation("kmsKeyArn must name a customer-managed KMS key.");
     }),

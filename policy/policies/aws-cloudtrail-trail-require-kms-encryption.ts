@@ -9,7 +9,7 @@ export const awsCloudtrailTrailRequireKmsEncryption = resourcePolicy({
     checks: "`kmsKeyId` is set on `aws.cloudtrail.Trail`.",
     category: "encryption",
     severity: "medium",
-    controls: { cis: ["3.5"], fsbp: ["CloudTrail.2"], checkov: ["CKV_AWS_35"], other: ["AwsSolutions-CT2"] },
+    controls: { cis: ["3.5"], fsbp: ["CloudTrail.2"], checkov: ["CKV_AWS_35"] },
     validateResource: validateResourceOfType(aws.cloudtrail.Trail, (t, args, reportViolation) => {
         if (!nonEmptyString(t.kmsKeyId)) reportViolation("kmsKeyId must name a KMS key: the log files are otherwise SSE-S3 only.");
     }),

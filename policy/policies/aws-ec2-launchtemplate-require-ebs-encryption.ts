@@ -11,7 +11,7 @@ export const awsEc2LaunchtemplateRequireEbsEncryption = resourcePolicy({
         "(otherwise instances get the AMI's volumes, unencrypted unless the account turned on EBS encryption by default).",
     category: "encryption",
     severity: "high",
-    controls: { fsbp: ["EC2.3"], checkov: ["CKV_AWS_8"], other: ["AwsSolutions-EC26"] },
+    controls: { fsbp: ["EC2.3"], checkov: ["CKV_AWS_8"], cdkNag: ["AwsSolutions-EC26"] },
     validateResource: validateResourceOfType(aws.ec2.LaunchTemplate, (lt, args, reportViolation) => {
         const mappings = asArray(lt.blockDeviceMappings).filter((m) => m?.ebs);
         if (mappings.length === 0) {

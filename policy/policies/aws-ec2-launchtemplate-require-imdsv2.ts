@@ -18,7 +18,7 @@ export const awsEc2LaunchtemplateRequireImdsv2 = resourcePolicy({
     checks: "`metadataOptions.httpTokens` is `required` (or the metadata endpoint is disabled) on `aws.ec2.LaunchTemplate` and `aws.ec2.Instance`.",
     category: "network-exposure",
     severity: "high",
-    controls: { fsbp: ["EC2.8", "EC2.170"], checkov: ["CKV_AWS_79"], other: ["AwsSolutions-EC29"] },
+    controls: { fsbp: ["EC2.8", "EC2.170"], checkov: ["CKV_AWS_79"] },
     validateResource: [
         validateResourceOfType(aws.ec2.LaunchTemplate, (lt, args, reportViolation) => {
             if (!imdsv2(lt.metadataOptions)) reportViolation("metadataOptions.httpTokens must be 'required' (IMDSv2).");

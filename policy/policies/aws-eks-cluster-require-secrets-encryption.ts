@@ -9,7 +9,7 @@ export const awsEksClusterRequireSecretsEncryption = resourcePolicy({
     checks: "`encryptionConfig.resources` includes `secrets` and `encryptionConfig.provider.keyArn` is set.",
     category: "encryption",
     severity: "high",
-    controls: { cis: ["EKS 5.3.1"], fsbp: ["EKS.3"], checkov: ["CKV_AWS_58"], other: ["AwsSolutions-EKS2"] },
+    controls: { cis: ["EKS 5.3.1"], fsbp: ["EKS.3"], checkov: ["CKV_AWS_58"] },
     validateResource: validateResourceOfType(aws.eks.Cluster, (cluster, args, reportViolation) => {
         const configs = asArray(cluster.encryptionConfig);
         const ok = configs.some((c) => asArray(c?.resources).includes("secrets") && nonEmptyString(c?.provider?.keyArn));

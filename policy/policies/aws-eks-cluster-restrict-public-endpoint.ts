@@ -11,7 +11,7 @@ export const awsEksClusterRestrictPublicEndpoint = resourcePolicy({
         "0.0.0.0/0 nor ::/0 (the public endpoint is on, to everyone, unless set otherwise); `endpointPrivateAccess` is true.",
     category: "network-exposure",
     severity: "high",
-    controls: { cis: ["EKS 5.4.2"], fsbp: ["EKS.1"], checkov: ["CKV_AWS_38", "CKV_AWS_39"], other: ["AwsSolutions-EKS1"] },
+    controls: { cis: ["EKS 5.4.2"], fsbp: ["EKS.1"], checkov: ["CKV_AWS_38", "CKV_AWS_39"], cdkNag: ["AwsSolutions-EKS1"] },
     validateResource: validateResourceOfType(aws.eks.Cluster, (cluster, args, reportViolation) => {
         const vpc = cluster.vpcConfig;
         if (!isFalse(vpc?.endpointPublicAccess)) {

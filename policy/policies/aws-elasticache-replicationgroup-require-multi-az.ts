@@ -11,7 +11,7 @@ export const awsElasticacheReplicationgroupRequireMultiAz = resourcePolicy({
         "(`numCacheClusters`, or `replicasPerNodeGroup` >= 1).",
     category: "data-protection",
     severity: "medium",
-    controls: { fsbp: ["ElastiCache.3"], checkov: ["CKV2_AWS_50"], other: ["AwsSolutions-AEC (Multi-AZ)"] },
+    controls: { fsbp: ["ElastiCache.3"], checkov: ["CKV2_AWS_50"], cdkNag: ["AwsSolutions-AEC4"] },
     validateResource: validateResourceOfType(aws.elasticache.ReplicationGroup, (rg, args, reportViolation) => {
         const nodes = rg.numCacheClusters !== undefined ? Number(rg.numCacheClusters) : 1 + Number(rg.replicasPerNodeGroup ?? 0);
         if (!isTrue(rg.multiAzEnabled)) reportViolation("multiAzEnabled must be true.");

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
+import { inputOrDefault } from "../lib/apiDefaults";
 import { resourcePolicy } from "../lib/metadata";
 import { asArray, isTrue, nonEmptyString } from "../lib/values";
 
@@ -14,10 +15,10 @@ export const awsElasticacheReplicationgroupRequireTransitEncryption = resourcePo
     controls: {
         fsbp: ["ElastiCache.5", "ElastiCache.6"],
         checkov: ["CKV_AWS_30", "CKV_AWS_31"],
-        other: ["AwsSolutions-AEC5", "AwsSolutions-AEC6"],
+        cdkNag: ["AwsSolutions-AEC3", "AwsSolutions-AEC6"],
     },
     validateResource: validateResourceOfType(aws.elasticache.ReplicationGroup, (rg, args, reportViolation) => {
-        if (!isTrue(rg.transitEncryptionEnabled)) {
+        if (!isTrue(inputOrDefault("aws:elasticache/replicationGroup:ReplicationGroup", rg, "transitEncryptionEnabled"))) {
             reportViolation("transitEncryptionEnabled must be true (TLS in transit).");
         } else if (rg.transitEncryptionMode === "preferred") {
             reportViolation("transitEncryptionMode 'preferred' still accepts plaintext connections; use 'required'.");

@@ -9,7 +9,7 @@ export const awsRdsInstanceDisallowPublicAccess = resourcePolicy({
     checks: "`publiclyAccessible` is not true on `aws.rds.Instance` and `aws.rds.ClusterInstance`.",
     category: "network-exposure",
     severity: "critical",
-    controls: { cis: ["2.3.3"], fsbp: ["RDS.2"], checkov: ["CKV_AWS_17"], other: ["AwsSolutions-RDS3"] },
+    controls: { cis: ["2.3.3"], fsbp: ["RDS.2"], checkov: ["CKV_AWS_17"] },
     validateResource: [
         validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
             if (isTrue(db.publiclyAccessible)) reportViolation("publiclyAccessible must be false.");

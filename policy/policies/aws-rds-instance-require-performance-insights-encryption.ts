@@ -9,7 +9,7 @@ export const awsRdsInstanceRequirePerformanceInsightsEncryption = resourcePolicy
     checks: "Where `performanceInsightsEnabled` is true, `performanceInsightsKmsKeyId` is set.",
     category: "encryption",
     severity: "medium",
-    controls: { checkov: ["CKV_AWS_354"], other: ["AwsSolutions-RDS10"] },
+    controls: { checkov: ["CKV_AWS_354"] },
     validateResource: validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
         if (!isTrue(db.performanceInsightsEnabled)) args.notApplicable("Performance Insights is off");
         if (!nonEmptyString(db.performanceInsightsKmsKeyId)) {

@@ -24,7 +24,7 @@ export const awsS3BucketRequireKmsEncryption = stackPolicy({
         "`access-logs`) must use `AES256`, because S3 cannot deliver access logs to an SSE-KMS bucket.",
     category: "encryption",
     severity: "high",
-    controls: { cis: ["2.1.1"], fsbp: ["S3.17"], checkov: ["CKV_AWS_145", "CKV_AWS_19"], other: ["AwsSolutions-S10"] },
+    controls: { cis: ["2.1.1"], fsbp: ["S3.17"], checkov: ["CKV_AWS_145", "CKV_AWS_19"] },
     validateStack: (args, reportViolation) => {
         const all = buckets(args.resources);
         if (all.length === 0) args.notApplicable("no S3 buckets");

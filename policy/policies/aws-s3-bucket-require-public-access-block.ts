@@ -16,7 +16,7 @@ export const awsS3BucketRequirePublicAccessBlock = stackPolicy({
         cis: ["2.1.4"],
         fsbp: ["S3.8"],
         checkov: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV2_AWS_6"],
-        other: ["AwsSolutions-S2"],
+        cdkNag: ["AwsSolutions-S2"],
     },
     validateStack: (args, reportViolation) => {
         const all = buckets(args.resources);

@@ -10,7 +10,7 @@ export const awsS3BucketRequireVersioning = stackPolicy({
         "`versioningConfiguration.status: Enabled`, or the deprecated inline `versioning.enabled`.",
     category: "data-protection",
     severity: "medium",
-    controls: { fsbp: ["S3.14"], checkov: ["CKV_AWS_21"], other: ["AwsSolutions-S1 (related)"] },
+    controls: { fsbp: ["S3.14"], checkov: ["CKV_AWS_21"] },
     validateStack: (args, reportViolation) => {
         const all = buckets(args.resources);
         if (all.length === 0) args.notApplicable("no S3 buckets");

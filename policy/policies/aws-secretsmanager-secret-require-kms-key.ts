@@ -18,7 +18,7 @@ export const awsSecretsmanagerSecretRequireKmsKey = resourcePolicy({
     checks: "`kmsKeyId` is set on `aws.secretsmanager.Secret` (not the default `aws/secretsmanager` key), except on an ECR pull-through cache secret (`name` starting `ecr-pullthroughcache/`), which ECR reads only under the AWS managed key: there `kmsKeyId` must be unset.",
     category: "encryption",
     severity: "medium",
-    controls: { checkov: ["CKV_AWS_149"], other: ["AwsSolutions-SMG4"] },
+    controls: { checkov: ["CKV_AWS_149"] },
     validateResource: validateResourceOfType(aws.secretsmanager.Secret, (s, args, reportViolation) => {
         const managed = !nonEmptyString(s.kmsKeyId) || s.kmsKeyId === "alias/aws/secretsmanager";
         if (typeof s.name === "string" && s.name.startsWith(PULL_THROUGH_CACHE_SECRET_PREFIX)) {

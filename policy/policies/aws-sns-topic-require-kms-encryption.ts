@@ -9,7 +9,7 @@ export const awsSnsTopicRequireKmsEncryption = resourcePolicy({
     checks: "`kmsMasterKeyId` is set on `aws.sns.Topic`.",
     category: "encryption",
     severity: "medium",
-    controls: { fsbp: ["SNS.1"], checkov: ["CKV_AWS_26"], other: ["AwsSolutions-SNS2"] },
+    controls: { fsbp: ["SNS.1"], checkov: ["CKV_AWS_26"] },
     validateResource: validateResourceOfType(aws.sns.Topic, (t, args, reportViolation) => {
         if (!nonEmptyString(t.kmsMasterKeyId)) reportViolation("kmsMasterKeyId must name a KMS key.");
     }),

@@ -9,7 +9,7 @@ export const awsSqsQueueRequireKmsEncryption = resourcePolicy({
     checks: "`kmsMasterKeyId` is set and is not the AWS-managed `alias/aws/sqs` (SSE-SQS alone is not enough).",
     category: "encryption",
     severity: "medium",
-    controls: { fsbp: ["SQS.1"], checkov: ["CKV_AWS_27"], other: ["AwsSolutions-SQS2"] },
+    controls: { fsbp: ["SQS.1"], checkov: ["CKV_AWS_27", "CKV2_AWS_73"], cdkNag: ["AwsSolutions-SQS2"] },
     validateResource: validateResourceOfType(aws.sqs.Queue, (q, args, reportViolation) => {
         if (!nonEmptyString(q.kmsMasterKeyId) || q.kmsMasterKeyId === "alias/aws/sqs") {
             reportViolation("kmsMasterKeyId must name a customer-managed KMS key.");

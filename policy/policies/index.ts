@@ -11,8 +11,10 @@ import { awsCodebuildProjectRequireCloudwatchLogs } from "./aws-codebuild-projec
 import { awsFirehoseDeliverystreamRequireKmsEncryption } from "./aws-firehose-deliverystream-require-kms-encryption";
 import { awsCloudwatchLoggroupRequireKmsEncryption } from "./aws-cloudwatch-loggroup-require-kms-encryption";
 import { awsDatastoreSubnetgroupRequirePrivateSubnets } from "./aws-datastore-subnetgroup-require-private-subnets";
-import { awsEbsVolumeRequireEncryption } from "./aws-ebs-volume-require-encryption";
+import { awsEbsRequireCustomerManagedKey } from "./aws-ebs-require-customer-managed-key";
+import { awsEbsVolumeInstanceRequireEncryption } from "./aws-ebs-volume-instance-require-encryption";
 import { awsEc2LaunchtemplateRequireEbsEncryption } from "./aws-ec2-launchtemplate-require-ebs-encryption";
+import { awsEc2InstanceLaunchtemplateDisallowPublicIp } from "./aws-ec2-instance-launchtemplate-disallow-public-ip";
 import { awsEc2LaunchtemplateRequireImdsv2 } from "./aws-ec2-launchtemplate-require-imdsv2";
 import { awsEc2LaunchtemplateRequireImdsHopLimit } from "./aws-ec2-launchtemplate-require-imds-hop-limit";
 import { awsEc2SecuritygroupDisallowPublicIngress } from "./aws-ec2-securitygroup-disallow-public-ingress";
@@ -21,15 +23,19 @@ import { awsEksClusterRestrictPublicEndpoint } from "./aws-eks-cluster-restrict-
 import { awsElasticacheReplicationgroupRequireAtRestEncryption } from "./aws-elasticache-replicationgroup-require-at-rest-encryption";
 import { awsElasticacheReplicationgroupRequireMultiAz } from "./aws-elasticache-replicationgroup-require-multi-az";
 import { awsElasticacheReplicationgroupRequireTransitEncryption } from "./aws-elasticache-replicationgroup-require-transit-encryption";
+import { awsIamPolicyDisallowFullAdmin } from "./aws-iam-policy-disallow-full-admin";
+import { awsResourcePolicyDisallowPublicPrincipal } from "./aws-resource-policy-disallow-public-principal";
+import { awsLbListenerRequireTls12 } from "./aws-lb-listener-require-tls12";
 import { awsKmsKeyRequireRotation } from "./aws-kms-key-require-rotation";
 import { awsRdsInstanceDisallowPublicAccess } from "./aws-rds-instance-disallow-public-access";
-import { awsRdsInstanceRequireBackupRetention } from "./aws-rds-instance-require-backup-retention";
-import { awsRdsInstanceRequireDeletionProtection } from "./aws-rds-instance-require-deletion-protection";
-import { awsRdsInstanceRequireFinalSnapshot } from "./aws-rds-instance-require-final-snapshot";
+import { awsRdsElasticacheRequireBackupRetention } from "./aws-rds-elasticache-require-backup-retention";
+import { awsRdsInstanceClusterRequireDeletionProtection } from "./aws-rds-instance-cluster-require-deletion-protection";
+import { awsRdsInstanceClusterRequireFinalSnapshot } from "./aws-rds-instance-cluster-require-final-snapshot";
 import { awsRdsInstanceRequireMultiAz } from "./aws-rds-instance-require-multi-az";
 import { awsRdsInstanceRequirePerformanceInsightsEncryption } from "./aws-rds-instance-require-performance-insights-encryption";
-import { awsRdsInstanceRequireStorageEncryption } from "./aws-rds-instance-require-storage-encryption";
+import { awsRdsInstanceClusterRequireStorageEncryption } from "./aws-rds-instance-cluster-require-storage-encryption";
 import { awsResourceRequireTags } from "./aws-resource-require-tags";
+import { awsS3BucketreplicationconfigRequireReplicaKmsKey } from "./aws-s3-bucketreplicationconfig-require-replica-kms-key";
 import { awsS3BucketRequireKmsEncryption } from "./aws-s3-bucket-require-kms-encryption";
 import { awsS3BucketRequirePublicAccessBlock } from "./aws-s3-bucket-require-public-access-block";
 import { awsS3BucketRequireVersioning } from "./aws-s3-bucket-require-versioning";
@@ -59,7 +65,8 @@ export const policies: StrataPolicy[] = [
     // encryption
     awsCloudtrailTrailRequireKmsEncryption,
     awsCloudwatchLoggroupRequireKmsEncryption,
-    awsEbsVolumeRequireEncryption,
+    awsEbsVolumeInstanceRequireEncryption,
+    awsEbsRequireCustomerManagedKey,
     awsEc2LaunchtemplateRequireEbsEncryption,
     awsEksClusterRequireSecretsEncryption,
     awsFirehoseDeliverystreamRequireKmsEncryption,
@@ -67,8 +74,9 @@ export const policies: StrataPolicy[] = [
     awsElasticacheReplicationgroupRequireTransitEncryption,
     awsKmsKeyRequireRotation,
     awsRdsInstanceRequirePerformanceInsightsEncryption,
-    awsRdsInstanceRequireStorageEncryption,
+    awsRdsInstanceClusterRequireStorageEncryption,
     awsS3BucketRequireKmsEncryption,
+    awsS3BucketreplicationconfigRequireReplicaKmsKey,
     awsSecretsmanagerSecretRequireKmsKey,
     awsSnsTopicRequireKmsEncryption,
     awsBackupVaultRequireKmsEncryption,
@@ -79,21 +87,26 @@ export const policies: StrataPolicy[] = [
     awsResourceRequireTags,
     // network-exposure
     awsDatastoreSubnetgroupRequirePrivateSubnets,
+    awsEc2InstanceLaunchtemplateDisallowPublicIp,
     awsEc2LaunchtemplateRequireImdsv2,
     awsEc2LaunchtemplateRequireImdsHopLimit,
     awsEc2SecuritygroupDisallowPublicIngress,
     awsEksClusterRestrictPublicEndpoint,
+    awsLbListenerRequireTls12,
     awsRdsInstanceDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
     kubernetesIngressRequireWaf,
+    // access-control
+    awsIamPolicyDisallowFullAdmin,
+    awsResourcePolicyDisallowPublicPrincipal,
     // data-protection
     awsCloudtrailTrailRequireLogFileValidation,
     awsCloudtrailTrailRequireMultiRegion,
     awsCodebuildProjectRequireCloudwatchLogs,
     awsElasticacheReplicationgroupRequireMultiAz,
-    awsRdsInstanceRequireBackupRetention,
-    awsRdsInstanceRequireDeletionProtection,
-    awsRdsInstanceRequireFinalSnapshot,
+    awsRdsElasticacheRequireBackupRetention,
+    awsRdsInstanceClusterRequireDeletionProtection,
+    awsRdsInstanceClusterRequireFinalSnapshot,
     awsRdsInstanceRequireMultiAz,
     awsS3BucketRequireVersioning,
     pulumiStatefulResourceRequireProtect,

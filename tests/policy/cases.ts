@@ -1,5 +1,6 @@
 /** A compliant and a violating plan for every policy. `urn` is the resource the violation must name. */
 import type { PlanResource } from "../../plan/types";
+import { AWS_CASES } from "./casesAws";
 import { awsProvider, res, TAGS, via } from "./fake";
 
 export interface PolicyCase {
@@ -167,6 +168,18 @@ const cache = (over: Record<string, unknown> = {}) =>
 const openIngress = (fromPort: number, toPort = fromPort) => ({ protocol: "tcp", fromPort, toPort, cidrBlocks: ["0.0.0.0/0"] });
 const lbSg = res(T.sg, "alb", { ingress: [openIngress(443), openIngress(80)] });
 const lb = res(T.lb, "alb", { loadBalancerType: "application", securityGroups: ["sg-1"] }, via("securityGroups", lbSg));
+/** The load balancer's HTTP listener: a redirect to HTTPS, the one reason port 80 may be open. */
+const redirect80 = res(
+    "aws:lb/listener:Listener",
+    "http",
+    {
+        loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/alb/50dc6c495c0c9188",
+        port: 80,
+        protocol: "HTTP",
+        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    },
+    via("loadBalancerArn", lb),
+);
 const dbSg = res(T.sg, "db", { ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["10.0.0.0/16"] }] });
 
 // Kubernetes -------------------------------------------------------------------------------------------------
@@ -228,6 +241,7 @@ function exception(expires: string) {
 }
 
 export const CASES: Record<string, PolicyCase> = {
+    ...AWS_CASES,
     // encryption
     "aws-s3-bucket-require-kms-encryption": {
         compliant: s3Compliant,
@@ -235,7 +249,7 @@ export const CASES: Record<string, PolicyCase> = {
         urn: data.urn,
         message: /AES256.*use aws:kms/,
     },
-    "aws-rds-instance-require-storage-encryption": {
+    "aws-rds-instance-cluster-require-storage-encryption": {
         compliant: [db(), replica()],
         violating: [db({ storageEncrypted: false, kmsKeyId: undefined })],
         urn: db().urn,
@@ -265,7 +279,7 @@ export const CASES: Record<string, PolicyCase> = {
         urn: res(T.eks, "eks", {}).urn,
         message: /secrets/,
     },
-    "aws-ebs-volume-require-encryption": {
+    "aws-ebs-volume-instance-require-encryption": {
         compliant: [res("aws:ebs/volume:Volume", "vol", { size: 20, encrypted: true, kmsKeyId: KEY })],
         violating: [res("aws:ebs/volume:Volume", "vol", { size: 20 })],
         urn: res("aws:ebs/volume:Volume", "vol", {}).urn,
@@ -408,6 +422,7 @@ export const CASES: Record<string, PolicyCase> = {
         compliant: [
             lbSg,
             lb,
+            redirect80,
             dbSg,
             res(
                 T.sgRule,
@@ -483,21 +498,21 @@ export const CASES: Record<string, PolicyCase> = {
         message: /restrictPublicBuckets off/,
     },
     // data protection (prod config: mandatory)
-    "aws-rds-instance-require-deletion-protection": {
+    "aws-rds-instance-cluster-require-deletion-protection": {
         compliant: [db()],
         violating: [db({ deletionProtection: false })],
         urn: db().urn,
         message: /deletionProtection/,
         environment: "prod",
     },
-    "aws-rds-instance-require-backup-retention": {
+    "aws-rds-elasticache-require-backup-retention": {
         compliant: [db({ backupRetentionPeriod: 30 }), replica()],
         violating: [db({ backupRetentionPeriod: 7 })],
         urn: db().urn,
         message: /at least 30 days/,
         environment: "prod",
     },
-    "aws-rds-instance-require-final-snapshot": {
+    "aws-rds-instance-cluster-require-final-snapshot": {
         compliant: [db(), replica()],
         violating: [db({ skipFinalSnapshot: true })],
         urn: db().urn,
@@ -609,4 +624,4 @@ export const CASES: Record<string, PolicyCase> = {
     },
 };
 
-export { T, KEY, data, logs, untaggedLogs, db, cache, deployment, container, lbSg, lb, dbSg, openIngress, TAGS };
+export { T, KEY, data, logs, untaggedLogs, db, cache, deployment, container, lbSg, lb, redirect80, dbSg, openIngress, TAGS };

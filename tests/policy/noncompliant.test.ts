@@ -24,7 +24,7 @@ describe("a deliberately non-compliant program", () => {
         ["an unencrypted bucket", "aws-s3-bucket-require-kms-encryption", "aws:s3/bucket:Bucket", "unencrypted-bucket"],
         [
             "an RDS instance without storage encryption",
-            "aws-rds-instance-require-storage-encryption",
+            "aws-rds-instance-cluster-require-storage-encryption",
             "aws:rds/instance:Instance",
             "unencrypted-db",
         ],
@@ -52,7 +52,9 @@ describe("a deliberately non-compliant program", () => {
     });
 
     it("blames only the resources that break each rule", () => {
-        expect(mandatory("aws-rds-instance-require-storage-encryption")).toEqual([urnOf("aws:rds/instance:Instance", "unencrypted-db")]);
+        expect(mandatory("aws-rds-instance-cluster-require-storage-encryption")).toEqual([
+            urnOf("aws:rds/instance:Instance", "unencrypted-db"),
+        ]);
         expect(mandatory("aws-resource-require-tags")).toEqual([urnOf("aws:sqs/queue:Queue", "untagged-queue")]);
         expect(mandatory("aws-ec2-securitygroup-disallow-public-ingress")).toEqual([
             urnOf("aws:ec2/securityGroup:SecurityGroup", "open-db-sg"),

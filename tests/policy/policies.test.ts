@@ -5,7 +5,7 @@ import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy
 import { evaluatePolicySet, loadPolicyConfig, PlanPolicyContext } from "../../policy/evaluate";
 import { ENVIRONMENTS, isStackPolicy, levelFor } from "../../policy/lib/metadata";
 import { policies } from "../../policy/policies";
-import { CASES, db, data, deployment, dbSg, KEY, lb, lbSg, logs, openIngress, T, untaggedLogs } from "./cases";
+import { CASES, db, data, deployment, dbSg, KEY, lb, lbSg, logs, openIngress, redirect80, T, untaggedLogs } from "./cases";
 import { awsProvider, check, findPolicy, PROVIDER_URN, res, via } from "./fake";
 
 describe("policy metadata", () => {
@@ -64,7 +64,7 @@ describe("per-environment enforcement (policy/config/<env>.json)", () => {
             const config = loadPolicyConfig(env) as Record<string, { enforcementLevel: string }>;
             for (const p of policies) {
                 const level = config[p.name].enforcementLevel;
-                if (["encryption", "tagging", "network-exposure"].includes(p.category)) expect(level).toBe("mandatory");
+                if (["encryption", "tagging", "network-exposure", "access-control"].includes(p.category)) expect(level).toBe("mandatory");
                 if (p.category === "data-protection") expect(level).toBe(env === "prod" ? "mandatory" : "advisory");
             }
         }
@@ -73,20 +73,20 @@ describe("per-environment enforcement (policy/config/<env>.json)", () => {
     });
 
     it("reports data protection as advisory outside prod", () => {
-        const v = check("aws-rds-instance-require-deletion-protection", [db({ deletionProtection: false })], "staging");
+        const v = check("aws-rds-instance-cluster-require-deletion-protection", [db({ deletionProtection: false })], "staging");
         expect(v.map((x) => x.enforcementLevel)).toEqual(["advisory"]);
     });
 
     it("skips disabled policies, as the engine does", () => {
         const resources = [awsProvider(), db({ storageEncrypted: false })];
         const opts = { environment: "dev", stack: "dev", project: "strata" };
-        const on = evaluatePolicySet(resources, opts, {}, [findPolicy("aws-rds-instance-require-storage-encryption")]);
+        const on = evaluatePolicySet(resources, opts, {}, [findPolicy("aws-rds-instance-cluster-require-storage-encryption")]);
         expect(on.violations).toHaveLength(1);
         const off = evaluatePolicySet(
             resources,
             opts,
-            { "aws-rds-instance-require-storage-encryption": { enforcementLevel: "disabled" } },
-            [findPolicy("aws-rds-instance-require-storage-encryption")],
+            { "aws-rds-instance-cluster-require-storage-encryption": { enforcementLevel: "disabled" } },
+            [findPolicy("aws-rds-instance-cluster-require-storage-encryption")],
         );
         expect(off.violations).toEqual([]);
     });
@@ -259,9 +259,18 @@ describe("S3 encryption linking", () => {
 
 describe("security group exposure", () => {
     const policy = "aws-ec2-securitygroup-disallow-public-ingress";
-    it("allows 80/443 from anywhere only to a load balancer's group", () => {
-        expect(check(policy, [lbSg, lb])).toEqual([]);
+    it("allows 80/443 from anywhere only to a load balancer's group, 80 only for a redirect to HTTPS", () => {
+        expect(check(policy, [lbSg, lb, redirect80])).toEqual([]);
         expect(check(policy, [lbSg]).map((v) => v.urn)).toEqual([lbSg.urn, lbSg.urn]);
+        // No port-80 listener, or one that forwards: port 80 is reported, 443 is not.
+        expect(check(policy, [lbSg, lb]).map((v) => v.message)).toEqual([expect.stringMatching(/port 80 \(tcp\)/)]);
+        const forward = res(
+            redirect80.type,
+            "http",
+            { ...redirect80.inputs, defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }] },
+            via("loadBalancerArn", lb),
+        );
+        expect(check(policy, [lbSg, lb, forward]).map((v) => v.message)).toEqual([expect.stringMatching(/port 80 \(tcp\)/)]);
     });
     it("reports other ports even on a load balancer's group, inline and ::/0", () => {
         const sg = res(T.sg, "alb", { ingress: [openIngress(22), { protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] });

@@ -3,15 +3,15 @@ import { validateResourceOfType } from "@pulumi/policy";
 import { resourcePolicy } from "../lib/metadata";
 import { isTrue, nonEmptyString } from "../lib/values";
 
-export const awsRdsInstanceRequireFinalSnapshot = resourcePolicy({
-    name: "aws-rds-instance-require-final-snapshot",
+export const awsRdsInstanceClusterRequireFinalSnapshot = resourcePolicy({
+    name: "aws-rds-instance-cluster-require-final-snapshot",
     description: "Primary databases must take a final snapshot when deleted.",
     checks:
         "`skipFinalSnapshot` is not true and `finalSnapshotIdentifier` is set on primary `aws.rds.Instance`s and " +
         "`aws.rds.Cluster`s. Read replicas (`replicateSourceDb`) cannot have a final snapshot and are skipped.",
     category: "data-protection",
     severity: "medium",
-    controls: { other: ["AwsSolutions-RDS13 (backups)", "AWS RDS best practice: final snapshot on delete"] },
+    controls: { other: ["AWS RDS best practice: final snapshot on delete"] },
     validateResource: [
         validateResourceOfType(aws.rds.Instance, (db, args, reportViolation) => {
             if (nonEmptyString(db.replicateSourceDb)) args.notApplicable("read replicas cannot take a final snapshot");
