@@ -57,3 +57,15 @@ export function priceFamilyOf(type: string): PriceFamily {
 export function priceMultiplier(region: string, family: PriceFamily): number | undefined {
     return REGION_PRICE_MULTIPLIERS[region]?.[family];
 }
+
+/** The multiplier table as Markdown (docs/offline-plan.md carries it; a test keeps the two equal). */
+export function regionPriceTableMarkdown(): string {
+    const cell = (m: number | undefined) => (m === undefined ? "unpriced" : String(m));
+    return [
+        `| region | ${PRICE_FAMILIES.join(" | ")} |`,
+        `|---|${PRICE_FAMILIES.map(() => "---").join("|")}|`,
+        ...Object.entries(REGION_PRICE_MULTIPLIERS).map(
+            ([region, ms]) => `| ${region} | ${PRICE_FAMILIES.map((f) => cell(ms[f])).join(" | ")} |`,
+        ),
+    ].join("\n");
+}
