@@ -129,11 +129,19 @@ export async function main(argv: string[]): Promise<number> {
     if (!args.validate && !args.program && isStrataProject(process.cwd())) {
         const result = validateStack({ root: process.cwd(), stack, configFile: args.configFile });
         if (result.problems.length > 0) return inputError(result.problems, configErrorMessage(result.problems));
+        for (const w of result.warnings ?? []) process.stderr.write(`Warning: ${w}\n`);
     }
     if (args.validate) {
         const result = validateStack({ root: process.cwd(), stack, configFile: args.configFile });
         if (result.problems.length > 0) return inputError(result.problems, configErrorMessage(result.problems));
-        const summary = { ok: true, stack: result.stack, environment: result.environment, region: result.region };
+        for (const w of result.warnings ?? []) process.stderr.write(`Warning: ${w}\n`);
+        const summary = {
+            ok: true,
+            stack: result.stack,
+            environment: result.environment,
+            region: result.region,
+            warnings: result.warnings ?? [],
+        };
         process.stdout.write(
             args.json
                 ? `${JSON.stringify(summary, null, 2)}\n`

@@ -3,6 +3,8 @@ import type { WorkloadRequest } from "../components/capacity";
 import { allocatable, nodesNeeded, totalRequests } from "../components/capacity";
 import { launchedInstanceTypes } from "../components/cluster/nodeGroups";
 import { PRICERS } from "./pricing";
+import type { PriceFamily } from "./pricing/regions";
+import { priceFamilyOf, priceMultiplier } from "./pricing/regions";
 import { platformWorkloads } from "./platformWorkloads";
 import { REPLICA_SET_OWNERS } from "./workloadTypes";
 
@@ -104,12 +106,46 @@ function price(table: Record<string, number>, key: string | undefined): number |
     return key ? table[key] : undefined;
 }
 
-/** Estimates the monthly cost of a plan's resources from the price table; usage-based items are listed at 0 with their rate. */
-export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; priceTable: string; items: CostItem[] } {
+/** A plan's cost: the items, their sum, the price table, and what could not be priced in the region. */
+export interface CostEstimate {
+    monthlyUsd: number;
+    priceTable: string;
+    items: CostItem[];
+    /** One line per unknown regional price ("prices for <region> unknown: left unpriced"). */
+    warnings: string[];
+}
+
+/**
+ * Estimates the monthly cost of a plan's resources from the price table; usage-based items are listed at 0 with their
+ * rate. Every item is priced in us-east-1 and multiplied by its family's multiplier for `region`
+ * (plan/pricing/regions.ts); an item whose family has no multiplier there is left unpriced (0, saying so) and warned.
+ */
+export function estimateCost(resources: PlanResource[], region = "us-east-1"): CostEstimate {
     const items: CostItem[] = [];
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const add = (r: PlanResource, monthlyUsd: number, basis: string) =>
-        items.push({ urn: r.urn, type: r.type, monthlyUsd: round(monthlyUsd), basis });
+    const unknown = new Map<PriceFamily, number>();
+    const add = (r: PlanResource, monthlyUsd: number, basis: string) => {
+        const family = priceFamilyOf(r.type);
+        const m = priceMultiplier(region, family);
+        if (m === undefined) {
+            unknown.set(family, (unknown.get(family) ?? 0) + 1);
+            items.push({
+                urn: r.urn,
+                type: r.type,
+                monthlyUsd: 0,
+                basis: `prices for ${region} unknown: left unpriced (us-east-1: ${basis})`,
+            });
+        } else if (region === "us-east-1") {
+            items.push({ urn: r.urn, type: r.type, monthlyUsd: round(monthlyUsd), basis });
+        } else {
+            items.push({
+                urn: r.urn,
+                type: r.type,
+                monthlyUsd: round(monthlyUsd * m),
+                basis: `${basis}; x ${m} for ${region} (${family})`,
+            });
+        }
+    };
 
     const albGroups = new Map<string, PlanResource>();
     for (const r of resources) {
@@ -298,5 +334,17 @@ export function estimateCost(resources: PlanResource[]): { monthlyUsd: number; p
             `ALB for ingress group "${group}" (created by the load balancer controller): ${PRICE_TABLE.albHour}/h + ${albAzs} public IPv4 (one per AZ) at ${PRICE_TABLE.publicIpv4Hour}/h (+${PRICE_TABLE.albLcuHour}/LCU-h)`,
         );
     }
-    return { monthlyUsd: round(items.reduce((s, it) => s + it.monthlyUsd, 0)), priceTable: PRICE_TABLE.name, items };
+    const warnings =
+        unknown.size === 0
+            ? []
+            : [
+                  `prices for ${region} unknown: left unpriced (${[...unknown].map(([f, n]) => `${f}: ${n} item${n === 1 ? "" : "s"}`).join(", ")}; plan/pricing/regions.ts)`,
+              ];
+    return {
+        monthlyUsd: round(items.reduce((s, it) => s + it.monthlyUsd, 0)),
+        priceTable:
+            region === "us-east-1" ? PRICE_TABLE.name : `${PRICE_TABLE.name}, x the ${region} multipliers of plan/pricing/regions.ts`,
+        items,
+        warnings,
+    };
 }

@@ -184,7 +184,7 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
     if (!options.skipPolicies) {
         doc.violations.push(...evaluatePolicies(resources, { environment, stack, project: project.name }));
     }
-    doc.cost = estimateCost(resources);
+    doc.cost = estimateCost(resources, region);
     doc.deploy = estimateDeploy(resources);
     return doc;
 }

@@ -261,6 +261,7 @@ export function summarize(plan: PlanDocument): string {
     }
 
     lines.push("", `Estimated monthly cost: ${usd(plan.cost.monthlyUsd)} (${plan.cost.priceTable})`);
+    for (const w of plan.cost.warnings ?? []) lines.push(`  Warning: ${w}`);
     const top = plan.cost.items.filter((i) => i.monthlyUsd > 0).sort((a, b) => b.monthlyUsd - a.monthlyUsd);
     for (const it of top.slice(0, 12)) lines.push(`  ${usd(it.monthlyUsd).padStart(11)}  ${shortName(it.urn)}  ${it.basis}`);
     if (top.length > 12) lines.push(`  ... ${top.length - 12} more priced items (--json for all)`);

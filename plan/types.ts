@@ -51,7 +51,8 @@ export interface PlanDocument {
     resources: PlanResource[];
     outputs: Record<string, unknown>;
     violations: PlanViolation[];
-    cost: { monthlyUsd: number; priceTable: string; items: CostItem[] };
+    /** `warnings`: regional prices the table lacks (those items are left unpriced); absent in older plan files. */
+    cost: { monthlyUsd: number; priceTable: string; items: CostItem[]; warnings?: string[] };
     deploy: { criticalPathMinutes: number; sumMinutes: number; path: string[] };
     /** With `--against <earlier plan>`: what `pulumi up` would do to each resource (plan/diff.ts). */
     diff?: PlanDiffDocument;

@@ -17,6 +17,8 @@ export interface ValidateResult {
     stack?: string;
     environment?: string;
     region?: string;
+    /** Accepted settings worth a warning (the same lines the program prints with pulumi.log.warn). */
+    warnings?: string[];
 }
 
 /**
@@ -32,7 +34,7 @@ export function validateStack(o: ValidateOptions): ValidateResult {
     const stackConfig = readStackConfig(project, checked.configFile, checked.stack);
     try {
         const cfg = loadPlatformConfig(stackConfig.config, { project: project.name, stack: stackConfig.stack });
-        return { problems: [], stack: stackConfig.stack, environment: cfg.environment, region: cfg.context.region };
+        return { problems: [], stack: stackConfig.stack, environment: cfg.environment, region: cfg.context.region, warnings: cfg.warnings };
     } catch (err) {
         if (ConfigError.is(err)) return { problems: err.problems, stack: stackConfig.stack };
         throw err;

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./helpers";
 import { renderConfigDocs } from "../scripts/generate-config-docs";
+import { regionPriceTableMarkdown } from "../plan/pricing/regions";
 
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), "utf8");
 
@@ -39,6 +40,10 @@ describe("docs change with the code", () => {
         const ci = read(".ci/run");
         expect(ci).toMatch(/^npm ci\b/m);
         expect(ci).toMatch(/^npm test$/m);
+    });
+
+    test("docs/offline-plan.md carries the regional price multipliers of plan/pricing/regions.ts", () => {
+        expect(read("docs/offline-plan.md")).toContain(regionPriceTableMarkdown());
     });
 
     test("the benchmark numbers in docs/benchmarks.md name the command that produced them", () => {

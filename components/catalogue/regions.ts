@@ -95,3 +95,79 @@ export const REPLICATION_REGION_PAIRS: Readonly<Record<string, string>> = {
     "ap-south-1": "ap-southeast-1",
     "sa-east-1": "us-east-1",
 };
+
+/** One region's availability zones as AWS publishes them. */
+export interface RegionZones {
+    /** The region's AZ IDs (`use1-az1`, ...): the same physical zone in every account. */
+    readonly ids: readonly string[];
+    /**
+     * How many zones one account sees, when fewer than the IDs (us-west-1: three AZ IDs, any account gets two of
+     * them). The letters a, b, ... up to this count are the zone names of the region.
+     */
+    readonly accountZones?: number;
+    /**
+     * AZ IDs where Amazon EKS cannot place the cluster's control-plane network interfaces (EKS User Guide, "Amazon
+     * EKS VPC and subnet requirements and considerations": a cluster's subnets cannot be in use1-az3, usw1-az2 or
+     * cac1-az3).
+     */
+    readonly eksUnsupported?: readonly string[];
+}
+
+/** When the zone table below was read from the AWS pages it cites. */
+export const REGION_ZONES_READ = "2026-12-03";
+
+const azIds = (prefix: string, ...n: number[]) => n.map((i) => `${prefix}-az${i}`);
+
+/**
+ * Availability zones per region: the AZ IDs listed by the AWS page "AWS Availability Zones" (AWS Regions and
+ * Availability Zones guide, docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html; an
+ * AZ ID is the region code's first three letters, its number, `-az` and a number), read on REGION_ZONES_READ, and the
+ * EKS-unsupported IDs of the EKS User Guide ("Amazon EKS VPC and subnet requirements and considerations"). The
+ * config checks skip the zone count and letters of a region without a row.
+ */
+export const REGION_ZONES: Readonly<Record<string, RegionZones>> = {
+    "us-east-1": { ids: azIds("use1", 1, 2, 3, 4, 5, 6), eksUnsupported: ["use1-az3"] },
+    "us-east-2": { ids: azIds("use2", 1, 2, 3) },
+    "us-west-1": { ids: azIds("usw1", 1, 2, 3), accountZones: 2, eksUnsupported: ["usw1-az2"] },
+    "us-west-2": { ids: azIds("usw2", 1, 2, 3, 4) },
+    "ca-central-1": { ids: azIds("cac1", 1, 2, 3, 4), accountZones: 3, eksUnsupported: ["cac1-az3"] },
+    "ca-west-1": { ids: azIds("caw1", 1, 2, 3) },
+    "eu-west-1": { ids: azIds("euw1", 1, 2, 3) },
+    "eu-west-2": { ids: azIds("euw2", 1, 2, 3) },
+    "eu-west-3": { ids: azIds("euw3", 1, 2, 3) },
+    "eu-central-1": { ids: azIds("euc1", 1, 2, 3) },
+    "eu-north-1": { ids: azIds("eun1", 1, 2, 3) },
+    "eu-south-1": { ids: azIds("eus1", 1, 2, 3) },
+    "ap-northeast-1": { ids: azIds("apne1", 1, 2, 4) },
+    "ap-northeast-2": { ids: azIds("apne2", 1, 2, 3, 4) },
+    "ap-northeast-3": { ids: azIds("apne3", 1, 2, 3) },
+    "ap-southeast-1": { ids: azIds("apse1", 1, 2, 3) },
+    "ap-southeast-2": { ids: azIds("apse2", 1, 2, 3) },
+    "ap-south-1": { ids: azIds("aps1", 1, 2, 3) },
+    "sa-east-1": { ids: azIds("sae1", 1, 2, 3) },
+    "af-south-1": { ids: azIds("afs1", 1, 2, 3) },
+    "me-south-1": { ids: azIds("mes1", 1, 2, 3) },
+    "il-central-1": { ids: azIds("ilc1", 1, 2, 3) },
+};
+
+/** The zone facts of a region, or undefined for a region without a row (its zones are not checked). */
+export function regionZones(region: string): RegionZones | undefined {
+    return REGION_ZONES[region];
+}
+
+/** How many availability zones an account can use in the region (undefined: not in the table). */
+export function availabilityZoneCount(region: string): number | undefined {
+    const z = REGION_ZONES[region];
+    return z ? (z.accountZones ?? z.ids.length) : undefined;
+}
+
+/** The zone names of a region an account can use, by letter: us-east-1a ... us-east-1f. */
+export function availabilityZoneNamesOf(region: string): string[] | undefined {
+    const n = availabilityZoneCount(region);
+    return n === undefined ? undefined : Array.from({ length: n }, (_, i) => `${region}${String.fromCharCode(97 + i)}`);
+}
+
+/** The AZ IDs of the region where EKS cannot place control-plane network interfaces (empty when none). */
+export function eksUnsupportedZoneIds(region: string): readonly string[] {
+    return REGION_ZONES[region]?.eksUnsupported ?? [];
+}

@@ -31,6 +31,11 @@ export interface CheckContext {
     configKeys: ReadonlySet<string>;
     /** `<strata:name>-<stack>` naming, for the checks that names fit AWS limits. */
     naming: Naming;
+    /**
+     * Reports a warning at a config path: accepted, but the user should know (printed by the program and the plan,
+     * never failing). Absent: warnings are dropped.
+     */
+    warn?: Report;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface PlatformConfig extends PlatformSettings {
     defaultTags: Tags;
     /** Values of the config keys services reference in `secretEnv` (and Alertmanager receivers name), as Pulumi secrets. */
     secretValues: Record<string, pulumi.Output<string>>;
+    /** Accepted settings the user should know about, one line each (key, value, why, the fix): printed, never failing. */
+    warnings: string[];
 }
 
 /**
@@ -153,11 +155,17 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
             `strata:name: together with the stack name "${ctx.stack}" gives the prefix "${prefix}", which is not a valid resource name prefix (lower-case letters, digits, hyphens, starting with a letter)`,
         );
     }
+    const warnings: string[] = [];
     if (naming && region !== undefined) {
+        const line = (path: Array<string | number>, message: string) =>
+            `${keyPath(path)}: ${message.startsWith("!") ? message.slice(1) : message}`;
         const report = (path: Array<string | number>, message: string) => {
-            problems.push(`${keyPath(path)}: ${message.startsWith("!") ? message.slice(1) : message}`);
+            problems.push(line(path, message));
         };
-        const context = { region, stack: ctx.stack, configKeys: new Set(Object.keys(raw)), naming };
+        const warn = (path: Array<string | number>, message: string) => {
+            warnings.push(line(path, message));
+        };
+        const context = { region, stack: ctx.stack, configKeys: new Set(Object.keys(raw)), naming, warn };
         for (const c of CHECKS) c.check(settings, report, context);
         // Settings that weaken what staging and prod promise need an exception naming the policy they would violate.
         // (An unreadable STRATA_TODAY is reported by the cluster's version check.)
@@ -181,6 +189,7 @@ export function loadPlatformConfig(raw: Record<string, string>, ctx: { project: 
         ...settings,
         context: { project: ctx.project, stack: ctx.stack, region: region! },
         naming: naming!,
+        warnings,
         secretValues: Object.fromEntries(
             [
                 ...secretEnvConfigKeys(settings.services),

@@ -3,7 +3,7 @@ import { awsxAzMask } from "../subnetLayout";
 import type { Environment, PerEnvironment } from "./environment";
 import { ipv4Cidr, logRetentionDays, parseCidr } from "./common";
 import { cidrsOverlap, cidrWithin, PRIVATE_IPV4_SPACE, RESERVED_IPV4_BLOCKS } from "../cidr";
-import { AVAILABILITY_ZONE_PATTERN } from "../catalogue/regions";
+import { AVAILABILITY_ZONE_PATTERN, availabilityZoneCount, availabilityZoneNamesOf, eksUnsupportedZoneIds } from "../catalogue/regions";
 import type { Section } from "./checks";
 import { checkName, sectionCheck } from "./checks";
 import { allowed } from "./meta";
@@ -55,6 +55,33 @@ const defaults: PerEnvironment<NetworkDefaults> = {
 export function networkSchema(env: Environment) {
     const d = defaults[env];
     return z
+        .preprocess(countAgreesWithNames, networkObject(d))
+        .default({})
+        .describe("VPC: CIDR, AZs, NAT strategy, subnet sizes, interface endpoints, flow-log retention. See docs/components/network.md.");
+}
+
+/**
+ * A set `availabilityZones` and `availabilityZoneNames` of another count are refused (the names no longer win
+ * silently). Read from the raw value: after the presets, a count the user left out is the environment's default.
+ */
+function countAgreesWithNames(raw: unknown, ctx: z.RefinementCtx): unknown {
+    if (raw === null || typeof raw !== "object") return raw;
+    const r = raw as { availabilityZones?: unknown; availabilityZoneNames?: unknown };
+    if (
+        typeof r.availabilityZones === "number" &&
+        Array.isArray(r.availabilityZoneNames) &&
+        r.availabilityZones !== r.availabilityZoneNames.length
+    )
+        ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["availabilityZones"],
+            message: `!${r.availabilityZones} disagrees with the ${r.availabilityZoneNames.length} zones of strata:network.availabilityZoneNames; allowed: ${r.availabilityZoneNames.length}, or leave one of the two keys out`,
+        });
+    return raw;
+}
+
+function networkObject(d: NetworkDefaults) {
+    return z
         .object({
             cidr: allowed(
                 ipv4Cidr
@@ -80,7 +107,9 @@ export function networkSchema(env: Environment) {
                 "availability zone names such as us-east-1a, each at most once",
             )
                 .optional()
-                .describe('Explicit AZ names (e.g. ["us-east-1a","us-east-1b"]); their count wins over `availabilityZones`.'),
+                .describe(
+                    'Explicit AZ names (e.g. ["us-east-1a","us-east-1b"]) of aws:region; a set `availabilityZones` must agree with their count. AWS maps names to physical zones (AZ IDs) per account.',
+                ),
             natGateways: z
                 .enum(NAT_STRATEGIES)
                 .default(d.natGateways)
@@ -156,9 +185,7 @@ export function networkSchema(env: Environment) {
             if (n.availabilityZoneNames && new Set(n.availabilityZoneNames).size !== n.availabilityZoneNames.length) {
                 ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["availabilityZoneNames"], message: "names an availability zone twice" });
             }
-        })
-        .default({})
-        .describe("VPC: CIDR, AZs, NAT strategy, subnet sizes, interface endpoints, flow-log retention. See docs/components/network.md.");
+        });
 }
 export type NetworkSettings = z.output<ReturnType<typeof networkSchema>>;
 
@@ -175,16 +202,77 @@ export const network = {
             },
         }),
         sectionCheck<"network">({
-            name: "availability zone names belong to aws:region",
-            check: ({ network: n }, report, { region }) => {
-                (n.availabilityZoneNames ?? []).forEach((az, i) => {
-                    if (az.slice(0, -1) !== region)
-                        report(
-                            ["network", "availabilityZoneNames", i],
-                            `${JSON.stringify(az)} is not an availability zone of aws:region ${region} (its zones are ${region}a, ${region}b, ...)`,
-                        );
-                });
+            name: "availability zones exist in aws:region",
+            check: ({ network: n }, report, context) => {
+                for (const p of availabilityZoneProblems(n, context.region)) report(p.path, p.message);
+                for (const w of availabilityZoneWarnings(n, context.region)) context.warn?.(w.path, w.message);
             },
         }),
     ],
 } satisfies Section<ReturnType<typeof networkSchema>>;
+
+type NetworkZones = Pick<NetworkSettings, "availabilityZones" | "availabilityZoneNames">;
+interface ZoneFinding {
+    path: Array<string | number>;
+    message: string;
+}
+
+/**
+ * The zone settings aws:region cannot have: names of another region, a letter beyond the region's zones
+ * (us-east-1g), a count above the region's zones. Counts and letters come from the region table
+ * (components/catalogue/regions.ts, "AWS Availability Zones"); a region without a row is checked for names only.
+ */
+export function availabilityZoneProblems(n: NetworkZones, region: string): ZoneFinding[] {
+    const out: ZoneFinding[] = [];
+    const count = availabilityZoneCount(region);
+    const names = availabilityZoneNamesOf(region);
+    (n.availabilityZoneNames ?? []).forEach((az, i) => {
+        const path = ["network", "availabilityZoneNames", i];
+        if (az.slice(0, -1) !== region)
+            out.push({
+                path,
+                message: `${JSON.stringify(az)} is not an availability zone of aws:region ${region} (its zones are ${names ? names.join(", ") : `${region}a, ${region}b, ...`})`,
+            });
+        else if (names && !names.includes(az))
+            out.push({
+                path,
+                message: `${JSON.stringify(az)} is not an availability zone of aws:region ${region}, which has ${count}: ${names.join(", ")}`,
+            });
+    });
+    if (!n.availabilityZoneNames && count !== undefined && n.availabilityZones > count)
+        out.push({
+            path: ["network", "availabilityZones"],
+            message: `${n.availabilityZones} is more than the ${count} availability zones of aws:region ${region}; allowed: 2 to ${count}`,
+        });
+    return out;
+}
+
+/**
+ * What is accepted but worth a warning. Names: AWS maps zone names to physical zones (AZ IDs) per account in the
+ * oldest regions ("AZ IDs", AWS Regions and Availability Zones guide), so the same names are other zones in another
+ * account. A count in a region with a zone EKS cannot use (use1-az3, usw1-az2, cac1-az3; EKS User Guide, "Amazon EKS
+ * VPC and subnet requirements and considerations"): awsx.ec2.Vpc without names takes the first N zones of the
+ * account's list (aws.getAvailabilityZones), which can be that zone, and EKS then refuses the cluster's subnets
+ * (UnsupportedAvailabilityZoneException).
+ */
+export function availabilityZoneWarnings(n: NetworkZones, region: string): ZoneFinding[] {
+    const unsupported = eksUnsupportedZoneIds(region);
+    const avoid =
+        unsupported.length > 0
+            ? `; keep off ${unsupported.join(", ")}, where Amazon EKS cannot place the cluster's network interfaces`
+            : "";
+    if (n.availabilityZoneNames)
+        return [
+            {
+                path: ["network", "availabilityZoneNames"],
+                message: `${JSON.stringify(n.availabilityZoneNames)} are zone names, which AWS maps to physical zones (AZ IDs) per account: another account's ${n.availabilityZoneNames[0]} can be another zone; check the mapping with 'aws ec2 describe-availability-zones --region ${region}' (ZoneName, ZoneId)${avoid}`,
+            },
+        ];
+    if (unsupported.length === 0) return [];
+    return [
+        {
+            path: ["network", "availabilityZones"],
+            message: `${n.availabilityZones} zones are the first ${n.availabilityZones} of the account's zone list in aws:region ${region}, which can include ${unsupported.join(", ")}, where Amazon EKS cannot place the cluster's network interfaces (cluster creation fails); set strata:network.availabilityZoneNames to zones whose AZ IDs ('aws ec2 describe-availability-zones --region ${region}') are not ${unsupported.join(", ")}`,
+        },
+    ];
+}

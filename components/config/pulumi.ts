@@ -4,8 +4,10 @@ import { loadPlatformConfig } from "./load";
 
 /**
  * Reads and validates this stack's configuration from Pulumi (the only place besides index.ts that reads
- * Pulumi config). Throws a ConfigError, which Pulumi prints without a stack trace, before any resource exists.
+ * Pulumi config). Prints each config warning with pulumi.log.warn. Throws a ConfigError, which Pulumi prints without a stack trace, before any resource exists.
  */
 export function loadStackConfig(): PlatformConfig {
-    return loadPlatformConfig(pulumi.runtime.allConfig(), { project: pulumi.getProject(), stack: pulumi.getStack() });
+    const config = loadPlatformConfig(pulumi.runtime.allConfig(), { project: pulumi.getProject(), stack: pulumi.getStack() });
+    for (const w of config.warnings) void pulumi.log.warn(w);
+    return config;
 }
