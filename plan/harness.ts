@@ -16,7 +16,9 @@ import type { PlanDocument, PlanResource, PlanViolation } from "./types";
 import { estimateCost, PRICE_TABLE } from "./cost";
 import { estimateDeploy } from "./deploy";
 import { hpaCapacityAdvisories } from "./capacityCheck";
-import { evaluatePolicies } from "../policy/evaluate";
+import { evaluatePolicySet, loadPolicyConfig } from "../policy/evaluate";
+import { applyExceptions, exceptionsOfStackConfig, stackPolicyConfig } from "../policy/stackConfig";
+import { today } from "../components/exceptions";
 
 export interface ExecutePlanOptions {
     /** Project root (where Pulumi.yaml is). Default: the current directory. */
@@ -182,7 +184,16 @@ export async function executePlan(options: ExecutePlanOptions = {}): Promise<Pla
     doc.violations.push(...defaultProviderViolations(resources, monitor.invokes, disabled));
     doc.violations.push(...hpaCapacityAdvisories(resources));
     if (!options.skipPolicies) {
-        doc.violations.push(...evaluatePolicies(resources, { environment, stack, project: project.name }));
+        // The stack's pack config as policy/config/stacks/<stack>.json holds it, its waivers applied here so the plan
+        // can list what each exception waived (the pack, under pulumi preview, leaves the same findings unreported).
+        const exceptions = exceptionsOfStackConfig(stackConfig.config);
+        const config = stackPolicyConfig(loadPolicyConfig(environment), exceptions, { waivers: false });
+        const found = evaluatePolicySet(resources, { environment, stack, project: project.name }, config).violations;
+        const day = today() ?? today({})!;
+        const { kept, reports } = applyExceptions(found, exceptions, day);
+        doc.violations.push(...kept);
+        if (exceptions.length > 0)
+            doc.exceptions = { day, entries: reports.map((r) => ({ ...r.entry, expired: r.expired, waived: r.waived })) };
     }
     doc.cost = estimateCost(resources, region);
     doc.deploy = estimateDeploy(resources);

@@ -56,6 +56,18 @@ export interface PlanDocument {
     deploy: { criticalPathMinutes: number; sumMinutes: number; path: string[] };
     /** With `--against <earlier plan>`: what `pulumi up` would do to each resource (plan/diff.ts). */
     diff?: PlanDiffDocument;
+    /** The stack's `strata:exceptions`: each entry, whether it has expired (judged on `day`), what it waived. */
+    exceptions?: {
+        day: string;
+        entries: Array<{
+            rule: string;
+            target: string;
+            reason: string;
+            expires: string;
+            expired: boolean;
+            waived: Array<{ policy: string; urn: string | null; message: string }>;
+        }>;
+    };
 }
 
 /** The diff part of a plan document. */

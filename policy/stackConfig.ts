@@ -7,7 +7,7 @@
  */
 import * as path from "path";
 import type { StackException } from "../components/exceptions";
-import { waiversOf } from "../components/exceptions";
+import { globMatcher, isExpired, nameOfUrn, waiversOf } from "../components/exceptions";
 import type { PolicyPackConfig } from "./evaluate";
 import { CONFIG_DIR, loadPolicyConfig } from "./evaluate";
 
@@ -63,3 +63,32 @@ export function stackConfigFile(root: string, stackFile: string): string {
 }
 
 export { loadPolicyConfig };
+
+/** A plan's view of its exceptions: each entry, whether it has expired, and the findings it waived. */
+export interface ExceptionReport {
+    entry: StackException;
+    expired: boolean;
+    /** The violations the entry waived (policy, resource and message), as the pack would leave them unreported. */
+    waived: Array<{ policy: string; urn: string | null; message: string }>;
+}
+
+/**
+ * Splits violations into those reported and those an unexpired exception waives, with the same matching the pack's
+ * waivers use (policy/lib/waivers.ts): the rule names the policy and the target matches the resource's logical name.
+ */
+export function applyExceptions<V extends { policy: string; urn: string | null; message: string }>(
+    violations: readonly V[],
+    exceptions: readonly StackException[],
+    day: string,
+): { kept: V[]; reports: ExceptionReport[] } {
+    const reports: ExceptionReport[] = exceptions.map((entry) => ({ entry, expired: isExpired(entry, day), waived: [] }));
+    const kept: V[] = [];
+    for (const v of violations) {
+        const name = v.urn ? nameOfUrn(v.urn) : undefined;
+        const report =
+            name === undefined ? undefined : reports.find((r) => !r.expired && r.entry.rule === v.policy && globMatcher(r.entry.target)(name));
+        if (report) report.waived.push({ policy: v.policy, urn: v.urn, message: v.message });
+        else kept.push(v);
+    }
+    return { kept, reports };
+}
