@@ -29,7 +29,7 @@ interface DocumentDbDefaults {
 
 /** Presets: one burstable instance in dev, two in staging, three memory-optimised instances (one per AZ) in prod. */
 const defaults: PerEnvironment<DocumentDbDefaults> = {
-    dev: { instanceClass: "db.t4g.medium", instances: 1, backupRetentionDays: 1, deletionProtection: false, finalSnapshot: false },
+    dev: { instanceClass: "db.t4g.medium", instances: 1, backupRetentionDays: 7, deletionProtection: false, finalSnapshot: false },
     staging: { instanceClass: "db.t4g.medium", instances: 2, backupRetentionDays: 7, deletionProtection: false, finalSnapshot: false },
     prod: { instanceClass: "db.r6g.large", instances: 3, backupRetentionDays: 30, deletionProtection: true, finalSnapshot: true },
 };

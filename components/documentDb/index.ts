@@ -91,7 +91,12 @@ export class DocumentDb extends pulumi.ComponentResource {
         this.securityGroupId = sg.id;
         allowTcpFrom(
             n.name("docdb-from-nodes"),
-            { securityGroupId: sg.id, peerSecurityGroupId: args.clientSecurityGroupId, port: DOCDB_PORT, description: "DocumentDB from the cluster nodes" },
+            {
+                securityGroupId: sg.id,
+                peerSecurityGroupId: args.clientSecurityGroupId,
+                port: DOCDB_PORT,
+                description: "DocumentDB from the cluster nodes",
+            },
             { parent: this },
         );
 
@@ -132,7 +137,9 @@ export class DocumentDb extends pulumi.ComponentResource {
                 dbSubnetGroupName: subnetGroup.name,
                 dbClusterParameterGroupName: parameterGroup.name,
                 vpcSecurityGroupIds: [sg.id],
-                ...(snapshotSuffix ? { finalSnapshotIdentifier: snapshotSuffix.hex.apply((h) => finalSnapshotIdentifier(this.clusterIdentifier, h)) } : {}),
+                ...(snapshotSuffix
+                    ? { finalSnapshotIdentifier: snapshotSuffix.hex.apply((h) => finalSnapshotIdentifier(this.clusterIdentifier, h)) }
+                    : {}),
                 tags,
             },
             // The identifier is explicit: a replacement deletes the old cluster before creating the new one under the
@@ -166,7 +173,9 @@ export class DocumentDb extends pulumi.ComponentResource {
         this.mongodbUrl = pulumi.secret(
             pulumi
                 .all([this.masterPassword, this.endpoint])
-                .apply(([pass, host]) => mongodbUrl({ username: args.masterUsername, password: pass, host, port: DOCDB_PORT, caFile: DOCDB_CA_FILE })),
+                .apply(([pass, host]) =>
+                    mongodbUrl({ username: args.masterUsername, password: pass, host, port: DOCDB_PORT, caFile: DOCDB_CA_FILE }),
+                ),
         );
 
         this.registerOutputs({

@@ -359,7 +359,10 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
     },
     "aws:docdb/clusterInstance:ClusterInstance": {
         forceNew: ["availabilityZone", "clusterIdentifier", "engine", "identifier", "identifierPrefix"],
-        notes: ["instanceClass, promotionTier, preferredMaintenanceWindow and caCertIdentifier update in place (ModifyDBInstance)", OLD("v4.x")],
+        notes: [
+            "instanceClass, promotionTier, preferredMaintenanceWindow and caCertIdentifier update in place (ModifyDBInstance)",
+            OLD("v4.x"),
+        ],
         namedBy: "identifier",
         source: tf("internal/service/docdb/cluster_instance.go", "03b4c0151077e7985f960b41372796da8232e082"),
     },

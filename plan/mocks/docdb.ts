@@ -61,7 +61,8 @@ export const docdb: MockModule = {
         "aws:docdb/clusterInstance:ClusterInstance": (args, ctx) => {
             const id = String(args.inputs.identifier ?? `tf-${ctx.hex(args.name, 20)}`).toLowerCase();
             const cluster = String(args.inputs.clusterIdentifier ?? "");
-            const spans = ctx.registry.get(`docdbCluster:${ctx.region}:${cluster.toLowerCase()}`)?.availabilityZones as string[] | undefined;
+            const spans = ctx.registry.get(`docdbCluster:${ctx.region}:${cluster.toLowerCase()}`)?.availabilityZones as
+                string[] | undefined;
             const az = args.inputs.availabilityZone;
             if (typeof az === "string" && spans && !spans.includes(az))
                 throw new Error(

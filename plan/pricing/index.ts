@@ -21,4 +21,12 @@ export interface PricedItem {
 export type Pricer = (r: PlanResource, byUrn: ReadonlyMap<string, PlanResource>) => PricedItem | undefined;
 
 /** The registered pricers, tried in order before the core table; the first that prices a resource wins. */
-export const PRICERS: Pricer[] = [backupPricer, monitoringPricer, alarmsPricer, auditPricer, tracingPricer, deliveryPricer, documentDbPricer];
+export const PRICERS: Pricer[] = [
+    backupPricer,
+    monitoringPricer,
+    alarmsPricer,
+    auditPricer,
+    tracingPricer,
+    deliveryPricer,
+    documentDbPricer,
+];

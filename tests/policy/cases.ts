@@ -1,6 +1,7 @@
 /** A compliant and a violating plan for every policy. `urn` is the resource the violation must name. */
 import type { PlanResource } from "../../plan/types";
 import { awsProvider, res, TAGS, via } from "./fake";
+import { DOCDB_CASES } from "./casesDocdb";
 
 export interface PolicyCase {
     compliant: PlanResource[];
@@ -562,6 +563,7 @@ export const CASES: Record<string, PolicyCase> = {
         urn: res("kubernetes:core/v1:Namespace", "apps", {}).urn,
         message: /restricted/,
     },
+    ...DOCDB_CASES,
 };
 
 export { T, KEY, data, logs, untaggedLogs, db, cache, deployment, container, lbSg, lb, dbSg, openIngress, TAGS };
