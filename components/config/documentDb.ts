@@ -137,7 +137,7 @@ export function documentDbSchema(env: Environment) {
         })
         .transform((c) => ({ ...c, parameterGroupFamily: DOCDB_PARAMETER_FAMILY[c.engineVersion] }))
         .default({})
-        .describe("MongoDB-compatible document database on Amazon DocumentDB. See docs/components/documentDb.md.");
+        .describe("MongoDB-compatible document database on Amazon DocumentDB. See docs/components/document-db.md.");
 }
 export type DocumentDbSettings = z.output<ReturnType<typeof documentDbSchema>>;
 
