@@ -25,3 +25,20 @@ export function redisUrl(p: { token: string; host: string; port: number }): stri
 export function inClusterUrl(p: { name: string; namespace: string; port: number }): string {
     return `http://${p.name}.${p.namespace}.svc.cluster.local:${p.port}`;
 }
+
+/**
+ * `mongodb://user:pass@<cluster endpoint>:27017/?tls=true&tlsCAFile=<path>&replicaSet=rs0&readPreference=secondaryPreferred&retryWrites=false`,
+ * user and password percent-encoded: the form the Amazon DocumentDB Developer Guide gives in "Connecting
+ * programmatically to Amazon DocumentDB" (TLS enabled; replica set rs0 through the cluster endpoint, reads to the
+ * replicas, retryable writes off because DocumentDB does not support them).
+ */
+export function mongodbUrl(p: { username: string; password: string; host: string; port: number; caFile: string }): string {
+    const query = [
+        "tls=true",
+        `tlsCAFile=${encodeURIComponent(p.caFile)}`,
+        "replicaSet=rs0",
+        "readPreference=secondaryPreferred",
+        "retryWrites=false",
+    ].join("&");
+    return `mongodb://${percentEncode(p.username)}:${percentEncode(p.password)}@${p.host}:${p.port}/?${query}`;
+}

@@ -10,6 +10,7 @@ import { Queues } from "./queue";
 import { Registry, ecrServices } from "./registry";
 import { Database } from "./database";
 import { Cache } from "./cache";
+import { DocumentDb } from "./documentDb";
 import { Waf } from "./waf";
 import { Services } from "./service";
 import { Cluster } from "./cluster";
@@ -48,6 +49,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly registry: Registry;
     public readonly database?: Database;
     public readonly cache?: Cache;
+    /** The DocumentDB cluster (`strata:documentDb`), when enabled. */
+    public readonly documentDb?: DocumentDb;
     /** The environment's WAF web ACL (attached to every service Ingress). */
     public readonly waf?: Waf;
     /** Application services (namespaces, workloads, ingress) from `strata:services`. */
@@ -152,6 +155,13 @@ export class Platform extends pulumi.ComponentResource {
         }
         if (cfg.cache.enabled) {
             this.cache = new Cache(n.name("cache"), { ...base, ...cfg.cache, ...dataInputs }, withAws);
+        }
+        if (cfg.documentDb.enabled) {
+            this.documentDb = new DocumentDb(
+                n.name("document-db"),
+                { ...base, ...cfg.documentDb, ...dataInputs, availabilityZones: cfg.network.availabilityZoneNames },
+                withAws,
+            );
         }
 
         // -- alarms: one encrypted topic; the data tier's CloudWatch alarms --
@@ -339,6 +349,7 @@ export class Platform extends pulumi.ComponentResource {
                     },
                     database: this.database ? { url: this.database.databaseUrl, port: this.database.port } : undefined,
                     cache: this.cache ? { url: this.cache.redisUrl, port: this.cache.port } : undefined,
+                    documentDb: this.documentDb ? { url: this.documentDb.mongodbUrl, port: this.documentDb.port } : undefined,
                     buckets: this.objectStore.buckets,
                     queues: this.queues.queues,
                     kmsKeyArns: this.kms.arns,

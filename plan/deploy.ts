@@ -25,6 +25,11 @@ export function createMinutes(r: PlanResource): number {
             return 5;
         case "aws:elasticache/replicationGroup:ReplicationGroup":
             return Number(i.numCacheClusters ?? 1) > 1 && i.multiAzEnabled ? 14 : 8;
+        // DocumentDB: the cluster (storage volume) in minutes, each instance about 10 more; instances start in parallel.
+        case "aws:docdb/cluster:Cluster":
+            return 3;
+        case "aws:docdb/clusterInstance:ClusterInstance":
+            return 10;
         case "aws:kms/key:Key":
             return 0.35;
         case "aws:ec2/vpcEndpoint:VpcEndpoint":

@@ -86,7 +86,9 @@ export function applyExceptions<V extends { policy: string; urn: string | null; 
     for (const v of violations) {
         const name = v.urn ? nameOfUrn(v.urn) : undefined;
         const report =
-            name === undefined ? undefined : reports.find((r) => !r.expired && r.entry.rule === v.policy && globMatcher(r.entry.target)(name));
+            name === undefined
+                ? undefined
+                : reports.find((r) => !r.expired && r.entry.rule === v.policy && globMatcher(r.entry.target)(name));
         if (report) report.waived.push({ policy: v.policy, urn: v.urn, message: v.message });
         else kept.push(v);
     }

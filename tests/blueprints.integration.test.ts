@@ -455,6 +455,27 @@ describe("seed 004: the eight services of the deployment matrix, one namespace p
     });
 });
 
+describe("seed 004 prod: DocumentDB for the seed's MongoDB 6.0 replica set", () => {
+    test("one cluster with TLS and audit logs on, three instances in three AZs, MONGODB_URL secret, zero mandatory violations", async () => {
+        const plan = await planOfFile("blueprints/seed-004-business-hub/Pulumi.prod.yaml");
+        const [cluster] = ofType(plan, "aws:docdb/cluster:Cluster");
+        expect(ofType(plan, "aws:docdb/cluster:Cluster")).toHaveLength(1);
+        const c = inputs(cluster);
+        expect(c).toMatchObject({ storageEncrypted: true, enabledCloudwatchLogsExports: ["audit", "profiler"], deletionProtection: true });
+        expect(new Set(c.availabilityZones).size).toBe(3);
+        const group = inputs(ofType(plan, "aws:docdb/clusterParameterGroup:ClusterParameterGroup")[0]);
+        const params = Object.fromEntries(group.parameters.map((p: { name: string; value: string }) => [p.name, p.value]));
+        expect(params).toMatchObject({ tls: "enabled", audit_logs: "enabled" });
+        const azs = ofType(plan, "aws:docdb/clusterInstance:ClusterInstance").map((i) => inputs(i).availabilityZone);
+        expect(azs).toHaveLength(3);
+        expect(new Set(azs)).toEqual(new Set(c.availabilityZones));
+        expect(plan.outputs.MONGODB_URL).toBe("[secret]");
+        const slon = byName(plan, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "slon-finance", "slon-credit")!;
+        expect(JSON.stringify(inputs(slon).spec.egress)).toContain("27017");
+        expect(plan.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
+    });
+});
+
 describe("seed 003: static frontend on unprivileged nginx above port 1024, Flask backend with PostgreSQL", () => {
     test.each(["dev", "prod"])("%s", async (env) => {
         const plan = await planOfFile(`blueprints/seed-003-insurance/Pulumi.${env}.yaml`);

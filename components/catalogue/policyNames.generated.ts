@@ -4,6 +4,8 @@
 export const POLICY_NAMES = [
     "aws-cloudtrail-trail-require-kms-encryption",
     "aws-cloudwatch-loggroup-require-kms-encryption",
+    "aws-docdb-cluster-require-cmk-encryption",
+    "aws-docdb-cluster-require-tls-and-audit-parameters",
     "aws-ebs-volume-instance-require-encryption",
     "aws-ebs-require-customer-managed-key",
     "aws-ec2-launchtemplate-require-ebs-encryption",
@@ -38,6 +40,9 @@ export const POLICY_NAMES = [
     "aws-cloudtrail-trail-require-log-file-validation",
     "aws-cloudtrail-trail-require-multi-region",
     "aws-codebuild-project-require-cloudwatch-logs",
+    "aws-docdb-cluster-require-backup-retention",
+    "aws-docdb-cluster-require-deletion-protection",
+    "aws-docdb-cluster-require-log-exports",
     "aws-elasticache-replicationgroup-require-multi-az",
     "aws-rds-elasticache-require-backup-retention",
     "aws-rds-instance-cluster-require-deletion-protection",

@@ -8,6 +8,7 @@ import type { NetworkSettings } from "./network";
 import type { ClusterSettings } from "./cluster";
 import type { DatabaseSettings } from "./database";
 import type { CacheSettings } from "./cache";
+import type { DocumentDbSettings } from "./documentDb";
 import type { ObjectStoreSettings } from "./objectStore";
 import type { QueuesSettings } from "./queues";
 import type { BackupSettings } from "./backup";
@@ -49,6 +50,7 @@ export interface SectionSettings {
     cluster: ClusterSettings;
     database: DatabaseSettings;
     cache: CacheSettings;
+    documentDb: DocumentDbSettings;
     objectStore: ObjectStoreSettings;
     queues: QueuesSettings;
     registry: RegistrySettings;

@@ -34,6 +34,7 @@ export {
     CACHE_NODE_TYPES,
     MAXMEMORY_POLICIES,
 } from "./cache";
+export { documentDbSchema, DocumentDbSettings } from "./documentDb";
 export {
     objectStoreSchema,
     ObjectStoreSettings,

@@ -7,6 +7,7 @@ import { network } from "./network";
 import { cluster } from "./cluster";
 import { database } from "./database";
 import { cache } from "./cache";
+import { documentDb } from "./documentDb";
 import { objectStore } from "./objectStore";
 import { queues } from "./queues";
 import { backup } from "./backup";
@@ -34,6 +35,7 @@ export const SECTIONS = {
     cluster,
     database,
     cache,
+    documentDb,
     objectStore,
     queues,
     registry,
@@ -144,6 +146,7 @@ export function platformSchema(env: Environment) {
             cluster: SECTIONS.cluster.schema(env),
             database: SECTIONS.database.schema(env),
             cache: SECTIONS.cache.schema(env),
+            documentDb: SECTIONS.documentDb.schema(env),
             objectStore: SECTIONS.objectStore.schema(env),
             queues: SECTIONS.queues.schema(env),
             registry: SECTIONS.registry.schema(env),

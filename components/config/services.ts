@@ -22,7 +22,7 @@ export const BUCKET_ACCESS = ["read", "readwrite"] as const;
 export const QUEUE_ACCESS = ["consume", "produce", "both"] as const;
 
 /** Environment variables Strata sets itself from declared dependencies; a service may not set them in `env`. */
-export const RESERVED_ENV = ["DATABASE_URL", "REDIS_URL", "AWS_REGION", "AWS_DEFAULT_REGION", "STRATA_ENVIRONMENT"] as const;
+export const RESERVED_ENV = ["DATABASE_URL", "REDIS_URL", "MONGODB_URL", "AWS_REGION", "AWS_DEFAULT_REGION", "STRATA_ENVIRONMENT"] as const;
 
 /** Names that look like credentials: their values belong in `secretEnv`, never in the plain ConfigMap. */
 const SECRET_LIKE_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|CREDENTIAL)/i;
@@ -342,6 +342,10 @@ function serviceSchema(env: Environment) {
                 z.boolean().default(false).describe("Gets REDIS_URL (secret) and egress to Redis."),
                 "true (needs strata:cache enabled), false",
             ),
+            documentDb: allowed(
+                z.boolean().default(false).describe("Gets MONGODB_URL (secret, TLS) and egress to DocumentDB on 27017."),
+                "true (needs strata:documentDb enabled), false",
+            ),
             buckets: allowed(
                 z
                     .record(z.string(), z.enum(BUCKET_ACCESS).describe("The access the service gets to the bucket."))
@@ -600,7 +604,7 @@ export const services = {
     schema: servicesSchema,
     checks: [
         // Dependencies on other sections: buckets and queues that exist, database and cache turned on.
-        sectionCheck<"services" | "objectStore" | "queues" | "database" | "cache">({
+        sectionCheck<"services" | "objectStore" | "queues" | "database" | "cache" | "documentDb">({
             name: "services use buckets, queues, secrets, the database and the cache that exist",
             check: (settings, report, { naming, configKeys }) => {
                 const buckets = Object.keys(settings.objectStore.buckets);
@@ -636,6 +640,8 @@ export const services = {
                         report(["services", name, "database"], "!is true, but strata:database is not enabled");
                     if (s.cache && !settings.cache.enabled)
                         report(["services", name, "cache"], "!is true, but strata:cache is not enabled");
+                    if (s.documentDb && !settings.documentDb.enabled)
+                        report(["services", name, "documentDb"], "!is true, but strata:documentDb is not enabled");
                 }
             },
         }),

@@ -69,6 +69,8 @@ export interface ServiceArgs extends BaseArgs {
 
     database?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
+    /** The DocumentDB cluster (MONGODB_URL, port 27017), when the service declares `documentDb`. */
+    documentDb?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     /** The declared buckets, resolved. */
     buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string>; access: "read" | "readwrite" }>;
     /** The declared queues, resolved. */
@@ -151,6 +153,8 @@ export interface ServicesArgs extends BaseArgs {
     spotScheduling?: SpotScheduling;
     database?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
+    /** The DocumentDB cluster, when `strata:documentDb` is enabled. @default undefined */
+    documentDb?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     /** The data key (S3 and SQS encryption). */

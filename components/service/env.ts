@@ -41,15 +41,16 @@ export function configMapData(p: ConfigMapDataInput): Record<string, pulumi.Inpu
 
 export interface SecretDataInput {
     service: string;
-    settings: Pick<ServiceSettings, "database" | "cache">;
+    settings: Pick<ServiceSettings, "database" | "cache" | "documentDb">;
     /** Values of `secretEnv` (passed through). */
     secretValues: Record<string, pulumi.Input<string>>;
     database?: { url: pulumi.Input<string> };
     cache?: { url: pulumi.Input<string> };
+    documentDb?: { url: pulumi.Input<string> };
 }
 
 /**
- * The credentials of a service (its Secret): `secretEnv`, `DATABASE_URL` and `REDIS_URL` when declared. A declared
+ * The credentials of a service (its Secret): `secretEnv`, `DATABASE_URL`, `REDIS_URL` and `MONGODB_URL` when declared. A declared
  * database or cache that was not given is a programming error. Empty: the service gets no Secret.
  */
 export function secretData(p: SecretDataInput): Record<string, pulumi.Input<string>> {
@@ -61,6 +62,10 @@ export function secretData(p: SecretDataInput): Record<string, pulumi.Input<stri
     if (p.settings.cache) {
         if (!p.cache) throw new Error(`service ${p.service} declares cache: true but no cache was given`);
         data.REDIS_URL = p.cache.url;
+    }
+    if (p.settings.documentDb) {
+        if (!p.documentDb) throw new Error(`service ${p.service} declares documentDb: true but no DocumentDB cluster was given`);
+        data.MONGODB_URL = p.documentDb.url;
     }
     return data;
 }

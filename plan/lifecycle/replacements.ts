@@ -334,6 +334,51 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         ],
         source: "unverified: internal/service/rds/instance_automated_backups_replication.go not read in the time available",
     },
+    // ---- DocumentDB ----
+    "aws:docdb/cluster:Cluster": {
+        forceNew: [
+            "availabilityZones",
+            "clusterIdentifier",
+            "clusterIdentifierPrefix",
+            "dbSubnetGroupName",
+            "engine",
+            "kmsKeyId",
+            "masterUsername",
+            "port",
+            "restoreToPointInTime",
+            "snapshotIdentifier",
+            "storageEncrypted",
+        ],
+        notes: [
+            "availabilityZones is Optional+Computed+ForceNew and read back from DescribeDBClusters (always three AZs): a list of fewer than three replaces on every later up",
+            "engineVersion, backupRetentionPeriod, windows, deletionProtection, enabledCloudwatchLogsExports, the parameter group, vpcSecurityGroupIds and masterPassword update in place (ModifyDBCluster)",
+            "serverlessV2ScalingConfiguration forces a new cluster only when removed (CustomizeDiff)",
+        ],
+        namedBy: "clusterIdentifier",
+        source: tf("internal/service/docdb/cluster.go", "010e0435dc8db1659cf12498559d8897d6fddab0"),
+    },
+    "aws:docdb/clusterInstance:ClusterInstance": {
+        forceNew: ["availabilityZone", "clusterIdentifier", "engine", "identifier", "identifierPrefix"],
+        notes: [
+            "instanceClass, promotionTier, preferredMaintenanceWindow and caCertIdentifier update in place (ModifyDBInstance)",
+            OLD("v4.x"),
+        ],
+        namedBy: "identifier",
+        source: tf("internal/service/docdb/cluster_instance.go", "03b4c0151077e7985f960b41372796da8232e082"),
+    },
+    "aws:docdb/clusterParameterGroup:ClusterParameterGroup": {
+        forceNew: ["description", "family", "name", "namePrefix"],
+        notes: ["parameters update in place (ModifyDBClusterParameterGroup, 20 at a time)", OLD("v4.x")],
+        namedBy: "name",
+        source: tf("internal/service/docdb/cluster_parameter_group.go", "0015017ad4056c21b70ab87f24a39c720202878f"),
+    },
+    "aws:docdb/subnetGroup:SubnetGroup": {
+        forceNew: ["name", "namePrefix"],
+        notes: ["description and subnetIds update in place (ModifyDBSubnetGroup)", OLD("v4.x")],
+        namedBy: "name",
+        source: tf("internal/service/docdb/subnet_group.go", "040f52afb867d04fcdfb701997428286c1d8dd0b"),
+    },
+
     "aws:rds/instance:Instance": {
         forceNew: [
             "availabilityZone",
@@ -893,20 +938,6 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         notes: ["engineVersion and hostInstanceType update in place (with applyImmediately); list not verified"],
         namedBy: "brokerName",
         source: "unverified: internal/service/mq/broker.go not read; broker_name auto-name read from pulumi/pulumi-aws provider/resource_overrides.go @ 015d3438",
-    },
-    "aws:docdb/cluster:Cluster": {
-        forceNew: [
-            "clusterIdentifier",
-            "clusterIdentifierPrefix",
-            "availabilityZones",
-            "dbSubnetGroupName",
-            "kmsKeyId",
-            "masterUsername",
-            "snapshotIdentifier",
-            "storageEncrypted",
-        ],
-        notes: ["engineVersion upgrades in place; list not verified"],
-        source: "unverified: internal/service/docdb/cluster.go not read in the time available",
     },
     "aws:cognito/userPool:UserPool": {
         forceNew: ["aliasAttributes", "usernameAttributes", "schemas"],

@@ -7,6 +7,7 @@ import { s3 } from "./s3";
 import { sqs } from "./sqs";
 import { rds } from "./rds";
 import { elasticache } from "./elasticache";
+import { docdb } from "./docdb";
 import { secretsmanager } from "./secretsmanager";
 import { random } from "./random";
 import { k8s } from "./k8s";
@@ -22,6 +23,7 @@ export const MOCK_MODULES: MockModule[] = [
     awsx,
     rds,
     elasticache,
+    docdb,
     secretsmanager,
     random,
     s3,

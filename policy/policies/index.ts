@@ -58,6 +58,11 @@ import { kubernetesWorkloadRequireProbes } from "./kubernetes-workload-require-p
 import { kubernetesWorkloadRequireReplicas } from "./kubernetes-workload-require-replicas";
 import { kubernetesWorkloadRequireResourceLimits } from "./kubernetes-workload-require-resource-limits";
 import { kubernetesWorkloadRequireRestrictedSecurityContext } from "./kubernetes-workload-require-restricted-security-context";
+import { awsDocdbClusterRequireCmkEncryption } from "./aws-docdb-cluster-require-cmk-encryption";
+import { awsDocdbClusterRequireTlsAndAuditParameters } from "./aws-docdb-cluster-require-tls-and-audit-parameters";
+import { awsDocdbClusterRequireLogExports } from "./aws-docdb-cluster-require-log-exports";
+import { awsDocdbClusterRequireBackupRetention } from "./aws-docdb-cluster-require-backup-retention";
+import { awsDocdbClusterRequireDeletionProtection } from "./aws-docdb-cluster-require-deletion-protection";
 import { pulumiStatefulResourceRequireProtect } from "./pulumi-stateful-resource-require-protect";
 import { strataExceptionRequireUnexpired } from "./strata-exception-require-unexpired";
 
@@ -65,6 +70,8 @@ export const policies: StrataPolicy[] = [
     // encryption
     awsCloudtrailTrailRequireKmsEncryption,
     awsCloudwatchLoggroupRequireKmsEncryption,
+    awsDocdbClusterRequireCmkEncryption,
+    awsDocdbClusterRequireTlsAndAuditParameters,
     awsEbsVolumeInstanceRequireEncryption,
     awsEbsRequireCustomerManagedKey,
     awsEc2LaunchtemplateRequireEbsEncryption,
@@ -103,6 +110,9 @@ export const policies: StrataPolicy[] = [
     awsCloudtrailTrailRequireLogFileValidation,
     awsCloudtrailTrailRequireMultiRegion,
     awsCodebuildProjectRequireCloudwatchLogs,
+    awsDocdbClusterRequireBackupRetention,
+    awsDocdbClusterRequireDeletionProtection,
+    awsDocdbClusterRequireLogExports,
     awsElasticacheReplicationgroupRequireMultiAz,
     awsRdsElasticacheRequireBackupRetention,
     awsRdsInstanceClusterRequireDeletionProtection,

@@ -45,8 +45,8 @@ describe("strata:backup refusals name the key", () => {
     });
 
     test("a continuous rule and the database's backup retention must agree (AWS Backup takes the retention over)", () => {
-        expect(configProblems({ "strata:environment": "prod", "strata:database": { backupRetentionDays: 14 } })).toEqual([
-            expect.stringMatching(/^strata:backup\.rules\[0\]\.deleteAfterDays: is 30, but strata:database\.backupRetentionDays is 14/),
+        expect(configProblems({ "strata:environment": "prod", "strata:database": { backupRetentionDays: 35 } })).toEqual([
+            expect.stringMatching(/^strata:backup\.rules\[0\]\.deleteAfterDays: is 30, but strata:database\.backupRetentionDays is 35/),
         ]);
     });
 

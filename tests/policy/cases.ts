@@ -2,6 +2,7 @@
 import type { PlanResource } from "../../plan/types";
 import { AWS_CASES } from "./casesAws";
 import { awsProvider, res, TAGS, via } from "./fake";
+import { DOCDB_CASES } from "./casesDocdb";
 
 export interface PolicyCase {
     compliant: PlanResource[];
@@ -622,6 +623,7 @@ export const CASES: Record<string, PolicyCase> = {
         urn: res("kubernetes:core/v1:Namespace", "apps", {}).urn,
         message: /restricted/,
     },
+    ...DOCDB_CASES,
 };
 
 export { T, KEY, data, logs, untaggedLogs, db, cache, deployment, container, lbSg, lb, redirect80, dbSg, openIngress, TAGS };

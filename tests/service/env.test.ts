@@ -64,13 +64,13 @@ describe("ConfigMap data", () => {
 });
 
 describe("Secret data", () => {
-    const none = { service: "api", settings: { database: false, cache: false }, secretValues: {} };
+    const none = { service: "api", settings: { database: false, cache: false, documentDb: false }, secretValues: {} };
     test("secretEnv values, DATABASE_URL and REDIS_URL where declared", () => {
         expect(secretData(none)).toEqual({});
         expect(
             secretData({
                 ...none,
-                settings: { database: true, cache: true },
+                settings: { database: true, cache: true, documentDb: false },
                 secretValues: { LLM_API_KEY: "k" },
                 database: { url: "postgresql://db" },
                 cache: { url: "rediss://c" },
@@ -80,11 +80,23 @@ describe("Secret data", () => {
     });
 
     test.each([
-        ["database", { database: true, cache: false }, "service api declares database: true but no database was given"],
-        ["cache", { database: false, cache: true }, "service api declares cache: true but no cache was given"],
+        ["database", { database: true, cache: false, documentDb: false }, "service api declares database: true but no database was given"],
+        ["cache", { database: false, cache: true, documentDb: false }, "service api declares cache: true but no cache was given"],
+        [
+            "documentDb",
+            { database: false, cache: false, documentDb: true },
+            "service api declares documentDb: true but no DocumentDB cluster was given",
+        ],
     ])("a declared %s that was not given is a programming error", (_name, settings, message) => {
         expect(() => secretData({ ...none, settings })).toThrow(message);
     });
+});
+
+test("a service declaring documentDb gets MONGODB_URL in its Secret, and only then", () => {
+    const url = "mongodb://u:p@h:27017/?tls=true";
+    const given = { service: "api", secretValues: {}, documentDb: { url } };
+    expect(secretData({ ...given, settings: { database: false, cache: false, documentDb: true } })).toEqual({ MONGODB_URL: url });
+    expect(secretData({ ...given, settings: { database: false, cache: false, documentDb: false } })).toEqual({});
 });
 
 describe("ConfigMap and Secret metadata: auto-named, so a changed value gets a new object and the pods roll", () => {

@@ -19,7 +19,7 @@ import { model, plain } from "./fixtures";
 const ISOLATED = ["10.0.33.0/24", "10.0.97.0/24", "10.0.161.0/24"];
 const PUBLIC = ["10.0.32.0/24", "10.0.96.0/24", "10.0.160.0/24"];
 const base = (over: Partial<NetworkPolicyInput> = {}, settings: Partial<NetworkPolicyInput["settings"]> = {}): NetworkPolicyInput => ({
-    settings: { kind: "web", port: 8080, database: false, cache: false, externalHosts: [], ...settings },
+    settings: { kind: "web", port: 8080, database: false, cache: false, documentDb: false, externalHosts: [], ...settings },
     ingress: false,
     albSourceCidrs: PUBLIC,
     callers: [],
@@ -129,6 +129,13 @@ describe("egress rules", () => {
                 { peers: ISOLATED, ports: ["TCP/6379"] },
             ],
         ],
+        [
+            "DocumentDB on the isolated subnets, on 27017",
+            { documentDb: { port: 27017 } },
+            { documentDb: true },
+            [{ peers: ISOLATED, ports: ["TCP/27017"] }],
+        ],
+        ["a DocumentDB cluster given but not declared opens nothing", { documentDb: { port: 27017 } }, {}, []],
         ["a database given but not declared opens nothing", { database: { port: 5432 } }, {}, []],
         [
             "AWS APIs: HTTPS to the VPC (interface endpoints) and public addresses",
