@@ -10,6 +10,7 @@ import { Queues } from "./queue";
 import { Registry, ecrServices } from "./registry";
 import { Database } from "./database";
 import { Cache } from "./cache";
+import { Broker } from "./broker";
 import { Waf } from "./waf";
 import { Services } from "./service";
 import { Cluster } from "./cluster";
@@ -48,6 +49,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly registry: Registry;
     public readonly database?: Database;
     public readonly cache?: Cache;
+    /** The RabbitMQ broker on Amazon MQ (`strata:broker`). */
+    public readonly broker?: Broker;
     /** The environment's WAF web ACL (attached to every service Ingress). */
     public readonly waf?: Waf;
     /** Application services (namespaces, workloads, ingress) from `strata:services`. */
@@ -152,6 +155,13 @@ export class Platform extends pulumi.ComponentResource {
         }
         if (cfg.cache.enabled) {
             this.cache = new Cache(n.name("cache"), { ...base, ...cfg.cache, ...dataInputs }, withAws);
+        }
+        if (cfg.broker.enabled) {
+            const { kmsKeyArns: _keys, ...brokerInputs } = dataInputs;
+            const brokerServices = Object.entries(cfg.services)
+                .filter(([, s]) => s.broker)
+                .map(([name]) => name);
+            this.broker = new Broker(n.name("broker"), { ...base, ...cfg.broker, ...brokerInputs, services: brokerServices }, withAws);
         }
 
         // -- alarms: one encrypted topic; the data tier's CloudWatch alarms --
@@ -339,6 +349,15 @@ export class Platform extends pulumi.ComponentResource {
                     },
                     database: this.database ? { url: this.database.databaseUrl, port: this.database.port } : undefined,
                     cache: this.cache ? { url: this.cache.redisUrl, port: this.cache.port } : undefined,
+                    broker: this.broker
+                        ? {
+                              port: this.broker.port,
+                              consoleUrl: this.broker.consoleUrl,
+                              adminUsername: this.broker.adminUsername,
+                              adminPassword: this.broker.adminPassword,
+                              users: this.broker.serviceUsers,
+                          }
+                        : undefined,
                     buckets: this.objectStore.buckets,
                     queues: this.queues.queues,
                     kmsKeyArns: this.kms.arns,

@@ -7,6 +7,7 @@ import type { ProtectionSettings } from "./protection";
 import type { NetworkSettings } from "./network";
 import type { ClusterSettings } from "./cluster";
 import type { DatabaseSettings } from "./database";
+import type { BrokerSettings } from "./broker";
 import type { CacheSettings } from "./cache";
 import type { ObjectStoreSettings } from "./objectStore";
 import type { QueuesSettings } from "./queues";
@@ -44,6 +45,7 @@ export interface SectionSettings {
     cluster: ClusterSettings;
     database: DatabaseSettings;
     cache: CacheSettings;
+    broker: BrokerSettings;
     objectStore: ObjectStoreSettings;
     queues: QueuesSettings;
     registry: RegistrySettings;

@@ -7,6 +7,7 @@ import { network } from "./network";
 import { cluster } from "./cluster";
 import { database } from "./database";
 import { cache } from "./cache";
+import { broker } from "./broker";
 import { objectStore } from "./objectStore";
 import { queues } from "./queues";
 import { backup } from "./backup";
@@ -33,6 +34,7 @@ export const SECTIONS = {
     cluster,
     database,
     cache,
+    broker,
     objectStore,
     queues,
     registry,
@@ -142,6 +144,7 @@ export function platformSchema(env: Environment) {
             cluster: SECTIONS.cluster.schema(env),
             database: SECTIONS.database.schema(env),
             cache: SECTIONS.cache.schema(env),
+            broker: SECTIONS.broker.schema(env),
             objectStore: SECTIONS.objectStore.schema(env),
             queues: SECTIONS.queues.schema(env),
             registry: SECTIONS.registry.schema(env),

@@ -342,6 +342,13 @@ function serviceSchema(env: Environment) {
                 z.boolean().default(false).describe("Gets REDIS_URL (secret) and egress to Redis."),
                 "true (needs strata:cache enabled), false",
             ),
+            broker: allowed(
+                z
+                    .boolean()
+                    .default(false)
+                    .describe("Gets BROKER_URL (amqps, secret) with its own RabbitMQ user and vhost, and egress to the broker."),
+                "true (needs strata:broker enabled), false",
+            ),
             buckets: allowed(
                 z
                     .record(z.string(), z.enum(BUCKET_ACCESS).describe("The access the service gets to the bucket."))
@@ -600,7 +607,7 @@ export const services = {
     schema: servicesSchema,
     checks: [
         // Dependencies on other sections: buckets and queues that exist, database and cache turned on.
-        sectionCheck<"services" | "objectStore" | "queues" | "database" | "cache">({
+        sectionCheck<"services" | "objectStore" | "queues" | "database" | "cache" | "broker">({
             name: "services use buckets, queues, secrets, the database and the cache that exist",
             check: (settings, report, { naming, configKeys }) => {
                 const buckets = Object.keys(settings.objectStore.buckets);
@@ -636,6 +643,8 @@ export const services = {
                         report(["services", name, "database"], "!is true, but strata:database is not enabled");
                     if (s.cache && !settings.cache.enabled)
                         report(["services", name, "cache"], "!is true, but strata:cache is not enabled");
+                    if (s.broker && !settings.broker.enabled)
+                        report(["services", name, "broker"], "!is true, but strata:broker is not enabled");
                 }
             },
         }),

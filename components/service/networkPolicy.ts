@@ -47,7 +47,7 @@ export function usesAwsApis(p: { buckets: Record<string, unknown>; queues: Recor
 }
 
 export interface NetworkPolicyInput {
-    settings: Pick<ServiceSettings, "kind" | "port" | "database" | "cache" | "externalHosts" | "metrics">;
+    settings: Pick<ServiceSettings, "kind" | "port" | "database" | "cache" | "externalHosts" | "metrics"> & Partial<Pick<ServiceSettings, "broker">>;
     /** The service has an Ingress (`hasIngress`): the ALB reaches its pods. */
     ingress: boolean;
     /** Sources of ALB traffic (target type ip): the public subnets' CIDRs. */
@@ -63,6 +63,8 @@ export interface NetworkPolicyInput {
     /** The database's port (passed through), when one was given. */
     database?: { port: pulumi.Input<number> };
     cache?: { port: pulumi.Input<number> };
+    /** The broker's AMQPS port (the broker lives in the isolated subnets). */
+    broker?: { port: pulumi.Input<number> };
     /** The service declares buckets or queues (`usesAwsApis`). */
     usesAws: boolean;
     /** The cluster uses EKS Pod Identity: egress to its agent. */
@@ -105,6 +107,7 @@ export function networkPolicyEgress(p: NetworkPolicyInput) {
     for (const callee of p.callees) rules.push({ to: [servicePeer(callee)], ports: [tcp(callee.port!)] });
     if (s.database && p.database) rules.push({ to: cidrPeers(p.dataStoreCidrs), ports: [tcp(p.database.port)] });
     if (s.cache && p.cache) rules.push({ to: cidrPeers(p.dataStoreCidrs), ports: [tcp(p.cache.port)] });
+    if (s.broker && p.broker) rules.push({ to: cidrPeers(p.dataStoreCidrs), ports: [tcp(p.broker.port)] });
     if (p.usesAws) {
         rules.push({ to: [{ ipBlock: { cidr: p.vpcCidr } }, PUBLIC_INTERNET], ports: [tcp(443)] });
         if (p.podIdentityAgent) rules.push({ to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT_CIDR } }], ports: [tcp(80)] });

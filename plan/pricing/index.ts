@@ -5,6 +5,7 @@ import { alarmsPricer } from "./alarms";
 import { auditPricer } from "./audit";
 import { tracingPricer } from "./tracing";
 import { deliveryPricer } from "./delivery";
+import { brokerPricer } from "./broker";
 
 /** A monthly price and how it was reached (the rate, the quantity, the assumption). */
 export interface PricedItem {
@@ -20,4 +21,4 @@ export interface PricedItem {
 export type Pricer = (r: PlanResource, byUrn: ReadonlyMap<string, PlanResource>) => PricedItem | undefined;
 
 /** The registered pricers, tried in order before the core table; the first that prices a resource wins. */
-export const PRICERS: Pricer[] = [backupPricer, monitoringPricer, alarmsPricer, auditPricer, tracingPricer, deliveryPricer];
+export const PRICERS: Pricer[] = [backupPricer, monitoringPricer, alarmsPricer, auditPricer, tracingPricer, deliveryPricer, brokerPricer];
