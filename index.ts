@@ -34,6 +34,10 @@ export const DATABASE_URL = platform.database ? pulumi.secret(platform.database.
 export const cachePrimaryEndpoint = platform.cache?.primaryEndpoint;
 export const cacheReaderEndpoint = platform.cache?.readerEndpoint;
 export const REDIS_URL = platform.cache ? pulumi.secret(platform.cache.redisUrl) : undefined;
+/** The RabbitMQ broker (strata:broker): its AMQPS host and its web console (https; admin password secret). */
+export const brokerHost = platform.broker?.host;
+export const brokerConsoleUrl = platform.broker?.consoleUrl;
+export const brokerAdminPassword = platform.broker ? pulumi.secret(platform.broker.adminPassword) : undefined;
 export const buckets = platform.objectStore.buckets;
 export const accessLogBucket = platform.objectStore.accessLogBucket;
 export const queues = platform.queues.outputs();

@@ -13,6 +13,7 @@ export * from "./queue";
 export * from "./registry";
 export * from "./database";
 export * from "./cache";
+export * from "./broker";
 export * from "./identity";
 export * from "./cluster";
 export * from "./waf";

@@ -72,7 +72,12 @@ export class Broker extends pulumi.ComponentResource {
 
         const sg = rulelessSecurityGroup(
             n.autoNamed("securityGroup", "broker"),
-            { vpcId: args.vpcId, description: `${n.prefix} RabbitMQ: AMQPS and HTTPS from the cluster nodes only`, nameTag: n.name("broker"), tags },
+            {
+                vpcId: args.vpcId,
+                description: `${n.prefix} RabbitMQ: AMQPS and HTTPS from the cluster nodes only`,
+                nameTag: n.name("broker"),
+                tags,
+            },
             { parent: this },
         );
         this.securityGroupId = sg.id;
@@ -82,7 +87,12 @@ export class Broker extends pulumi.ComponentResource {
         ] as const) {
             allowTcpFrom(
                 n.name("broker-from-nodes", role),
-                { securityGroupId: sg.id, peerSecurityGroupId: args.clientSecurityGroupId, port, description: `RabbitMQ ${what} from the cluster nodes` },
+                {
+                    securityGroupId: sg.id,
+                    peerSecurityGroupId: args.clientSecurityGroupId,
+                    port,
+                    description: `RabbitMQ ${what} from the cluster nodes`,
+                },
                 { parent: this },
             );
         }
@@ -103,7 +113,9 @@ export class Broker extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const admin = new random.RandomPassword(n.name("broker-admin-password"), brokerPasswordSpec(args.adminPasswordLength), { parent: this });
+        const admin = new random.RandomPassword(n.name("broker-admin-password"), brokerPasswordSpec(args.adminPasswordLength), {
+            parent: this,
+        });
         this.adminPassword = pulumi.secret(admin.result);
 
         this.broker = new aws.mq.Broker(
@@ -117,7 +129,13 @@ export class Broker extends pulumi.ComponentResource {
                 tags,
             },
             // The name is explicit: a replacement (deployment mode, subnets, engine) deletes the old broker first.
-            { parent: this, ...statefulOptions(args.protection), deleteBeforeReplace: true, ignoreChanges: BROKER_IGNORE_CHANGES, dependsOn: [logPolicy] },
+            {
+                parent: this,
+                ...statefulOptions(args.protection),
+                deleteBeforeReplace: true,
+                ignoreChanges: BROKER_IGNORE_CHANGES,
+                dependsOn: [logPolicy],
+            },
         );
 
         const endpoint = this.broker.instances.apply((i) => i[0]?.endpoints?.find((e) => e.startsWith("amqps://")) ?? "");

@@ -70,7 +70,9 @@ export function brokerSchema(env: Environment) {
             applyImmediately: z
                 .boolean()
                 .default(false)
-                .describe("Reboot the broker at once for changes that need one (engine version, instance type) instead of waiting for the maintenance window."),
+                .describe(
+                    "Reboot the broker at once for changes that need one (engine version, instance type) instead of waiting for the maintenance window.",
+                ),
             adminPasswordLength: z
                 .number()
                 .int()

@@ -1,4 +1,4 @@
-import { BrokerUserJob } from "../broker/userJob";
+import { BrokerUserJob } from "../broker/resources";
 import type * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";

@@ -47,7 +47,8 @@ export function usesAwsApis(p: { buckets: Record<string, unknown>; queues: Recor
 }
 
 export interface NetworkPolicyInput {
-    settings: Pick<ServiceSettings, "kind" | "port" | "database" | "cache" | "externalHosts" | "metrics"> & Partial<Pick<ServiceSettings, "broker">>;
+    settings: Pick<ServiceSettings, "kind" | "port" | "database" | "cache" | "externalHosts" | "metrics"> &
+        Partial<Pick<ServiceSettings, "broker">>;
     /** The service has an Ingress (`hasIngress`): the ALB reaches its pods. */
     ingress: boolean;
     /** Sources of ALB traffic (target type ip): the public subnets' CIDRs. */

@@ -21,6 +21,8 @@ import { awsElasticacheReplicationgroupRequireAtRestEncryption } from "./aws-ela
 import { awsElasticacheReplicationgroupRequireMultiAz } from "./aws-elasticache-replicationgroup-require-multi-az";
 import { awsElasticacheReplicationgroupRequireTransitEncryption } from "./aws-elasticache-replicationgroup-require-transit-encryption";
 import { awsKmsKeyRequireRotation } from "./aws-kms-key-require-rotation";
+import { awsMqBrokerDisallowPublicAccess } from "./aws-mq-broker-disallow-public-access";
+import { awsMqBrokerRequireClusterDeployment } from "./aws-mq-broker-require-cluster-deployment";
 import { awsRdsInstanceDisallowPublicAccess } from "./aws-rds-instance-disallow-public-access";
 import { awsRdsInstanceRequireBackupRetention } from "./aws-rds-instance-require-backup-retention";
 import { awsRdsInstanceRequireDeletionProtection } from "./aws-rds-instance-require-deletion-protection";
@@ -79,6 +81,7 @@ export const policies: StrataPolicy[] = [
     awsEc2LaunchtemplateRequireImdsv2,
     awsEc2SecuritygroupDisallowPublicIngress,
     awsEksClusterRestrictPublicEndpoint,
+    awsMqBrokerDisallowPublicAccess,
     awsRdsInstanceDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
     // data-protection
@@ -86,6 +89,7 @@ export const policies: StrataPolicy[] = [
     awsCloudtrailTrailRequireMultiRegion,
     awsCodebuildProjectRequireCloudwatchLogs,
     awsElasticacheReplicationgroupRequireMultiAz,
+    awsMqBrokerRequireClusterDeployment,
     awsRdsInstanceRequireBackupRetention,
     awsRdsInstanceRequireDeletionProtection,
     awsRdsInstanceRequireFinalSnapshot,
