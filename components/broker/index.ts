@@ -10,6 +10,7 @@ import { brokerNames } from "./names";
 import {
     AMQPS_PORT,
     BROKER_ADMIN_USERNAME,
+    ADMIN_PASSWORD_IGNORE_CHANGES,
     BROKER_IGNORE_CHANGES,
     brokerPasswordSpec,
     brokerSettings,
@@ -113,8 +114,12 @@ export class Broker extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        // Every RandomPassword input forces a new password, but the broker keeps the one it was created with (its users
+        // are not updated after creation, see BROKER_IGNORE_CHANGES): a new value here would only break the user Jobs'
+        // admin login. So its inputs are not compared after creation; rotate the admin password in the console.
         const admin = new random.RandomPassword(n.name("broker-admin-password"), brokerPasswordSpec(args.adminPasswordLength), {
             parent: this,
+            ignoreChanges: ADMIN_PASSWORD_IGNORE_CHANGES,
         });
         this.adminPassword = pulumi.secret(admin.result);
 

@@ -28,6 +28,9 @@ export function brokerPasswordSpec(length: number) {
     return { length, special: true, overrideSpecial: BROKER_PASSWORD_SPECIALS, minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 1 };
 }
 
+/** The admin password's inputs, all of which would replace it (a new password the broker never gets). */
+export const ADMIN_PASSWORD_IGNORE_CHANGES = ["length", "special", "overrideSpecial", "minLower", "minUpper", "minNumeric", "minSpecial"];
+
 /** Service user passwords: long enough, fixed (a new length would be a new password the user Job sets). */
 export const SERVICE_PASSWORD_LENGTH = 32;
 

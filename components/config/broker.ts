@@ -79,7 +79,9 @@ export function brokerSchema(env: Environment) {
                 .min(16)
                 .max(250)
                 .default(32)
-                .describe("Length of the generated admin password (16-250; Amazon MQ accepts 12-250)."),
+                .describe(
+                    "Length of the generated admin password (16-250; Amazon MQ accepts 12-250). Read at creation only: the broker keeps its first admin password.",
+                ),
             logRetentionDays: logRetentionDays.default(d.logRetentionDays).describe("Retention of the broker's general log group."),
             dataClassification: dataClassification.default("confidential").describe("DataClassification tag of the broker."),
         })
