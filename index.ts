@@ -37,6 +37,10 @@ export const REDIS_URL = platform.cache ? pulumi.secret(platform.cache.redisUrl)
 export const documentDbEndpoint = platform.documentDb?.endpoint;
 export const documentDbReaderEndpoint = platform.documentDb?.readerEndpoint;
 export const MONGODB_URL = platform.documentDb ? pulumi.secret(platform.documentDb.mongodbUrl) : undefined;
+/** The RabbitMQ broker (strata:broker): its AMQPS host and its web console (https; admin password secret). */
+export const brokerHost = platform.broker?.host;
+export const brokerConsoleUrl = platform.broker?.consoleUrl;
+export const brokerAdminPassword = platform.broker ? pulumi.secret(platform.broker.adminPassword) : undefined;
 export const buckets = platform.objectStore.buckets;
 export const accessLogBucket = platform.objectStore.accessLogBucket;
 export const queues = platform.queues.outputs();

@@ -14,6 +14,7 @@ export * from "./registry";
 export * from "./database";
 export * from "./cache";
 export * from "./documentDb";
+export * from "./broker";
 export * from "./identity";
 export * from "./cluster";
 export * from "./waf";

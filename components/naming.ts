@@ -39,6 +39,8 @@ export const AWS_NAME_LIMITS = {
     codebuildProject: 150,
     /** ECR repository name: 2-256 (ECR API reference, CreateRepository `repositoryName`). */
     ecrRepository: 256,
+    /** Amazon MQ broker name: 1-50 letters, digits, hyphens and underscores (Amazon MQ API reference, CreateBroker `brokerName`). */
+    mqBrokerName: 50,
 } as const;
 
 export type AwsNameKind = keyof typeof AWS_NAME_LIMITS;

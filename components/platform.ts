@@ -11,6 +11,7 @@ import { Registry, ecrServices } from "./registry";
 import { Database } from "./database";
 import { Cache } from "./cache";
 import { DocumentDb } from "./documentDb";
+import { Broker } from "./broker";
 import { Waf } from "./waf";
 import { Services } from "./service";
 import { Cluster } from "./cluster";
@@ -51,6 +52,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly cache?: Cache;
     /** The DocumentDB cluster (`strata:documentDb`), when enabled. */
     public readonly documentDb?: DocumentDb;
+    /** The RabbitMQ broker on Amazon MQ (`strata:broker`). */
+    public readonly broker?: Broker;
     /** The environment's WAF web ACL (attached to every service Ingress). */
     public readonly waf?: Waf;
     /** Application services (namespaces, workloads, ingress) from `strata:services`. */
@@ -162,6 +165,13 @@ export class Platform extends pulumi.ComponentResource {
                 { ...base, ...cfg.documentDb, ...dataInputs, availabilityZones: cfg.network.availabilityZoneNames },
                 withAws,
             );
+        }
+        if (cfg.broker.enabled) {
+            const { kmsKeyArns: _keys, ...brokerInputs } = dataInputs;
+            const brokerServices = Object.entries(cfg.services)
+                .filter(([, s]) => s.broker)
+                .map(([name]) => name);
+            this.broker = new Broker(n.name("broker"), { ...base, ...cfg.broker, ...brokerInputs, services: brokerServices }, withAws);
         }
 
         // -- alarms: one encrypted topic; the data tier's CloudWatch alarms --
@@ -350,6 +360,15 @@ export class Platform extends pulumi.ComponentResource {
                     database: this.database ? { url: this.database.databaseUrl, port: this.database.port } : undefined,
                     cache: this.cache ? { url: this.cache.redisUrl, port: this.cache.port } : undefined,
                     documentDb: this.documentDb ? { url: this.documentDb.mongodbUrl, port: this.documentDb.port } : undefined,
+                    broker: this.broker
+                        ? {
+                              port: this.broker.port,
+                              consoleUrl: this.broker.consoleUrl,
+                              adminUsername: this.broker.adminUsername,
+                              adminPassword: this.broker.adminPassword,
+                              users: this.broker.serviceUsers,
+                          }
+                        : undefined,
                     buckets: this.objectStore.buckets,
                     queues: this.queues.queues,
                     kmsKeyArns: this.kms.arns,

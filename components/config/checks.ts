@@ -7,6 +7,7 @@ import type { ProtectionSettings } from "./protection";
 import type { NetworkSettings } from "./network";
 import type { ClusterSettings } from "./cluster";
 import type { DatabaseSettings } from "./database";
+import type { BrokerSettings } from "./broker";
 import type { CacheSettings } from "./cache";
 import type { DocumentDbSettings } from "./documentDb";
 import type { ObjectStoreSettings } from "./objectStore";
@@ -51,6 +52,7 @@ export interface SectionSettings {
     database: DatabaseSettings;
     cache: CacheSettings;
     documentDb: DocumentDbSettings;
+    broker: BrokerSettings;
     objectStore: ObjectStoreSettings;
     queues: QueuesSettings;
     registry: RegistrySettings;

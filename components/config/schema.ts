@@ -8,6 +8,7 @@ import { cluster } from "./cluster";
 import { database } from "./database";
 import { cache } from "./cache";
 import { documentDb } from "./documentDb";
+import { broker } from "./broker";
 import { objectStore } from "./objectStore";
 import { queues } from "./queues";
 import { backup } from "./backup";
@@ -36,6 +37,7 @@ export const SECTIONS = {
     database,
     cache,
     documentDb,
+    broker,
     objectStore,
     queues,
     registry,
@@ -147,6 +149,7 @@ export function platformSchema(env: Environment) {
             database: SECTIONS.database.schema(env),
             cache: SECTIONS.cache.schema(env),
             documentDb: SECTIONS.documentDb.schema(env),
+            broker: SECTIONS.broker.schema(env),
             objectStore: SECTIONS.objectStore.schema(env),
             queues: SECTIONS.queues.schema(env),
             registry: SECTIONS.registry.schema(env),

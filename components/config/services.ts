@@ -346,6 +346,13 @@ function serviceSchema(env: Environment) {
                 z.boolean().default(false).describe("Gets MONGODB_URL (secret, TLS) and egress to DocumentDB on 27017."),
                 "true (needs strata:documentDb enabled), false",
             ),
+            broker: allowed(
+                z
+                    .boolean()
+                    .default(false)
+                    .describe("Gets BROKER_URL (amqps, secret) with its own RabbitMQ user and vhost, and egress to the broker."),
+                "true (needs strata:broker enabled), false",
+            ),
             buckets: allowed(
                 z
                     .record(z.string(), z.enum(BUCKET_ACCESS).describe("The access the service gets to the bucket."))
@@ -604,7 +611,7 @@ export const services = {
     schema: servicesSchema,
     checks: [
         // Dependencies on other sections: buckets and queues that exist, database and cache turned on.
-        sectionCheck<"services" | "objectStore" | "queues" | "database" | "cache" | "documentDb">({
+        sectionCheck<"services" | "objectStore" | "queues" | "database" | "cache" | "documentDb" | "broker">({
             name: "services use buckets, queues, secrets, the database and the cache that exist",
             check: (settings, report, { naming, configKeys }) => {
                 const buckets = Object.keys(settings.objectStore.buckets);
@@ -642,6 +649,8 @@ export const services = {
                         report(["services", name, "cache"], "!is true, but strata:cache is not enabled");
                     if (s.documentDb && !settings.documentDb.enabled)
                         report(["services", name, "documentDb"], "!is true, but strata:documentDb is not enabled");
+                    if (s.broker && !settings.broker.enabled)
+                        report(["services", name, "broker"], "!is true, but strata:broker is not enabled");
                 }
             },
         }),

@@ -71,6 +71,11 @@ export interface ServiceArgs extends BaseArgs {
     cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     /** The DocumentDB cluster (MONGODB_URL, port 27017), when the service declares `documentDb`. */
     documentDb?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
+    /**
+     * The service's own AMQPS URL (secret) and the broker's port, for `broker: true`.
+     * @default undefined (no broker)
+     */
+    broker?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     /** The declared buckets, resolved. */
     buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string>; access: "read" | "readwrite" }>;
     /** The declared queues, resolved. */
@@ -155,6 +160,18 @@ export interface ServicesArgs extends BaseArgs {
     cache?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
     /** The DocumentDB cluster, when `strata:documentDb` is enabled. @default undefined */
     documentDb?: { url: pulumi.Input<string>; port: pulumi.Input<number> };
+    /**
+     * The broker (`strata:broker`): the user Jobs' endpoint and admin credentials, and each `broker: true` service's
+     * user (its password and AMQPS URL, secret).
+     * @default undefined (no service may declare broker: true)
+     */
+    broker?: {
+        port: number;
+        consoleUrl: pulumi.Input<string>;
+        adminUsername: string;
+        adminPassword: pulumi.Input<string>;
+        users: Record<string, { password: pulumi.Input<string>; url: pulumi.Input<string> }>;
+    };
     buckets: Record<string, { bucket: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     queues: Record<string, { url: pulumi.Input<string>; arn: pulumi.Input<string> }>;
     /** The data key (S3 and SQS encryption). */

@@ -41,16 +41,18 @@ export function configMapData(p: ConfigMapDataInput): Record<string, pulumi.Inpu
 
 export interface SecretDataInput {
     service: string;
-    settings: Pick<ServiceSettings, "database" | "cache" | "documentDb">;
+    settings: Pick<ServiceSettings, "database" | "cache" | "documentDb"> & Partial<Pick<ServiceSettings, "broker">>;
     /** Values of `secretEnv` (passed through). */
     secretValues: Record<string, pulumi.Input<string>>;
     database?: { url: pulumi.Input<string> };
     cache?: { url: pulumi.Input<string> };
     documentDb?: { url: pulumi.Input<string> };
+    /** The service's own AMQPS URL (its user and vhost). */
+    broker?: { url: pulumi.Input<string> };
 }
 
 /**
- * The credentials of a service (its Secret): `secretEnv`, `DATABASE_URL`, `REDIS_URL` and `MONGODB_URL` when declared. A declared
+ * The credentials of a service (its Secret): `secretEnv`, `DATABASE_URL`, `REDIS_URL`, `MONGODB_URL` and `BROKER_URL` when declared. A declared
  * database or cache that was not given is a programming error. Empty: the service gets no Secret.
  */
 export function secretData(p: SecretDataInput): Record<string, pulumi.Input<string>> {
@@ -66,6 +68,10 @@ export function secretData(p: SecretDataInput): Record<string, pulumi.Input<stri
     if (p.settings.documentDb) {
         if (!p.documentDb) throw new Error(`service ${p.service} declares documentDb: true but no DocumentDB cluster was given`);
         data.MONGODB_URL = p.documentDb.url;
+    }
+    if (p.settings.broker) {
+        if (!p.broker) throw new Error(`service ${p.service} declares broker: true but no broker user was given`);
+        data.BROKER_URL = p.broker.url;
     }
     return data;
 }

@@ -1,3 +1,4 @@
+import { BrokerUserJob } from "../broker/resources";
 import type * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -271,6 +272,7 @@ export class Service extends pulumi.ComponentResource {
             database: args.database,
             cache: args.cache,
             documentDb: args.documentDb,
+            broker: args.broker,
             usesAws: usesAwsApis(args),
             podIdentityAgent: args.podIdentityAgent,
             tracing: args.tracing,
@@ -354,6 +356,29 @@ export class Services extends pulumi.ComponentResource {
             if (waitsForFirstImage(s)) continue;
             const ns = namespaceOf(s, args.defaultNamespace);
             const ecr = ecrImageOf(svcName, s, args.imageRepositories);
+            // A broker service's RabbitMQ user and vhost are made by its user Job before its workload starts.
+            let brokerUser: { url: pulumi.Input<string>; port: number } | undefined;
+            const brokerWaits: pulumi.Resource[] = [];
+            if (s.broker) {
+                const user = args.broker?.users[svcName];
+                if (!args.broker || !user) throw new Error(`service ${svcName} declares broker: true but no broker user was given`);
+                const job = new BrokerUserJob(
+                    n.name("mq-users", svcName),
+                    {
+                        service: svcName,
+                        namespace: ns,
+                        brokerCidrs: args.isolatedSubnetCidrs,
+                        consoleUrl: args.broker.consoleUrl,
+                        adminUsername: args.broker.adminUsername,
+                        adminPassword: args.broker.adminPassword,
+                        password: user.password,
+                        dependsOn: [this.namespaces[ns].namespace],
+                    },
+                    { parent: this },
+                );
+                brokerUser = { url: user.url, port: args.broker.port };
+                brokerWaits.push(job.job);
+            }
             const service = new Service(
                 serviceComponentName(n, svcName),
                 {
@@ -376,6 +401,7 @@ export class Services extends pulumi.ComponentResource {
                     database: s.database ? args.database : undefined,
                     cache: s.cache ? args.cache : undefined,
                     documentDb: s.documentDb ? args.documentDb : undefined,
+                    broker: brokerUser,
                     buckets: declared(svcName, "bucket", args.buckets, s.buckets),
                     queues: declared(svcName, "queue", args.queues, s.queues),
                     kmsKeyArns: args.kmsKeyArns,
@@ -391,7 +417,7 @@ export class Services extends pulumi.ComponentResource {
                     tracing: args.tracing,
                     spotScheduling: args.spotScheduling,
                     readinessGateInjection: gated.has(ns),
-                    waitFor: waitsForMigrations(args.services, svcName) ? migrations : [],
+                    waitFor: [...(waitsForMigrations(args.services, svcName) ? migrations : []), ...brokerWaits],
                 },
                 { parent: this },
             );

@@ -47,7 +47,8 @@ export function usesAwsApis(p: { buckets: Record<string, unknown>; queues: Recor
 }
 
 export interface NetworkPolicyInput {
-    settings: Pick<ServiceSettings, "kind" | "port" | "database" | "cache" | "documentDb" | "externalHosts" | "metrics">;
+    settings: Pick<ServiceSettings, "kind" | "port" | "database" | "cache" | "documentDb" | "externalHosts" | "metrics"> &
+        Partial<Pick<ServiceSettings, "broker">>;
     /** The service has an Ingress (`hasIngress`): the ALB reaches its pods. */
     ingress: boolean;
     /** Sources of ALB traffic (target type ip): the public subnets' CIDRs. */
@@ -65,6 +66,8 @@ export interface NetworkPolicyInput {
     cache?: { port: pulumi.Input<number> };
     /** The DocumentDB port (passed through), when a cluster was given. */
     documentDb?: { port: pulumi.Input<number> };
+    /** The broker's AMQPS port (the broker lives in the isolated subnets). */
+    broker?: { port: pulumi.Input<number> };
     /** The service declares buckets or queues (`usesAwsApis`). */
     usesAws: boolean;
     /** The cluster uses EKS Pod Identity: egress to its agent. */
@@ -108,6 +111,7 @@ export function networkPolicyEgress(p: NetworkPolicyInput) {
     if (s.database && p.database) rules.push({ to: cidrPeers(p.dataStoreCidrs), ports: [tcp(p.database.port)] });
     if (s.cache && p.cache) rules.push({ to: cidrPeers(p.dataStoreCidrs), ports: [tcp(p.cache.port)] });
     if (s.documentDb && p.documentDb) rules.push({ to: cidrPeers(p.dataStoreCidrs), ports: [tcp(p.documentDb.port)] });
+    if (s.broker && p.broker) rules.push({ to: cidrPeers(p.dataStoreCidrs), ports: [tcp(p.broker.port)] });
     if (p.usesAws) {
         rules.push({ to: [{ ipBlock: { cidr: p.vpcCidr } }, PUBLIC_INTERNET], ports: [tcp(443)] });
         if (p.podIdentityAgent) rules.push({ to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT_CIDR } }], ports: [tcp(80)] });

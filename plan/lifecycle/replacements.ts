@@ -110,6 +110,34 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         source: tf("internal/service/logs/group.go", "0073593e7d6993ba482409f4dc35438daaa79bb3"),
     },
 
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": {
+        forceNew: ["policyName", "resourceArn"],
+        notes: ["policyDocument updates in place (PutResourcePolicy)"],
+        source: tf("internal/service/logs/resource_policy.go", "00a35305dc1b297a6fcdecdfbba33f1e63c3da39"),
+    },
+
+    // ---- Amazon MQ ----
+    "aws:mq/broker:Broker": {
+        forceNew: [
+            "brokerName",
+            "dataReplicationPrimaryBrokerArn",
+            "deploymentMode",
+            "encryptionOptions",
+            "engineType",
+            "ldapServerMetadata",
+            "publiclyAccessible",
+            "subnetIds",
+        ],
+        notes: [
+            "engineVersion, hostInstanceType, logs and configuration update in place and take effect on a reboot (at once with applyImmediately, else in the maintenance window)",
+            "securityGroups, autoMinorVersionUpgrade, maintenanceWindowStartTime and dataReplicationMode update in place (UpdateBroker)",
+            "users: for RabbitMQ every change after creation is suppressed (DiffSuppressFunc: Amazon MQ does not update RabbitMQ users); the program also ignores it",
+            "storageType is Optional+Computed, not ForceNew, in this revision",
+        ],
+        namedBy: "brokerName",
+        source: tf("internal/service/mq/broker.go", "00a35305dc1b297a6fcdecdfbba33f1e63c3da39"),
+    },
+
     // ---- EC2 / VPC ----
     "aws:ec2/flowLog:FlowLog": {
         forceNew: [
@@ -923,21 +951,6 @@ export const REPLACEMENTS: Record<string, ReplacementRule> = {
         notes: ["alarm_name (Pulumi `name`) is believed ForceNew upstream (PutMetricAlarm keys on it); not verified, so not listed"],
         namedBy: "name",
         source: "unverified: internal/service/cloudwatch/metric_alarm.go not read; alarm_name -> name auto-name read from pulumi/pulumi-aws provider/resource_overrides.go @ 015d3438",
-    },
-    "aws:mq/broker:Broker": {
-        forceNew: [
-            "brokerName",
-            "deploymentMode",
-            "encryptionOptions",
-            "engineType",
-            "publiclyAccessible",
-            "securityGroups",
-            "storageType",
-            "subnetIds",
-        ],
-        notes: ["engineVersion and hostInstanceType update in place (with applyImmediately); list not verified"],
-        namedBy: "brokerName",
-        source: "unverified: internal/service/mq/broker.go not read; broker_name auto-name read from pulumi/pulumi-aws provider/resource_overrides.go @ 015d3438",
     },
     "aws:cognito/userPool:UserPool": {
         forceNew: ["aliasAttributes", "usernameAttributes", "schemas"],

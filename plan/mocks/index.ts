@@ -16,6 +16,7 @@ import { eks } from "./eks";
 import { backup } from "./backup";
 import { audit } from "./audit";
 import { ecr } from "./ecr";
+import { mq } from "./mq";
 
 /** Every service's mocks. Add a module here when a component starts using a new service. */
 export const MOCK_MODULES: MockModule[] = [
@@ -34,6 +35,7 @@ export const MOCK_MODULES: MockModule[] = [
     backup,
     audit,
     ecr,
+    mq,
 ];
 
 export const MOCK_ACCOUNT_ID = "123456789012";
@@ -103,6 +105,7 @@ export const UNIQUE_NAMES: Readonly<
     "aws:eks/cluster:Cluster": { input: "name", scope: "region", error: "ResourceInUseException" },
     "aws:s3/bucket:Bucket": { input: "bucket", scope: "partition", error: "BucketAlreadyOwnedByYou" },
     "aws:sqs/queue:Queue": { input: "name", scope: "region", error: "QueueAlreadyExists" },
+    "aws:mq/broker:Broker": { input: "brokerName", scope: "region", error: "ConflictException" },
     "aws:iam/role:Role": { input: "name", scope: "account", error: "EntityAlreadyExists", caseInsensitive: true },
     "aws:cloudwatch/logGroup:LogGroup": { input: "name", scope: "region", error: "ResourceAlreadyExistsException" },
     "aws:secretsmanager/secret:Secret": { input: "name", scope: "region", error: "ResourceExistsException" },

@@ -6,6 +6,7 @@ import { auditPricer } from "./audit";
 import { tracingPricer } from "./tracing";
 import { deliveryPricer } from "./delivery";
 import { documentDbPricer } from "./documentDb";
+import { brokerPricer } from "./broker";
 
 /** A monthly price and how it was reached (the rate, the quantity, the assumption). */
 export interface PricedItem {
@@ -29,4 +30,5 @@ export const PRICERS: Pricer[] = [
     tracingPricer,
     deliveryPricer,
     documentDbPricer,
+    brokerPricer,
 ];

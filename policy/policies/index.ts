@@ -27,6 +27,8 @@ import { awsIamPolicyDisallowFullAdmin } from "./aws-iam-policy-disallow-full-ad
 import { awsResourcePolicyDisallowPublicPrincipal } from "./aws-resource-policy-disallow-public-principal";
 import { awsLbListenerRequireTls12 } from "./aws-lb-listener-require-tls12";
 import { awsKmsKeyRequireRotation } from "./aws-kms-key-require-rotation";
+import { awsMqBrokerDisallowPublicAccess } from "./aws-mq-broker-disallow-public-access";
+import { awsMqBrokerRequireClusterDeployment } from "./aws-mq-broker-require-cluster-deployment";
 import { awsRdsInstanceDisallowPublicAccess } from "./aws-rds-instance-disallow-public-access";
 import { awsRdsElasticacheRequireBackupRetention } from "./aws-rds-elasticache-require-backup-retention";
 import { awsRdsInstanceClusterRequireDeletionProtection } from "./aws-rds-instance-cluster-require-deletion-protection";
@@ -100,6 +102,7 @@ export const policies: StrataPolicy[] = [
     awsEc2SecuritygroupDisallowPublicIngress,
     awsEksClusterRestrictPublicEndpoint,
     awsLbListenerRequireTls12,
+    awsMqBrokerDisallowPublicAccess,
     awsRdsInstanceDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
     kubernetesIngressRequireWaf,
@@ -117,6 +120,7 @@ export const policies: StrataPolicy[] = [
     awsRdsElasticacheRequireBackupRetention,
     awsRdsInstanceClusterRequireDeletionProtection,
     awsRdsInstanceClusterRequireFinalSnapshot,
+    awsMqBrokerRequireClusterDeployment,
     awsRdsInstanceRequireMultiAz,
     awsS3BucketRequireVersioning,
     pulumiStatefulResourceRequireProtect,

@@ -152,6 +152,19 @@ const replica = (over: Record<string, unknown> = {}) =>
         skipFinalSnapshot: true,
         ...over,
     });
+const broker = (over: Record<string, unknown> = {}) =>
+    res("aws:mq/broker:Broker", "broker", {
+        brokerName: "p-broker",
+        engineType: "RabbitMQ",
+        engineVersion: "4.2",
+        hostInstanceType: "mq.m7g.large",
+        deploymentMode: "CLUSTER_MULTI_AZ",
+        publiclyAccessible: false,
+        autoMinorVersionUpgrade: true,
+        encryptionOptions: { useAwsOwnedKey: true },
+        logs: { general: true },
+        ...over,
+    });
 const cache = (over: Record<string, unknown> = {}) =>
     res(T.rg, "cache", {
         atRestEncryptionEnabled: true,
@@ -444,6 +457,12 @@ export const CASES: Record<string, PolicyCase> = {
         urn: res(T.ingressRule, "db-open", {}).urn,
         message: /port 5432 \(tcp\) from 0\.0\.0\.0\/0/,
     },
+    "aws-mq-broker-disallow-public-access": {
+        compliant: [broker()],
+        violating: [broker({ publiclyAccessible: true })],
+        urn: broker().urn,
+        message: /publiclyAccessible/,
+    },
     "aws-rds-instance-disallow-public-access": {
         compliant: [db()],
         violating: [db({ publiclyAccessible: true })],
@@ -525,6 +544,13 @@ export const CASES: Record<string, PolicyCase> = {
         violating: [db({ multiAz: false })],
         urn: db().urn,
         message: /multiAz/,
+        environment: "prod",
+    },
+    "aws-mq-broker-require-cluster-deployment": {
+        compliant: [broker()],
+        violating: [broker({ deploymentMode: "SINGLE_INSTANCE" })],
+        urn: broker().urn,
+        message: /CLUSTER_MULTI_AZ/,
         environment: "prod",
     },
     "aws-elasticache-replicationgroup-require-multi-az": {
