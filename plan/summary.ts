@@ -1,6 +1,19 @@
 import type { PlanDocument, PlanResource, PlanViolation } from "./types";
 import { SECRET_PLACEHOLDER } from "./types";
 import { parseCpu, parseMemory } from "../components/catalogue/quantity";
+import { PROD_SAFETY_RULES } from "../components/config/prodSafety";
+import { PROD_ONLY_MANDATORY } from "../policy/lib/metadata";
+
+/**
+ * Whether an advisory finding of `policy` is what the environment's preset chooses (dev's single-AZ database, no
+ * Pulumi protect, one replica): a protection only staging or prod promises (the prod-safety rules say which, and the
+ * rules mandatory in prod only). The summary counts those on one line per policy instead of listing them.
+ */
+export function isExpectedDeviation(policy: string, environment: string): boolean {
+    if (PROD_ONLY_MANDATORY.has(policy)) return environment !== "prod";
+    const rules = PROD_SAFETY_RULES.filter((r) => r.policy === policy);
+    return rules.length > 0 && rules.every((r) => !(r.environments as readonly string[]).includes(environment));
+}
 
 /**
  * The plan's readable summary: what a platform engineer asks first. Which components, how many resources each and what
@@ -278,11 +291,25 @@ export function summarize(plan: PlanDocument): string {
         "",
         `Policies: ${count("mandatory")} mandatory violation(s), ${count("advisory")} advisory, from ${groups.length} polic${groups.length === 1 ? "y" : "ies"}`,
     );
+    const expected = groups.filter((g) => g.enforcementLevel === "advisory" && isExpectedDeviation(g.policy, String(env ?? "")));
     for (const g of groups) {
+        if (expected.includes(g)) continue;
         lines.push(
             `  [${g.enforcementLevel}] ${g.policy}: ${g.resources.length} resource${g.resources.length === 1 ? "" : "s"}: ${g.resources.join(", ")}`,
         );
         lines.push(`      ${g.same ? "" : "e.g. "}${g.message}`);
+    }
+    if (expected.length > 0) {
+        lines.push(`  Expected in ${String(env)} (its preset does not promise these; staging or prod does):`);
+        for (const g of expected) lines.push(`    ${g.policy}: ${g.resources.length} resource${g.resources.length === 1 ? "" : "s"}`);
+    }
+    const entries = plan.exceptions?.entries ?? [];
+    if (entries.length > 0) {
+        lines.push("", `Exceptions (strata:exceptions, judged on ${plan.exceptions!.day}):`);
+        for (const e of entries) {
+            const state = e.expired ? `EXPIRED on ${e.expires}` : `until ${e.expires}`;
+            lines.push(`  ${e.rule} on "${e.target}", ${state}: waived ${e.waived.length} finding${e.waived.length === 1 ? "" : "s"}. ${e.reason}`);
+        }
     }
 
     const outputs = Object.entries(plan.outputs);
