@@ -50,6 +50,21 @@ import { kubernetesWorkloadRequireProbes } from "./kubernetes-workload-require-p
 import { kubernetesWorkloadRequireReplicas } from "./kubernetes-workload-require-replicas";
 import { kubernetesWorkloadRequireResourceLimits } from "./kubernetes-workload-require-resource-limits";
 import { kubernetesWorkloadRequireRestrictedSecurityContext } from "./kubernetes-workload-require-restricted-security-context";
+import { kubernetesIngressDisallowNginxSnippets } from "./kubernetes-ingress-disallow-nginx-snippets";
+import { kubernetesPodDisruptionBudgetRequireAllowedDisruption } from "./kubernetes-poddisruptionbudget-require-allowed-disruption";
+import { kubernetesRbacDisallowPrivilegedPermissions } from "./kubernetes-rbac-disallow-privileged-permissions";
+import { kubernetesResourceDisallowDefaultNamespace } from "./kubernetes-resource-disallow-default-namespace";
+import { kubernetesWorkloadDisallowDefaultServiceAccount } from "./kubernetes-workload-disallow-default-service-account";
+import { kubernetesWorkloadDisallowHostProcess } from "./kubernetes-workload-disallow-host-process";
+import { kubernetesWorkloadDisallowServiceAccountTokenAutomount } from "./kubernetes-workload-disallow-service-account-token-automount";
+import { kubernetesWorkloadRestrictAppArmorProfile } from "./kubernetes-workload-restrict-apparmor-profile";
+import { kubernetesWorkloadRestrictProcMount } from "./kubernetes-workload-restrict-proc-mount";
+import { kubernetesWorkloadRestrictSelinuxOptions } from "./kubernetes-workload-restrict-selinux-options";
+import { kubernetesWorkloadRestrictSysctls } from "./kubernetes-workload-restrict-sysctls";
+import { kubernetesWorkloadRestrictVolumeTypes } from "./kubernetes-workload-restrict-volume-types";
+import { kubernetesServiceDisallowNodeExposure } from "./kubernetes-service-disallow-node-exposure";
+import { kubernetesConfigMapDisallowSecretKeys } from "./kubernetes-configmap-disallow-secret-keys";
+import { kubernetesWorkloadDisallowLiteralSecretEnv } from "./kubernetes-workload-disallow-literal-secret-env";
 import { pulumiStatefulResourceRequireProtect } from "./pulumi-stateful-resource-require-protect";
 
 export const policies: StrataPolicy[] = [
@@ -81,6 +96,7 @@ export const policies: StrataPolicy[] = [
     awsEksClusterRestrictPublicEndpoint,
     awsRdsInstanceDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
+    kubernetesServiceDisallowNodeExposure,
     // data-protection
     awsCloudtrailTrailRequireLogFileValidation,
     awsCloudtrailTrailRequireMultiRegion,
@@ -92,6 +108,8 @@ export const policies: StrataPolicy[] = [
     awsRdsInstanceRequireMultiAz,
     awsS3BucketRequireVersioning,
     pulumiStatefulResourceRequireProtect,
+    kubernetesConfigMapDisallowSecretKeys,
+    kubernetesWorkloadDisallowLiteralSecretEnv,
     // workload-hardening
     awsCodebuildProjectDisallowPrivilegedMode,
     awsEcrRepositoryRequireImmutableTags,
@@ -106,6 +124,18 @@ export const policies: StrataPolicy[] = [
     kubernetesWorkloadRequireReplicas,
     kubernetesWorkloadRequireResourceLimits,
     kubernetesWorkloadRequireRestrictedSecurityContext,
+    kubernetesIngressDisallowNginxSnippets,
+    kubernetesPodDisruptionBudgetRequireAllowedDisruption,
+    kubernetesRbacDisallowPrivilegedPermissions,
+    kubernetesResourceDisallowDefaultNamespace,
+    kubernetesWorkloadDisallowDefaultServiceAccount,
+    kubernetesWorkloadDisallowHostProcess,
+    kubernetesWorkloadDisallowServiceAccountTokenAutomount,
+    kubernetesWorkloadRestrictAppArmorProfile,
+    kubernetesWorkloadRestrictProcMount,
+    kubernetesWorkloadRestrictSelinuxOptions,
+    kubernetesWorkloadRestrictSysctls,
+    kubernetesWorkloadRestrictVolumeTypes,
 ];
 
 export type { StrataPolicy, StrataResourcePolicy, StrataStackPolicy } from "../lib/metadata";

@@ -1,6 +1,7 @@
 /** A compliant and a violating plan for every policy. `urn` is the resource the violation must name. */
 import type { PlanResource } from "../../plan/types";
 import { awsProvider, res, TAGS, via } from "./fake";
+import { KUBERNETES_CASES } from "./casesKubernetes";
 
 export interface PolicyCase {
     compliant: PlanResource[];
@@ -203,6 +204,7 @@ const pdb = (selector: Record<string, unknown>) =>
     res("kubernetes:policy/v1:PodDisruptionBudget", "api", { metadata: { namespace: "apps" }, spec: { minAvailable: 1, selector } });
 
 export const CASES: Record<string, PolicyCase> = {
+    ...KUBERNETES_CASES,
     // encryption
     "aws-s3-bucket-require-kms-encryption": {
         compliant: s3Compliant,
