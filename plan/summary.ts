@@ -308,7 +308,9 @@ export function summarize(plan: PlanDocument): string {
         lines.push("", `Exceptions (strata:exceptions, judged on ${plan.exceptions!.day}):`);
         for (const e of entries) {
             const state = e.expired ? `EXPIRED on ${e.expires}` : `until ${e.expires}`;
-            lines.push(`  ${e.rule} on "${e.target}", ${state}: waived ${e.waived.length} finding${e.waived.length === 1 ? "" : "s"}. ${e.reason}`);
+            lines.push(
+                `  ${e.rule} on "${e.target}", ${state}: waived ${e.waived.length} finding${e.waived.length === 1 ? "" : "s"}. ${e.reason}`,
+            );
         }
     }
 

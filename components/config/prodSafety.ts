@@ -1,5 +1,5 @@
 /**
- * Prod safety: in staging and prod, a setting that weakens a protection the environment promises is refused at config
+ * Prod safety: in staging and prod (and, for rules mandatory everywhere, in every environment), a setting that weakens a protection the environment promises is refused at config
  * load unless an unexpired entry of `strata:exceptions` names the policy the setting would violate (`rule`) and covers
  * every resource it weakens (`target`). The same entry then waives that policy for those resources in the offline plan
  * and under `pulumi preview` (policy/lib/waivers.ts), so the deviation is acknowledged once, in one place.
@@ -34,6 +34,14 @@ export interface ProdSafetyRule {
 }
 
 const STAGED: readonly Environment[] = ["staging", "prod"];
+
+/** The logical name of the workload a service runs as (what the workload policies judge). */
+function workloadName(naming: Naming, service: string, s: PlatformSettings["services"][string]): string {
+    const n = serviceNames(serviceComponentName(naming, service));
+    if (s.kind === "job") return n.job;
+    if (s.kind === "cronjob") return n.cronJob;
+    return s.rollout ? n.rollout : n.deployment;
+}
 
 function whenDatabase(s: PlatformSettings, naming: Naming, path: string, weak: boolean, value: unknown) {
     return s.database.enabled && weak ? [{ path: ["database", path], value, targets: [naming.name(databaseNames.identifier)] }] : [];
@@ -118,6 +126,20 @@ export const PROD_SAFETY_RULES: readonly ProdSafetyRule[] = [
             ];
             return targets.length > 0 ? [{ path: ["protection", "protect"], value: false, targets }] : [];
         },
+    },
+    {
+        // Mandatory in every environment: a service that calls the Kubernetes API states why, whatever the stack.
+        environments: ["dev", "staging", "prod"],
+        promise: "no Kubernetes API token in pods",
+        policy: "kubernetes-workload-disallow-service-account-token-automount",
+        weakened: (s, _e, n) =>
+            Object.entries(s.services)
+                .filter(([, svc]) => svc.automountServiceAccountToken)
+                .map(([name, svc]) => ({
+                    path: ["services", name, "automountServiceAccountToken"],
+                    value: true,
+                    targets: [workloadName(n, name, svc)],
+                })),
     },
 ];
 

@@ -1,4 +1,4 @@
-/** Helpers over Kubernetes workload inputs (Deployment, StatefulSet, DaemonSet, Pod, Job, CronJob, Argo Rollouts' Rollout). */
+/** Helpers over Kubernetes workload inputs (Deployment, StatefulSet, DaemonSet, ReplicaSet, Pod, Job, CronJob, Argo Rollouts' Rollout). */
 import type { Props } from "./values";
 import { field, objectAt } from "./values";
 
@@ -9,6 +9,7 @@ export const LONG_RUNNING_TYPES = [
     "kubernetes:apps/v1:Deployment",
     "kubernetes:apps/v1:StatefulSet",
     "kubernetes:apps/v1:DaemonSet",
+    "kubernetes:apps/v1:ReplicaSet",
     "kubernetes:core/v1:Pod",
     ROLLOUT_TYPE,
 ] as const;
@@ -92,6 +93,27 @@ export function selects(selector: LabelSelector | undefined | null, labels: Read
         }
     }
     return true;
+}
+
+/** A security context of a pod spec: the pod's own (`where` is "pod") or a container's, init and ephemeral included. */
+export interface SecurityContextAt {
+    where: string;
+    sc: Props;
+}
+
+/** The pod's security context and each container's (init and ephemeral included), absent ones read as empty. */
+export function securityContexts(spec: unknown): SecurityContextAt[] {
+    return [
+        { where: "pod", sc: objectAt(field(spec, "securityContext")) },
+        ...allContainers(spec).map((c) => ({ where: `container '${String(c.name ?? "?")}'`, sc: objectAt(c.securityContext) })),
+    ];
+}
+
+/** The annotations of a workload's pods (the pod template's, a Pod's own); empty when absent. */
+export function podAnnotations(type: string, props: unknown): Props {
+    if (type === "kubernetes:core/v1:Pod") return objectAt(field(props, "metadata", "annotations"));
+    if (type === CRON_JOB) return objectAt(field(props, "spec", "jobTemplate", "spec", "template", "metadata", "annotations"));
+    return objectAt(field(props, "spec", "template", "metadata", "annotations"));
 }
 
 export function describe(type: string, props: unknown, fallbackName: string): string {

@@ -8,13 +8,14 @@ export type WorkloadCheck = (props: unknown, args: ResourceValidationArgs, repor
 
 /**
  * One validateResourceOfType per workload kind, all running `check`: the long-running kinds (Deployment, StatefulSet,
- * DaemonSet, Pod, Argo Rollouts' Rollout) and, unless `longRunningOnly`, the run-to-completion ones (Job, CronJob).
+ * DaemonSet, ReplicaSet, Pod, Argo Rollouts' Rollout) and, unless `longRunningOnly`, the run-to-completion ones (Job, CronJob).
  */
 export function validateWorkloads(check: WorkloadCheck, opts: { longRunningOnly?: boolean } = {}): ResourceValidation[] {
     return [
         validateResourceOfType(k8s.apps.v1.Deployment, (p, a, r) => check(p, a, r)),
         validateResourceOfType(k8s.apps.v1.StatefulSet, (p, a, r) => check(p, a, r)),
         validateResourceOfType(k8s.apps.v1.DaemonSet, (p, a, r) => check(p, a, r)),
+        validateResourceOfType(k8s.apps.v1.ReplicaSet, (p, a, r) => check(p, a, r)),
         validateResourceOfType(k8s.core.v1.Pod, (p, a, r) => check(p, a, r)),
         // A custom resource has no typed class: match its type token.
         (a, r) => {

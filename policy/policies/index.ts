@@ -3,6 +3,19 @@
  * server): policy/index.ts does, and tests and the offline plan (policy/evaluate.ts) use these objects directly.
  */
 import type { StrataPolicy } from "../lib/metadata";
+import { awsRdsInstanceRequireCurrentCaCertificate } from "./aws-rds-instance-require-current-ca-certificate";
+import { awsKmsKeyRequireKeyPolicy } from "./aws-kms-key-require-key-policy";
+import { awsKmsKeyDisallowDisabled } from "./aws-kms-key-disallow-disabled";
+import { awsRdsInstanceRequireCopyTagsToSnapshot } from "./aws-rds-instance-require-copy-tags-to-snapshot";
+import { awsRdsInstanceRequireIamAuthentication } from "./aws-rds-instance-require-iam-authentication";
+import { awsEc2DefaultsecuritygroupRestrictAllTraffic } from "./aws-ec2-defaultsecuritygroup-restrict-all-traffic";
+import { awsWafv2WebaclRequireKnownBadInputsRules } from "./aws-wafv2-webacl-require-known-bad-inputs-rules";
+import { awsS3BucketRequireAclsDisabled } from "./aws-s3-bucket-require-acls-disabled";
+import { awsEksClusterRequireControlPlaneLogging } from "./aws-eks-cluster-require-control-plane-logging";
+import { awsCloudwatchLoggroupRequireRetention } from "./aws-cloudwatch-loggroup-require-retention";
+import { awsRdsInstanceRequireLogExports } from "./aws-rds-instance-require-log-exports";
+import { awsWafv2WebaclRequireLogging } from "./aws-wafv2-webacl-require-logging";
+import { awsS3BucketRequireLifecycleConfiguration } from "./aws-s3-bucket-require-lifecycle-configuration";
 import { awsCloudtrailTrailRequireKmsEncryption } from "./aws-cloudtrail-trail-require-kms-encryption";
 import { awsCloudtrailTrailRequireLogFileValidation } from "./aws-cloudtrail-trail-require-log-file-validation";
 import { awsCloudtrailTrailRequireMultiRegion } from "./aws-cloudtrail-trail-require-multi-region";
@@ -65,6 +78,21 @@ import { awsDocdbClusterRequireTlsAndAuditParameters } from "./aws-docdb-cluster
 import { awsDocdbClusterRequireLogExports } from "./aws-docdb-cluster-require-log-exports";
 import { awsDocdbClusterRequireBackupRetention } from "./aws-docdb-cluster-require-backup-retention";
 import { awsDocdbClusterRequireDeletionProtection } from "./aws-docdb-cluster-require-deletion-protection";
+import { kubernetesIngressDisallowNginxSnippets } from "./kubernetes-ingress-disallow-nginx-snippets";
+import { kubernetesPodDisruptionBudgetRequireAllowedDisruption } from "./kubernetes-poddisruptionbudget-require-allowed-disruption";
+import { kubernetesRbacDisallowPrivilegedPermissions } from "./kubernetes-rbac-disallow-privileged-permissions";
+import { kubernetesResourceDisallowDefaultNamespace } from "./kubernetes-resource-disallow-default-namespace";
+import { kubernetesWorkloadDisallowDefaultServiceAccount } from "./kubernetes-workload-disallow-default-service-account";
+import { kubernetesWorkloadDisallowHostProcess } from "./kubernetes-workload-disallow-host-process";
+import { kubernetesWorkloadDisallowServiceAccountTokenAutomount } from "./kubernetes-workload-disallow-service-account-token-automount";
+import { kubernetesWorkloadRestrictAppArmorProfile } from "./kubernetes-workload-restrict-apparmor-profile";
+import { kubernetesWorkloadRestrictProcMount } from "./kubernetes-workload-restrict-proc-mount";
+import { kubernetesWorkloadRestrictSelinuxOptions } from "./kubernetes-workload-restrict-selinux-options";
+import { kubernetesWorkloadRestrictSysctls } from "./kubernetes-workload-restrict-sysctls";
+import { kubernetesWorkloadRestrictVolumeTypes } from "./kubernetes-workload-restrict-volume-types";
+import { kubernetesServiceDisallowNodeExposure } from "./kubernetes-service-disallow-node-exposure";
+import { kubernetesConfigMapDisallowSecretKeys } from "./kubernetes-configmap-disallow-secret-keys";
+import { kubernetesWorkloadDisallowLiteralSecretEnv } from "./kubernetes-workload-disallow-literal-secret-env";
 import { pulumiStatefulResourceRequireProtect } from "./pulumi-stateful-resource-require-protect";
 import { strataExceptionRequireUnexpired } from "./strata-exception-require-unexpired";
 
@@ -92,8 +120,12 @@ export const policies: StrataPolicy[] = [
     awsSqsQueueRequireKmsEncryption,
     awsEcrRepositoryRequireKmsEncryption,
     awsEcrRepositorycreationtemplateRequireKmsEncryption,
+    awsRdsInstanceRequireCurrentCaCertificate,
+    awsKmsKeyRequireKeyPolicy,
+    awsKmsKeyDisallowDisabled,
     // tagging
     awsResourceRequireTags,
+    awsRdsInstanceRequireCopyTagsToSnapshot,
     // network-exposure
     awsDatastoreSubnetgroupRequirePrivateSubnets,
     awsEc2InstanceLaunchtemplateDisallowPublicIp,
@@ -106,6 +138,11 @@ export const policies: StrataPolicy[] = [
     awsRdsInstanceDisallowPublicAccess,
     awsS3BucketRequirePublicAccessBlock,
     kubernetesIngressRequireWaf,
+    kubernetesServiceDisallowNodeExposure,
+    awsRdsInstanceRequireIamAuthentication,
+    awsEc2DefaultsecuritygroupRestrictAllTraffic,
+    awsWafv2WebaclRequireKnownBadInputsRules,
+    awsS3BucketRequireAclsDisabled,
     // access-control
     awsIamPolicyDisallowFullAdmin,
     awsResourcePolicyDisallowPublicPrincipal,
@@ -124,6 +161,13 @@ export const policies: StrataPolicy[] = [
     awsRdsInstanceRequireMultiAz,
     awsS3BucketRequireVersioning,
     pulumiStatefulResourceRequireProtect,
+    kubernetesConfigMapDisallowSecretKeys,
+    kubernetesWorkloadDisallowLiteralSecretEnv,
+    awsEksClusterRequireControlPlaneLogging,
+    awsCloudwatchLoggroupRequireRetention,
+    awsRdsInstanceRequireLogExports,
+    awsWafv2WebaclRequireLogging,
+    awsS3BucketRequireLifecycleConfiguration,
     // workload-hardening
     awsCodebuildProjectDisallowPrivilegedMode,
     awsEcrRepositoryRequireImmutableTags,
@@ -138,6 +182,18 @@ export const policies: StrataPolicy[] = [
     kubernetesWorkloadRequireReplicas,
     kubernetesWorkloadRequireResourceLimits,
     kubernetesWorkloadRequireRestrictedSecurityContext,
+    kubernetesIngressDisallowNginxSnippets,
+    kubernetesPodDisruptionBudgetRequireAllowedDisruption,
+    kubernetesRbacDisallowPrivilegedPermissions,
+    kubernetesResourceDisallowDefaultNamespace,
+    kubernetesWorkloadDisallowDefaultServiceAccount,
+    kubernetesWorkloadDisallowHostProcess,
+    kubernetesWorkloadDisallowServiceAccountTokenAutomount,
+    kubernetesWorkloadRestrictAppArmorProfile,
+    kubernetesWorkloadRestrictProcMount,
+    kubernetesWorkloadRestrictSelinuxOptions,
+    kubernetesWorkloadRestrictSysctls,
+    kubernetesWorkloadRestrictVolumeTypes,
     // governance
     strataExceptionRequireUnexpired,
 ];

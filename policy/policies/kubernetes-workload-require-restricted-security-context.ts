@@ -8,14 +8,30 @@ export const kubernetesWorkloadRequireRestrictedSecurityContext = resourcePolicy
     description: "Workloads must meet the Pod Security Standards 'restricted' profile for their containers.",
     checks:
         "Every container (init and ephemeral included), from its own or the pod's security context: `runAsNonRoot: true`, " +
-        "`runAsUser` not 0, `allowPrivilegeEscalation: false`, `privileged` not true, `capabilities.drop` includes `ALL`, " +
-        "`seccompProfile.type` `RuntimeDefault` or `Localhost`, `readOnlyRootFilesystem: true`.",
+        "`runAsUser` not 0, `allowPrivilegeEscalation: false`, `privileged` not true, `capabilities.drop` includes `ALL` and `capabilities.add` " +
+        "nothing but `NET_BIND_SERVICE` (so no `SYS_ADMIN`, no `NET_RAW`), `seccompProfile.type` `RuntimeDefault` or " +
+        "`Localhost`, `readOnlyRootFilesystem: true`; each of these needs a container `securityContext`.",
     category: "workload-hardening",
     severity: "high",
     controls: {
         cis: ["EKS 4.2.1", "EKS 4.2.2", "EKS 4.2.3", "EKS 4.2.4", "EKS 4.2.5"],
-        checkov: ["CKV_K8S_16", "CKV_K8S_20", "CKV_K8S_22", "CKV_K8S_23", "CKV_K8S_28", "CKV_K8S_31", "CKV_K8S_37"],
-        other: ["PSS restricted", "kube-linter run-as-non-root / privilege-escalation-container / no-read-only-root-fs", "Polaris"],
+        checkov: [
+            "CKV_K8S_16",
+            "CKV_K8S_20",
+            "CKV_K8S_22",
+            "CKV_K8S_23",
+            "CKV_K8S_28",
+            "CKV_K8S_30",
+            "CKV_K8S_31",
+            "CKV_K8S_37",
+            "CKV_K8S_39",
+        ],
+        other: [
+            "PSS restricted Capabilities / Seccomp / Running as Non-root / Privilege Escalation",
+            "PSS baseline Privileged Containers",
+            "kube-linter run-as-non-root / privilege-escalation-container / no-read-only-root-fs",
+            "Polaris",
+        ],
     },
     validateResource: validateWorkloads((props, args, reportViolation) => {
         const spec = podSpec(args.type, props);

@@ -3,6 +3,8 @@ import type { PlanResource } from "../../plan/types";
 import { AWS_CASES } from "./casesAws";
 import { awsProvider, res, TAGS, via } from "./fake";
 import { DOCDB_CASES } from "./casesDocdb";
+import { OPERATIONS_CASES } from "./casesOperations";
+import { KUBERNETES_CASES } from "./casesKubernetes";
 
 export interface PolicyCase {
     compliant: PlanResource[];
@@ -256,6 +258,8 @@ function exception(expires: string) {
 
 export const CASES: Record<string, PolicyCase> = {
     ...AWS_CASES,
+    ...OPERATIONS_CASES,
+    ...KUBERNETES_CASES,
     // encryption
     "aws-s3-bucket-require-kms-encryption": {
         compliant: s3Compliant,

@@ -57,8 +57,7 @@ describe("policy control mappings", () => {
         }
     });
 
-    // enabled at merge with k8spol
-    it.skip("the pack maps at least 120 distinct Checkov checks", () => {
+    it("the pack maps at least 120 distinct Checkov checks", () => {
         const distinct = new Set(policies.flatMap((p) => p.controls.checkov ?? []));
         expect(distinct.size).toBeGreaterThanOrEqual(120);
     });
