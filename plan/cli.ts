@@ -3,7 +3,10 @@
  * Runs the real program under Pulumi's mock runtime with a stack's config; no cloud credentials needed.
  * Exit codes: 0 clean, 1 a mandatory policy fails (or the program fails), 2 configuration error.
  */
+import * as fs from "fs";
 import * as path from "path";
+import { junitReport, sarifReport } from "./reports";
+import { policies } from "../policy/policies";
 import { runPlan, PlanConfigurationError, PlanProgramError } from "./run";
 import { readProjectFile, stackNameOf } from "./stackConfig";
 import type { PlanDocument } from "./types";
@@ -29,10 +32,15 @@ interface CliArgs {
     markdown: boolean;
     /** Check the stack file and its configuration only, without running the program. */
     validate: boolean;
+    /** Write the policy findings as SARIF 2.1.0 to this file. */
+    sarif?: string;
+    /** Write the policy findings as JUnit XML to this file. */
+    junit?: string;
 }
 
 const USAGE = `Usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<name>.yaml>] [--program <file>] [--json]
                         [--against <earlier plan.json>] [--allow-replace <name>]... [--markdown]
+                        [--validate] [--sarif <file>] [--junit <file>]
 
   --stack <name>         stack to plan (reads Pulumi.<name>.yaml); default: from --config-file, else dev
   --config-file <file>   another stack file, e.g. blueprints/seed-002-cyber-agent/Pulumi.prod.yaml
@@ -44,6 +52,8 @@ const USAGE = `Usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<n
                          to approve its children) in this run; repeatable. Protected resources stay blocked
   --markdown             with --against: print the diff as a pull-request comment
   --validate             check the stack file and its configuration only (fast: the program is not run)
+  --sarif <file>         also write the policy findings as SARIF 2.1.0 (GitHub code scanning), located in the stack file
+  --junit <file>         also write the policy findings as JUnit XML (one test case per policy)
 
 Exit codes: 0 clean plan, 1 a mandatory policy fails or the program fails, 2 invalid input (flags, stack file,
 configuration). With --json, an input error is also printed on stdout as {"ok": false, "error": "configuration", "problems": [...]}.`;
@@ -84,6 +94,12 @@ export function parseArgs(argv: string[]): CliArgs {
             case "--validate":
                 args.validate = true;
                 break;
+            case "--sarif":
+                args.sarif = inline ?? value();
+                break;
+            case "--junit":
+                args.junit = inline ?? value();
+                break;
             case "--help":
             case "-h":
                 args.help = true;
@@ -96,6 +112,22 @@ export function parseArgs(argv: string[]): CliArgs {
 }
 
 class UsageError extends Error {}
+
+/** The SARIF and JUnit files of a plan, located in its stack file (relative to the working directory). */
+function writeReports(plan: PlanDocument, args: CliArgs, stack: string | undefined): void {
+    const file = args.configFile ?? `Pulumi.${stack ?? plan.stack}.yaml`;
+    const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
+    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    const line = Math.max(1, text.split("\n").findIndex((l) => /^config:/.test(l)) + 1);
+    // plan/ in the source tree, dist/plan/ in the package: the package.json is one or two levels up.
+    const pkg = [path.join(__dirname, "..", "package.json"), path.join(__dirname, "..", "..", "package.json")].find((f) =>
+        fs.existsSync(f),
+    )!;
+    const version = (JSON.parse(fs.readFileSync(pkg, "utf8")) as { version: string }).version;
+    const options = { stackFile: rel, line, policies, version };
+    if (args.sarif) fs.writeFileSync(args.sarif, `${JSON.stringify(sarifReport(plan, options), null, 2)}\n`);
+    if (args.junit) fs.writeFileSync(args.junit, junitReport(plan, options));
+}
 
 /** True when the project in `root` is Strata itself (its program validates with Strata's config schema). */
 function isStrataProject(root: string): boolean {
@@ -164,6 +196,7 @@ export async function main(argv: string[]): Promise<number> {
             const diffed = withDiff(plan, before, { against: args.against, allowReplace: args.allowReplace });
             Object.assign(plan, diffed);
         }
+        if (args.sarif || args.junit) writeReports(plan, args, stack);
         if (args.markdown) {
             if (!before || !plan.diff) throw new UsageError("--markdown needs --against <earlier plan>");
             process.stdout.write(`${diffMarkdown(plan.diff as PlanDiff, { before, after: plan }, plan.violations)}\n`);
