@@ -88,7 +88,7 @@ export function renderPolicyDocs(): string {
         "Run it with a deployment:",
         "",
         "```sh",
-        "pulumi preview --stack prod --policy-pack policy --policy-pack-config policy/config/prod.json",
+        "pulumi preview --stack prod --policy-pack policy --policy-pack-config policy/config/stacks/prod.json",
         "```",
         "",
         "The offline plan (`npm run plan -- --stack <stack>`) evaluates the same policy objects with the config of the " +
@@ -135,12 +135,32 @@ export function renderPolicyDocs(): string {
                 `- Kind: ${isStackPolicy(p) ? "stack policy" : "resource policy"}; severity ${p.severity}`,
                 `- Level: ${ENVIRONMENTS.map((e) => `${e} ${level(p, e)}`).join(", ")}`,
                 `- Controls: ${controls(p)}`,
+                `- To deviate: an entry of \`strata:exceptions\` \`{ rule: "${p.name}", target: "<logical name or glob>", reason, expires }\` (see [Exceptions](#exceptions)).`,
                 ...settings(p),
             );
         }
     }
     const taggable = Object.keys(TAGGABLE_AWS_TYPES).length;
     lines.push(
+        "",
+        "## Exceptions",
+        "",
+        "A stack deviates from a policy only through `strata:exceptions` in its stack file: `{ rule, target, reason, expires }`, " +
+            "where `rule` is the policy's name, `target` a resource's logical name (as the plan lists it) or a glob (`*`, `?`), " +
+            "`reason` at least 10 characters and `expires` a date (YYYY-MM-DD) at most 366 days ahead. Config validation, the " +
+            "offline plan and the pack read the same list:",
+        "",
+        "- In staging and prod, a setting that weakens a protection the environment promises (deletion protection, final " +
+            "snapshots, Multi-AZ, backup retention, the IMDS hop limit, the WAF, Pulumi protect) is refused at config load " +
+            "(exit 2, naming the key and the rule to cite) unless an unexpired entry covers every resource it weakens; token " +
+            "automount needs one in every environment.",
+        "- `npm run policy:config` writes each stack file's pack config to `policy/config/stacks/<stack>.json` (a blueprint's " +
+            "as `<blueprint>.<stack>.json`): its environment's levels plus each policy's entries as `waivers`. Give that file to " +
+            "`pulumi preview|up --policy-pack-config`; a test fails when one is stale. Each policy leaves the resources an " +
+            "unexpired waiver covers unreported.",
+        "- The offline plan lists every entry with the findings it waived.",
+        "- An entry past its date waives nothing, and `strata-exception-require-unexpired` (mandatory) fails the stack until it " +
+            "is removed or renewed. Dates are judged in UTC on today's date, or on `STRATA_TODAY=YYYY-MM-DD` when set (the tests pin it).",
         "",
         "## Notes",
         "",

@@ -77,7 +77,10 @@ describe(".github/workflows", () => {
         expect(creds).toBeGreaterThan(plan);
         expect(pulumiUp).toBeGreaterThan(creds);
         expect(steps[creds].with).toMatchObject({ "role-to-assume": "${{ vars.AWS_DEPLOY_ROLE_ARN }}" });
-        expect(steps[pulumiUp].with).toMatchObject({ policyPacks: "policy", policyPackConfigs: "policy/config/${{ inputs.stack }}.json" });
+        expect(steps[pulumiUp].with).toMatchObject({
+            policyPacks: "policy",
+            policyPackConfigs: "policy/config/stacks/${{ inputs.stack }}.json",
+        });
         // No long-lived AWS keys anywhere.
         expect(read("deploy-stack.yml")).not.toMatch(/AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY/);
     });

@@ -1,7 +1,14 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { JOB_ANNOTATIONS, jobAwaitTimeout } from "../service/jobs";
-import { USER_JOB_LABEL, USER_JOB_SETTINGS, userJobName, userJobNetworkPolicySpec, userJobSpec } from "./userJob";
+import {
+    USER_JOB_LABEL,
+    USER_JOB_SETTINGS,
+    userJobName,
+    userJobNetworkPolicySpec,
+    userJobServiceAccountName,
+    userJobSpec,
+} from "./userJob";
 
 export interface BrokerUserJobArgs {
     service: string;
@@ -46,6 +53,14 @@ export class BrokerUserJob extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: deps },
         );
+        const account = new k8s.core.v1.ServiceAccount(
+            `${name}-sa`,
+            {
+                metadata: { name: userJobServiceAccountName(args.service), namespace: args.namespace, labels },
+                automountServiceAccountToken: false,
+            },
+            { parent: this, dependsOn: deps },
+        );
         const policy = new k8s.networking.v1.NetworkPolicy(
             `${name}-netpol`,
             {
@@ -66,7 +81,7 @@ export class BrokerUserJob extends pulumi.ComponentResource {
                 },
                 spec: secret.metadata.name.apply((s) => userJobSpec(args.service, s)),
             },
-            { parent: this, dependsOn: [...deps, policy], customTimeouts: { create: timeout, update: timeout } },
+            { parent: this, dependsOn: [...deps, policy, account], customTimeouts: { create: timeout, update: timeout } },
         );
         this.registerOutputs({ jobName: this.job.metadata.name });
     }

@@ -25,6 +25,11 @@ export function userJobName(service: string, secretName: string): string {
  * environment from the Secret (admin credentials, the user's password, the console URL), the management API calls as
  * its script.
  */
+/** The ServiceAccount the user Job runs as: its own, without a token (never the namespace's `default`). */
+export function userJobServiceAccountName(service: string): string {
+    return `${service}-mq-users`;
+}
+
 export function userJobSpec(service: string, secretName: string) {
     const script = userJobScript(managementCalls({ username: service, vhost: service }));
     return {
@@ -35,6 +40,7 @@ export function userJobSpec(service: string, secretName: string) {
             metadata: { labels: { [USER_JOB_LABEL]: service } },
             spec: {
                 restartPolicy: "Never",
+                serviceAccountName: userJobServiceAccountName(service),
                 automountServiceAccountToken: false,
                 securityContext: {
                     runAsNonRoot: true,
