@@ -385,6 +385,12 @@ describe("Cluster with configured endpoint CIDRs, principals and pinned add-on v
                 "      coredns: v1.12.1-eksbuild.2",
                 "    nodeGroups:",
                 "      - { name: arm, instanceTypes: [m7g.large, c7g.large], minSize: 2, maxSize: 5 }",
+                // Prod refuses hop limit 2 without an exception naming the policy it would violate.
+                "  strata:exceptions:",
+                "    - rule: aws-ec2-launchtemplate-require-imds-hop-limit",
+                "      target: strata-prod-ng-arm",
+                "      reason: a node agent reads instance metadata from a pod",
+                "      expires: 2027-03-01",
             ].join("\n"),
         );
         plan = await planOfFile(file);
@@ -418,6 +424,11 @@ describe("Cluster with configured endpoint CIDRs, principals and pinned add-on v
     test("pinned add-on versions win; hop limit 2; Graviton pools get the arm64 AMI", () => {
         expect(addonByName(plan, "coredns").inputs.addonVersion).toBe("v1.12.1-eksbuild.2");
         expect(inputs(one(plan, LAUNCH_TEMPLATE)).metadataOptions.httpPutResponseHopLimit).toBe(2);
+        // The exception waives the hop-limit finding on that launch template, and the plan says so.
+        expect(plan.violations.filter((v) => v.policy === "aws-ec2-launchtemplate-require-imds-hop-limit")).toEqual([]);
+        expect(plan.exceptions?.entries.map((e) => [e.target, e.expired, e.waived.map((w) => w.policy)])).toEqual([
+            ["strata-prod-ng-arm", false, ["aws-ec2-launchtemplate-require-imds-hop-limit"]],
+        ]);
         const g = inputs(one(plan, NODE_GROUP));
         expect(g).toMatchObject({
             amiType: "AL2023_ARM_64_STANDARD",
