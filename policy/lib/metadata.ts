@@ -56,9 +56,9 @@ export function levelFor(policy: Pick<StrataMetadata, "category"> & { name: stri
     return CATEGORY_LEVELS[policy.category][env];
 }
 
-/** Fills the @pulumi/policy fields from Strata's metadata: the default enforcement level (dev's) and tags. */
 /**
- * Every policy honours the stack's waivers (policy/lib/waivers.ts): its validation is wrapped and its config schema
+ * Fills the @pulumi/policy fields from Strata's metadata: the default enforcement level (dev's) and tags. Every policy
+ * honours the stack's waivers (policy/lib/waivers.ts): its validation is wrapped and its config schema
  * gains the `waivers` setting.
  */
 export function resourcePolicy(p: Omit<StrataResourcePolicy, "enforcementLevel" | "tags">): StrataResourcePolicy {
