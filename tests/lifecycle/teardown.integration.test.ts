@@ -133,6 +133,21 @@ describe("prod teardown, step 1: protection off and applied", () => {
             exposeWeb(config);
             Object.assign(section(config, "protection"), { protect: false, loadBalancerDeletionProtection: false });
             section(config, "database").deletionProtection = false;
+            // Prod refuses both without exceptions naming the policies they pre-empt: a teardown states why and until when.
+            config["strata:exceptions"] = [
+                {
+                    rule: "pulumi-stateful-resource-require-protect",
+                    target: "strata-prod-*",
+                    reason: "stack torn down (ticket OPS-1)",
+                    expires: "2026-12-15",
+                },
+                {
+                    rule: "aws-rds-instance-cluster-require-deletion-protection",
+                    target: "strata-prod-postgres",
+                    reason: "stack torn down (ticket OPS-1)",
+                    expires: "2026-12-15",
+                },
+            ];
         });
         diffed = (await scenario(before, after)).diffed;
     });
